@@ -1,0 +1,131 @@
+import { Agent, request } from "undici";
+import { buildPath, buildQuery, joinUrl } from "./path.js";
+import { interpretResponse } from "./response.js";
+import {
+  backoffDelay,
+  errorCodes,
+  isIdempotent,
+  isTimeoutError,
+  isTransientNetworkError,
+  isTransientStatus,
+  sleep,
+} from "./retry.js";
+import type { ApiFailure, ApiRequest, ApiResult, ClientOptions } from "./types.js";
+
+const DEFAULT_USER_AGENT = "returning-ai-mcp";
+
+interface Attempt {
+  result: ApiResult;
+  /** Worth retrying if the method is idempotent. */
+  transient: boolean;
+}
+
+/** Thin HTTP client for the Returning.AI API: one keep-alive connection pool per instance. */
+export class ReturningAiClient {
+  readonly #agent: Agent;
+  readonly #base: URL;
+  readonly #timeoutMs: number;
+  readonly #maxAttempts: number;
+  readonly #maxRetryWaitMs: number;
+  readonly #baseDelayMs: number;
+  readonly #userAgent: string;
+
+  constructor(opts: ClientOptions) {
+    this.#base = new URL(opts.baseUrl);
+    if (this.#base.protocol !== "http:" && this.#base.protocol !== "https:") {
+      throw new Error(`baseUrl must be http(s), got ${this.#base.protocol}`);
+    }
+    this.#timeoutMs = opts.timeoutMs ?? 30_000;
+    this.#maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
+    this.#maxRetryWaitMs = opts.maxRetryWaitMs ?? 15_000;
+    this.#baseDelayMs = opts.baseDelayMs ?? 250;
+    this.#userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    const t = this.#timeoutMs;
+    this.#agent = new Agent({ connectTimeout: t, headersTimeout: t, bodyTimeout: t });
+  }
+
+  /**
+   * Never throws for API, network or timeout trouble: those come back as ApiFailure.
+   * It DOES throw PathParamError, before anything is sent, when a path parameter is unsafe:
+   * that is bad input from the caller, which reports it as a validation error.
+   */
+  async request(req: ApiRequest): Promise<ApiResult> {
+    const url = joinUrl(this.#base, buildPath(req.pathTemplate, req.pathParams), buildQuery(req.query));
+    const canRetry = isIdempotent(req.method);
+    let waitedMs = 0;
+
+    for (let attempt = 1; ; attempt++) {
+      if (req.signal?.aborted) return this.#aborted(attempt - 1);
+      const { result, transient } = await this.#attempt(req, url, attempt);
+      // POST/PATCH are never retried: the first try may have been applied even if we saw an error.
+      if (result.ok || !transient || !canRetry || attempt >= this.#maxAttempts) return result;
+
+      const delayMs =
+        result.retryAfterSeconds !== undefined
+          ? result.retryAfterSeconds * 1000
+          : backoffDelay(attempt, this.#baseDelayMs);
+      // Better to report "try again in N s" now than to hold the tool call open for minutes.
+      if (waitedMs + delayMs > this.#maxRetryWaitMs) return result;
+      waitedMs += delayMs;
+      if (!(await sleep(delayMs, req.signal))) return this.#aborted(attempt);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#agent.close();
+  }
+
+  async #attempt(req: ApiRequest, url: string, attempt: number): Promise<Attempt> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${req.apiKey}`,
+      accept: "application/json",
+      "user-agent": this.#userAgent,
+    };
+    const hasBody = req.body !== undefined;
+    if (hasBody) headers["content-type"] = "application/json";
+
+    try {
+      const res = await request(url, {
+        method: req.method,
+        headers,
+        body: hasBody ? JSON.stringify(req.body) : undefined,
+        dispatcher: this.#agent,
+        signal: req.signal,
+      });
+      // Reading the whole body also frees the keep-alive socket for the next request.
+      const text = await res.body.text();
+      const result = interpretResponse(res.statusCode, res.headers, text, attempt);
+      return { result: scrub(result, req.apiKey), transient: isTransientStatus(res.statusCode) };
+    } catch (err) {
+      if (req.signal?.aborted) return { result: this.#aborted(attempt), transient: false };
+      return { result: scrub(this.#networkFailure(err, attempt), req.apiKey), transient: isTransientNetworkError(err) };
+    }
+  }
+
+  #networkFailure(err: unknown, attempts: number): ApiFailure {
+    if (isTimeoutError(err)) {
+      const message = errorCodes(err).includes("UND_ERR_CONNECT_TIMEOUT")
+        ? `Could not connect to Returning.AI within ${this.#timeoutMs} ms`
+        : `No response from Returning.AI within ${this.#timeoutMs} ms`;
+      return { ok: false, kind: "timeout", message, attempts };
+    }
+    const code = errorCodes(err)[0];
+    const detail = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      kind: "network",
+      message: `Could not reach Returning.AI: ${detail}${code ? ` (${code})` : ""}`,
+      attempts,
+    };
+  }
+
+  #aborted(attempts: number): ApiFailure {
+    return { ok: false, kind: "network", message: "Request to Returning.AI was cancelled", attempts };
+  }
+}
+
+/** Defence in depth: whatever a server or error echoes back, the key never leaves in a message. */
+function scrub(result: ApiResult, apiKey: string): ApiResult {
+  if (result.ok || !apiKey || !result.message.includes(apiKey)) return result;
+  return { ...result, message: result.message.split(apiKey).join("[redacted]") };
+}

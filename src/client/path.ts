@@ -1,0 +1,46 @@
+import { PathParamError, type QueryValue } from "./types.js";
+
+// Characters that could move a value out of its path segment (separators, query/fragment
+// starts, pre-encoded escapes) or smuggle something past the server's router.
+const FORBIDDEN = /[/\\?#%\s\x00-\x1f\x7f]/;
+
+function checkSegment(name: string, value: unknown): string {
+  if (typeof value !== "string" || value.length === 0) {
+    throw new PathParamError(name, "must be a non-empty string");
+  }
+  if (value === "." || value.includes("..")) {
+    throw new PathParamError(name, "must not be '.' or contain '..'");
+  }
+  if (FORBIDDEN.test(value)) {
+    throw new PathParamError(
+      name,
+      "must not contain '/', '\\', '?', '#', '%', whitespace or control characters",
+    );
+  }
+  return encodeURIComponent(value);
+}
+
+/** Fills `{name}` placeholders with validated, percent-encoded values; throws PathParamError. */
+export function buildPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    if (!Object.hasOwn(params, name)) {
+      throw new PathParamError(name, "is required by the path but was not given");
+    }
+    return checkSegment(name, params[name]);
+  });
+}
+
+/** `a=1&b=x%20y`; undefined values are left out. Spaces become %20, not '+', so any server decodes them. */
+export function buildQuery(query: Record<string, QueryValue> = {}): string {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join("&");
+}
+
+/** Joins a base URL (keeping its path prefix) with an already-built path and query. */
+export function joinUrl(base: URL, path: string, query: string): string {
+  const prefix = base.pathname.replace(/\/+$/, "");
+  const rest = path.startsWith("/") ? path : `/${path}`;
+  return `${base.origin}${prefix}${rest}${query ? `?${query}` : ""}`;
+}

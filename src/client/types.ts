@@ -1,0 +1,71 @@
+import type { HttpMethod } from "../registry/types.js";
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Path template with `{param}` placeholders, e.g. `/leaderboards/{leaderboardID}`. */
+  pathTemplate: string;
+  pathParams?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  /** JSON body; omitted for methods that send none. */
+  body?: unknown;
+  /** Bearer key for this call. Never logged, never echoed in errors. */
+  apiKey: string;
+  signal?: AbortSignal;
+}
+
+/** The API's payload with its envelope removed: all three documented envelopes end up like this. */
+export interface Unwrapped {
+  data: unknown;
+  /** Pagination and other non-status facts from the envelope's meta (page, limit, skip, total ...). */
+  meta?: Record<string, unknown>;
+}
+
+export interface ApiSuccess extends Unwrapped {
+  ok: true;
+  status: number;
+}
+
+export type FailureKind = "http" | "timeout" | "network" | "invalid_response";
+
+export interface ApiFailure {
+  ok: false;
+  kind: FailureKind;
+  /** HTTP status for `http` failures. */
+  status?: number;
+  statusText?: string;
+  /** The API's own message (from its envelope), or a description of the network/timeout failure. */
+  message: string;
+  /** From a Retry-After header, when the API sent one. */
+  retryAfterSeconds?: number;
+  /** How many attempts were made. */
+  attempts: number;
+}
+
+export type ApiResult = ApiSuccess | ApiFailure;
+
+export interface ClientOptions {
+  /** e.g. https://api.returning.ai (a path prefix is kept). */
+  baseUrl: string;
+  /** Connect, headers and body timeout, each. Default 30000. */
+  timeoutMs?: number;
+  /** Total attempts for idempotent methods. Default 3. */
+  maxAttempts?: number;
+  /** Cap on the total time spent waiting between retries. Default 15000. */
+  maxRetryWaitMs?: number;
+  /** Base delay of the exponential backoff. Default 250. */
+  baseDelayMs?: number;
+  userAgent?: string;
+}
+
+/** Raised before any request when a path parameter could escape its path segment. */
+export class PathParamError extends Error {
+  constructor(
+    readonly param: string,
+    reason: string,
+  ) {
+    super(`Invalid path parameter '${param}': ${reason}`);
+    this.name = "PathParamError";
+  }
+}

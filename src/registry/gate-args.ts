@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { SANITY_CAP } from "./schemas.js";
+import type { ToolDef } from "./types.js";
+
+/** Destructive and legacy calls wait for a confirmation; see src/server/confirm.ts. */
+export const needsConfirmation = (tool: ToolDef): boolean => tool.risk === "destructive" || tool.legacy;
+
+/** Anything that changes data can be previewed without sending it. */
+export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
+
+const confirm = z.string().max(SANITY_CAP).describe("token from the preview");
+const dryRun = z.boolean().describe("preview only, send nothing");
+
+/** The arguments the registry adds to a tool, beside the ones its table declares. */
+export function gateShape(tool: ToolDef) {
+  return {
+    ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
+    ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Shapes shared across toolsets, defined once so that every tool states them the same way. */
+
+export const OBJECT_ID = /^[a-f0-9]{24}$/i;
+
+/**
+ * Limits at or above this are our own guards against runaway input, not API facts: enforced on
+ * call, left out of tools/list.
+ */
+export const SANITY_CAP = 1000;
+
+/**
+ * Lists a nested shape as one line in tools/list while the call still validates it in full:
+ * a deep object costs hundreds of tokens on every listing and is rarely sent.
+ */
+export const listedAs = <T extends z.ZodType>(schema: T, summary: string): T => schema.meta({ summary });
+
+export const objectId = z.string().regex(OBJECT_ID, "must be a 24-hex ObjectId");
+
+export const objectIdList = z.array(objectId).max(SANITY_CAP);
+
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+const limit = z.number().int().min(1).max(100).optional().describe("default 20");
+const sort = listedAs(z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc"), "field:asc|desc").optional();
+const fields = z.string().max(SANITY_CAP).optional().describe("comma-separated projection");
+const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
+
+/** Page-numbered lists (page from 1). */
+export const pageQuery = {
+  page: z.number().int().min(1).optional(),
+  limit,
+  sort,
+  fields,
+  search,
+};
+
+/** Offset lists (skip/limit), as the store routes take them. */
+export const skipQuery = {
+  skip: z.number().int().min(0).optional(),
+  limit,
+  sort,
+  fields,
+  search,
+  filter: z.string().max(SANITY_CAP).optional().describe("field:value"),
+};
+
+export const projection = { fields };
+
+/** Daily clock time as the leaderboard schedule stores it. */
+export const clockTime = listedAs(
+  z.strictObject({
+    hours: z.number().int().min(1).max(12),
+    minutes: z.number().int().min(0).max(59),
+    ampm: z.enum(["AM", "PM"]),
+  }),
+  "{hours 1-12, minutes, ampm AM|PM}",
+);
+
+/** Marks a loose nested object whose keys the docs list but do not fully type. */
+export const looseObject = (keys: string) => listedAs(z.record(z.string(), z.unknown()), `{${keys}}`);
