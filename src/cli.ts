@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { parseConfig, SETTINGS, type Config } from "./config.js";
+import { ConfigError } from "./errors.js";
+import { log } from "./log.js";
+import { ALL_TOOLS } from "./registry/index.js";
+import { startRuntime, type Runtime } from "./runtime.js";
+import { startSandbox } from "./sandbox/index.js";
+import { createServer } from "./server.js";
+import { serveHttp } from "./server/http.js";
+import { VERSION } from "./version.js";
+
+const HELP = `returning-ai-mcp ${VERSION}: an MCP server for administering a Returning.AI community.
+
+Usage:
+  returning-ai-mcp [options]            serve MCP over stdio (or --http)
+  returning-ai-mcp sandbox [--port N]   run only the simulated Returning.AI API
+  returning-ai-mcp tools [--json]       print every tool of the registry
+  returning-ai-mcp --help | --version
+
+Settings (flag, environment variable, default):
+${SETTINGS.map((s) => `  ${(s.flag || "").padEnd(18)}${s.env.padEnd(30)}${s.default.padEnd(26)}${s.desc}`).join("\n")}
+`;
+
+const print = (text: string): void => void process.stdout.write(`${text}\n`); // stdout-ok: CLI output, not the MCP stream
+
+function printTools(json: boolean): void {
+  const rows = ALL_TOOLS.map(({ name, toolset, method, path, routeStatus, risk, legacy, catalogIds }) => ({
+    name, toolset, method, path, routeStatus, risk, legacy, catalogIds,
+  }));
+  if (json) return print(JSON.stringify(rows, null, 2));
+  for (const r of rows) {
+    const flags = [r.risk, r.routeStatus === "inferred" ? "inferred" : "", r.legacy ? "legacy" : ""].filter(Boolean).join(",");
+    print(`${r.name.padEnd(36)}${r.toolset.padEnd(14)}${r.method.padEnd(7)}${r.path.padEnd(58)}${flags}`);
+  }
+}
+
+/** Closes cleanly on Ctrl-C, on SIGTERM from a supervisor, and (stdio) when the client goes away. */
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function banner(config: Config, runtime: Runtime, endpoint: string): void {
+  const interactive = process.stderr.isTTY && (config.http || process.stdin.isTTY);
+  if (!interactive) return;
+  const api = runtime.sandbox ? `built-in sandbox at ${runtime.sandbox.url}` : runtime.baseUrl;
+  const connect = config.http
+    ? `Connect a client to ${endpoint} (Streamable HTTP).`
+    : `Waiting for an MCP client on stdin. To connect Claude Code instead: claude mcp add returning-ai -- node ${process.argv[1]}${runtime.sandbox ? " --sandbox" : ""}`;
+  process.stderr.write(
+    `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools over ${config.http ? "Streamable HTTP" : "stdio"}; API: ${api}` +
+      `${runtime.communityId ? `; community ${runtime.communityId}` : ""}.\n${connect}\n`,
+  );
+}
+
+async function serve(config: Config): Promise<void> {
+  const runtime = await startRuntime(config);
+  if (config.http) {
+    const http = await serveHttp({
+      host: config.host,
+      port: config.port,
+      tools: runtime.tools,
+      contextFor: runtime.contextFor,
+      defaultKey: runtime.defaultKey,
+      allowedHosts: config.allowedHosts,
+      allowedOrigins: config.allowedOrigins,
+      maxBodyBytes: config.maxBodyBytes,
+      communityId: runtime.communityId,
+    });
+    banner(config, runtime, http.url);
+    log.info(`serving ${runtime.tools.length} tools at ${http.url}`);
+    onShutdown(async () => {
+      await http.close();
+      await runtime.close();
+    });
+    return;
+  }
+  const { apiKey, source } = runtime.defaultKey;
+  const server = createServer({ tools: runtime.tools, context: runtime.contextFor(apiKey, source), communityId: runtime.communityId });
+  const transport = new StdioServerTransport();
+  const close = async () => {
+    await server.close();
+    await runtime.close();
+  };
+  onShutdown(close);
+  process.stdin.once("end", () => void close().finally(() => process.exit(0)));
+  await server.connect(transport);
+  banner(config, runtime, "stdio");
+}
+
+async function runSandbox(config: Config): Promise<void> {
+  const sandbox = await startSandbox({ port: config.port, host: config.host });
+  process.stderr.write(
+    `Returning.AI sandbox at ${sandbox.url}\nAPI key: ${sandbox.apiKey} (a fixed, public sandbox key)\nCommunity id: ${sandbox.communityId}\n`,
+  );
+  onShutdown(() => sandbox.close());
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = parseConfig(argv);
+  switch (config.command) {
+    case "help":
+      return print(HELP);
+    case "version":
+      return print(VERSION);
+    case "tools":
+      return printTools(config.json);
+    case "sandbox":
+      return runSandbox(config);
+    case "serve":
+      return serve(config);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`returning-ai-mcp: ${error.message}\n`);
+    process.exit(2);
+  }
+  log.error((error as Error).stack ?? String(error));
+  process.exit(1);
+});

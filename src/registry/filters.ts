@@ -1,0 +1,54 @@
+import { ConfigError } from "../errors.js";
+import { ALL_TOOLS, TOOLSET_NAMES, findTool } from "./index.js";
+import type { ToolDef } from "./types.js";
+
+export interface ToolFilter {
+  /** Toolset names, or `all`; unset means every non-legacy toolset. */
+  toolsets?: string[];
+  /** Tools to enable by name, in addition to the toolsets. */
+  tools?: string[];
+  excludeTools?: string[];
+  readOnly?: boolean;
+  /** Legacy tools stay off unless this is set. */
+  legacy?: boolean;
+}
+
+const LEGACY_TOOLSET = "legacy";
+
+function unknownNames(kind: string, names: string[], valid: readonly string[]): never {
+  throw new ConfigError(`Unknown ${kind}: ${names.join(", ")}. Valid ${kind}s: ${valid.join(", ")}`);
+}
+
+function checkNames(filter: ToolFilter): void {
+  const validToolsets = ["all", ...TOOLSET_NAMES];
+  const badToolsets = (filter.toolsets ?? []).filter((n) => !validToolsets.includes(n));
+  if (badToolsets.length) unknownNames("toolset", badToolsets, validToolsets);
+  const named = [...(filter.tools ?? []), ...(filter.excludeTools ?? [])];
+  const badTools = named.filter((n) => !findTool(n));
+  if (badTools.length) unknownNames("tool", badTools, ALL_TOOLS.map((t) => t.name));
+  if (filter.legacy) return;
+  const legacyAsked = [
+    ...(filter.toolsets ?? []).filter((n) => n === LEGACY_TOOLSET),
+    ...(filter.tools ?? []).filter((n) => findTool(n)?.legacy),
+  ];
+  if (legacyAsked.length) {
+    throw new ConfigError(`${legacyAsked.join(", ")} ${legacyAsked.length > 1 ? "are" : "is"} legacy: add --legacy to enable legacy tools`);
+  }
+}
+
+/**
+ * The tools a server exposes. Precedence: exclude > read-only > include, so that an excluded or
+ * writing tool stays off even when a toolset or --tools names it.
+ */
+export function selectTools(filter: ToolFilter): ToolDef[] {
+  checkNames(filter);
+  const toolsets = new Set(filter.toolsets ?? (filter.tools?.length ? [] : ["all"]));
+  const includesToolset = (t: ToolDef) =>
+    toolsets.has(t.toolset) || (toolsets.has("all") && (t.toolset !== LEGACY_TOOLSET || Boolean(filter.legacy)));
+  const named = new Set(filter.tools ?? []);
+  const excluded = new Set(filter.excludeTools ?? []);
+  return ALL_TOOLS.filter((t) => includesToolset(t) || named.has(t.name))
+    .filter((t) => !t.legacy || filter.legacy)
+    .filter((t) => !filter.readOnly || t.risk === "read")
+    .filter((t) => !excluded.has(t.name));
+}

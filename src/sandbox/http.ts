@@ -1,0 +1,74 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SandboxError } from "./envelope.js";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function sendJson(res: ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}): void {
+  // A client that hung up, or a reply already under way, leaves nothing sensible to write.
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(statusCode, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    "cache-control": "no-store",
+    ...headers,
+  });
+  res.end(text);
+}
+
+/**
+ * Checks `Authorization: Bearer <key>`. Both sides are hashed first so that the comparison is
+ * constant-time whatever the lengths; the presented key is never echoed back or logged.
+ */
+export function bearerChecker(apiKey: string): (header: string | undefined) => void {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  const expected = digest(apiKey);
+  const challenge = { "www-authenticate": 'Bearer realm="returning-ai-sandbox"' };
+  return (header) => {
+    const presented = /^Bearer[ \t]+(.+)$/i.exec(header ?? "")?.[1]?.trim();
+    if (!presented) throw new SandboxError(401, "Missing API key: send Authorization: Bearer <key>.", challenge);
+    if (!timingSafeEqual(digest(presented), expected)) throw new SandboxError(401, "Invalid API key", challenge);
+  };
+}
+
+/** The raw body, capped: larger bodies are a 413 (announced ones before a single byte is read). */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Stop keeping it; Node discards the rest once the 413 is sent, keeping the connection usable.
+        req.off("data", onData);
+        reject(tooLarge());
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", () => reject(new SandboxError(400, "Request body could not be read.")));
+  });
+}
+
+const tooLarge = () => new SandboxError(413, `Request body too large: the limit is ${MAX_BODY_BYTES} bytes.`);
+
+/** A JSON object or nothing (an empty body counts as `{}`); anything else is the caller's mistake. */
+export function parseJsonObject(raw: Buffer): Record<string, unknown> {
+  const text = raw.toString("utf8");
+  if (text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SandboxError(400, "Request body is not valid JSON.");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new SandboxError(400, "Request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,32 @@
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { listTool } from "./registry/listing.js";
+import type { ToolDef } from "./registry/types.js";
+import { callTool, type CallContext } from "./server/call.js";
+import { buildInstructions } from "./server/instructions.js";
+import { VERSION } from "./version.js";
+
+export interface ServerOptions {
+  tools: readonly ToolDef[];
+  context: CallContext;
+  communityId?: string;
+}
+
+/** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
+export function createServer({ tools, context, communityId }: ServerOptions): Server {
+  const server = new Server(
+    { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
+    { capabilities: { tools: {} }, instructions: buildInstructions(tools, communityId) },
+  );
+  const byName = new Map(tools.map((t) => [t.name, t]));
+  const listed = tools.map(listTool);
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const tool = byName.get(request.params.name);
+    if (!tool) {
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${request.params.name}'. Call tools/list for the enabled tools.`);
+    }
+    return callTool(server, context, tool, request.params.arguments, extra.signal);
+  });
+  return server;
+}

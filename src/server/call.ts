@@ -1,0 +1,150 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { buildPath, buildQuery, joinUrl } from "../client/path.js";
+import type { ReturningAiClient } from "../client/http.js";
+import { PathParamError } from "../client/types.js";
+import { gateShape, needsConfirmation } from "../registry/gate-args.js";
+import { log } from "../log.js";
+import { ArgumentError, planRequest, type PlannedRequest } from "../registry/request.js";
+import type { ToolDef } from "../registry/types.js";
+import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS, type ConfirmTokens } from "./confirm.js";
+import { redactValue } from "./redact.js";
+import { errorResult, failureResult, objectResult, successResult, type KeySource } from "./results.js";
+
+/** What one MCP session (or one stateless HTTP request) calls tools with. */
+export interface CallContext {
+  client: ReturningAiClient;
+  baseUrl: string;
+  apiKey: string | undefined;
+  keySource: KeySource;
+  maxOutputChars: number;
+  tokens: ConfirmTokens;
+}
+
+interface Preview {
+  method: string;
+  url: string;
+  body?: unknown;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const field = issue.path.join(".") || "(arguments)";
+      if (issue.code === "unrecognized_keys") return `unknown argument(s): ${issue.keys.join(", ")}`;
+      if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return `${field}: required`;
+      return `${field}: ${issue.message}`;
+    })
+    .join("; ");
+}
+
+function previewOf(ctx: CallContext, plan: PlannedRequest, secrets: string[]): Preview {
+  const url = joinUrl(new URL(ctx.baseUrl), buildPath(plan.pathTemplate, plan.pathParams), buildQuery(plan.query));
+  return { method: plan.method, url, ...(plan.body ? { body: redactValue(plan.body, secrets) } : {}) };
+}
+
+const previewLine = (p: Preview) => `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}`;
+
+type Gate = { proceed: true } | { proceed: false; result: CallToolResult };
+
+/** Asks the person through the client when it can (elicitation), otherwise hands out a token. */
+async function confirmCall(
+  server: Server,
+  ctx: CallContext,
+  tool: ToolDef,
+  args: Record<string, unknown>,
+  confirm: string | undefined,
+  preview: Preview,
+  secrets: string[],
+): Promise<Gate> {
+  const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(ctx.apiKey) };
+  if (confirm !== undefined) {
+    const verdict = ctx.tokens.check(confirm, subject);
+    if (verdict === "ok") return { proceed: true };
+    const retry = verdict === "expired" ? " Call again without confirm to get a new preview and token." : " Call again without confirm to get a preview and a token for exactly this call.";
+    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, secrets) };
+  }
+  if (server.getClientCapabilities()?.elicitation?.form) {
+    const answer = await server
+      .elicitInput(
+        {
+          mode: "form",
+          message: `Confirm ${tool.title.toLowerCase()}${tool.legacy ? " (legacy route)" : ""}:\n${previewLine(preview)}`,
+          requestedSchema: {
+            type: "object",
+            properties: { confirm: { type: "boolean", title: "Send this request", default: false } },
+            required: ["confirm"],
+          },
+        },
+        { timeout: CONFIRM_TTL_SECONDS * 1000 },
+      )
+      .catch(() => undefined);
+    if (answer) {
+      if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
+      const text = `Cancelled: the user did not confirm ${tool.name}. Nothing was sent.`;
+      return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, secrets) };
+    }
+    // The client declared elicitation but could not answer: fall back to the token.
+  }
+  const confirmToken = ctx.tokens.mint(subject);
+  const text =
+    `Confirmation required; nothing was sent. Show the user this request: ${previewLine(preview)}. ` +
+    `If they agree, call ${tool.name} again with the same arguments plus confirm: "${confirmToken}" ` +
+    `(valid ${CONFIRM_TTL_SECONDS / 60} minutes).`;
+  const structured = { confirmationRequired: true, preview, confirmToken, expiresInSeconds: CONFIRM_TTL_SECONDS };
+  return { proceed: false, result: objectResult(text, structured, secrets) };
+}
+
+/**
+ * One tool call, in the order that keeps bad or unconfirmed input off the network: validate,
+ * plan the request, preview (dry run), confirm, then send.
+ */
+export async function callTool(
+  server: Server,
+  ctx: CallContext,
+  tool: ToolDef,
+  rawArgs: Record<string, unknown> | undefined,
+  signal?: AbortSignal,
+): Promise<CallToolResult> {
+  const secrets = ctx.apiKey ? [ctx.apiKey] : [];
+  const gateSchema = z.strictObject(gateShape(tool));
+  const own: Record<string, unknown> = {};
+  const gateArgs: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(rawArgs ?? {})) (name in gateSchema.shape ? gateArgs : own)[name] = value;
+  const gate = gateSchema.safeParse(gateArgs);
+  const parsed = tool.input.safeParse(own);
+  if (!gate.success || !parsed.success) {
+    const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues)}. Nothing was sent.`, secrets);
+  }
+  const args = parsed.data as Record<string, unknown>;
+  let plan: PlannedRequest;
+  let preview: Preview;
+  try {
+    plan = planRequest(tool, args);
+    preview = previewOf(ctx, plan, secrets);
+  } catch (error) {
+    if (error instanceof ArgumentError || error instanceof PathParamError) {
+      return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, secrets);
+    }
+    throw error;
+  }
+  if (gate.data.dryRun) {
+    return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, secrets);
+  }
+  if (!ctx.apiKey) {
+    const where = ctx.keySource === "request" ? "send `Authorization: Bearer <key>` with the MCP request" : "set RETURNING_AI_API_KEY, or start with --sandbox";
+    return errorResult(`No Returning.AI API key: ${where}. Nothing was sent.`);
+  }
+  if (needsConfirmation(tool)) {
+    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, secrets);
+    if (!verdict.proceed) return verdict.result;
+  }
+  const started = Date.now();
+  const result = await ctx.client.request({ ...plan, apiKey: ctx.apiKey, signal });
+  log.debug(`${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`);
+  return result.ok
+    ? successResult(result, ctx.maxOutputChars, secrets)
+    : failureResult(result, tool, ctx.keySource, secrets);
+}

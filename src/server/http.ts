@@ -1,0 +1,144 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { createServer } from "../server.js";
+import { log } from "../log.js";
+import type { ToolDef } from "../registry/types.js";
+import type { CallContext } from "./call.js";
+import type { KeySource } from "./results.js";
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  tools: readonly ToolDef[];
+  /** The context a request runs with, given the key it brought (if any). */
+  contextFor: (apiKey: string | undefined, source: KeySource) => CallContext;
+  /** The key used when a request brings none; only ever used on a loopback bind. */
+  defaultKey: { apiKey: string | undefined; source: KeySource };
+  allowedHosts: string[];
+  allowedOrigins: string[];
+  maxBodyBytes: number;
+  communityId?: string;
+}
+
+export interface RunningHttp {
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+export const isLoopback = (host: string): boolean => LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+const hostnameOf = (hostHeader: string): string => {
+  try {
+    return new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return "";
+  }
+};
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+  if (res.headersSent) return void res.end();
+  const rpcCode = problem.status === 400 ? -32700 : -32000;
+  res.writeHead(problem.status, { "content-type": "application/json", ...problem.headers });
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: rpcCode, message: problem.message }, id: null }));
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new HttpProblem(413, `Request body over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpProblem(413, `Request body over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpProblem(400, "Parse error: the body is not JSON");
+  }
+}
+
+/**
+ * Guards against DNS rebinding: on a loopback bind only loopback Host names (plus any allowed)
+ * pass, and a browser Origin must be allowed explicitly or be loopback itself.
+ */
+function checkHostAndOrigin(req: IncomingMessage, opts: HttpOptions, loopback: boolean): void {
+  const hostname = hostnameOf(req.headers.host ?? "");
+  const hostOk = opts.allowedHosts.includes(hostname) || (loopback ? isLoopback(hostname) : opts.allowedHosts.length === 0);
+  if (!hostOk) throw new HttpProblem(403, `Host '${req.headers.host ?? ""}' is not allowed`);
+  const origin = req.headers.origin;
+  if (!origin) return;
+  const originOk = opts.allowedOrigins.includes(origin) || (loopback && isLoopback(hostnameOf(origin.replace(/^https?:\/\//, ""))));
+  if (!originOk) throw new HttpProblem(403, `Origin '${origin}' is not allowed`);
+}
+
+function keyFor(req: IncomingMessage, opts: HttpOptions, loopback: boolean): { apiKey: string | undefined; source: KeySource } {
+  const header = req.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new HttpProblem(401, "Authorization must be 'Bearer <Returning.AI API key>'", { "www-authenticate": "Bearer" });
+    return { apiKey: match[1], source: "request" };
+  }
+  if (loopback) return opts.defaultKey;
+  throw new HttpProblem(401, "Send your Returning.AI API key as 'Authorization: Bearer <key>'", { "www-authenticate": "Bearer" });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptions, loopback: boolean): Promise<void> {
+  const path = (req.url ?? "/").split("?")[0];
+  if (path === "/healthz" && req.method === "GET") {
+    res.writeHead(200, { "content-type": "application/json" });
+    return void res.end('{"ok":true}');
+  }
+  if (path !== "/mcp") throw new HttpProblem(404, "Not found: the MCP endpoint is /mcp");
+  checkHostAndOrigin(req, opts, loopback);
+  // Stateless: no sessions to resume and no standalone event stream, so only POST is served.
+  if (req.method !== "POST") throw new HttpProblem(405, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
+  const key = keyFor(req, opts, loopback);
+  const body = await readJson(req, opts.maxBodyBytes);
+  const server = createServer({ tools: opts.tools, context: opts.contextFor(key.apiKey, key.source), communityId: opts.communityId });
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  res.on("close", () => {
+    void transport.close();
+    void server.close();
+  });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, body);
+}
+
+export async function serveHttp(opts: HttpOptions): Promise<RunningHttp> {
+  const loopback = isLoopback(opts.host);
+  const http = createHttpServer((req, res) => {
+    handle(req, res, opts, loopback).catch((error: unknown) => {
+      if (error instanceof HttpProblem) return sendProblem(res, error);
+      log.error(`HTTP request failed: ${(error as Error).message}`);
+      sendProblem(res, new HttpProblem(500, "Internal error"));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const shownHost = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${shownHost}:${port}/mcp`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+import { TOOLSETS } from "../registry/index.js";
+import { needsConfirmation } from "../registry/gate-args.js";
+import type { ToolDef } from "../registry/types.js";
+
+/** Short orientation for the assistant, built from what this server actually exposes. */
+export function buildInstructions(tools: readonly ToolDef[], communityId?: string): string {
+  const enabled = new Set(tools.map((t) => t.toolset));
+  const toolsets = TOOLSETS.filter((t) => enabled.has(t.name)).map((t) => `${t.name} (${t.summary})`);
+  const lines = [
+    `Administers a Returning.AI community. Toolsets: ${toolsets.join("; ") || "none"}.`,
+    "Results are {data, meta}; list tools page with page/limit or skip/limit.",
+  ];
+  if (tools.some((t) => t.risk !== "read")) lines.push("Tools that change data accept dryRun: true to preview the request.");
+  if (tools.some(needsConfirmation)) {
+    lines.push(
+      "Destructive and legacy tools ask for confirmation: show the preview to the user, and only if they agree call again with the same arguments plus the confirm token.",
+    );
+  }
+  if (communityId) lines.push(`The community id is ${communityId}.`);
+  return lines.join("\n");
+}

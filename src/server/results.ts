@@ -1,0 +1,100 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { ApiFailure, Unwrapped } from "../client/types.js";
+import type { ToolDef } from "../registry/types.js";
+import { redactText, redactValue } from "./redact.js";
+
+/** Where the API key of a call came from, so that a 401 names the right thing to check. */
+export type KeySource = "env" | "request" | "sandbox";
+
+export function errorResult(text: string, secrets: readonly string[] = []): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: redactText(text, secrets) }] };
+}
+
+/** A result that is not an error and carries a structured object (previews, cancellations). */
+export function objectResult(text: string, structured: Record<string, unknown>, secrets: readonly string[]): CallToolResult {
+  return {
+    content: [{ type: "text", text: redactText(text, secrets) }],
+    structuredContent: redactValue(structured, secrets) as Record<string, unknown>,
+  };
+}
+
+const NARROW_HINT = "narrow the query: a smaller limit, the next page (page/skip), or fewer fields";
+
+/**
+ * Cuts an oversized answer so that it still parses: a list keeps as many whole items as fit and
+ * says how many it left out; anything else is cut as text with a marker.
+ */
+function fit(payload: Unwrapped, maxChars: number): { text: string; structured?: Record<string, unknown> } {
+  const whole = JSON.stringify(payload);
+  if (whole.length <= maxChars) return { text: whole, structured: payload as unknown as Record<string, unknown> };
+  if (Array.isArray(payload.data)) {
+    const items = payload.data;
+    const shaped = (n: number) => ({
+      data: items.slice(0, n),
+      meta: { ...payload.meta, truncated: { returned: n, of: items.length, hint: NARROW_HINT } },
+    });
+    let low = 0;
+    let high = items.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (JSON.stringify(shaped(mid)).length <= maxChars) low = mid;
+      else high = mid - 1;
+    }
+    const cut = shaped(low);
+    const text = JSON.stringify(cut);
+    if (text.length <= maxChars) return { text, structured: cut };
+  }
+  const marker = `…[truncated: ${whole.length} chars in all; ${NARROW_HINT}]`;
+  return { text: whole.slice(0, Math.max(0, maxChars - marker.length)) + marker };
+}
+
+export function successResult(payload: Unwrapped, maxChars: number, secrets: readonly string[]): CallToolResult {
+  const clean = redactValue(payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data }, secrets);
+  const { text, structured } = fit(clean as Unwrapped, maxChars);
+  return { content: [{ type: "text", text }], ...(structured ? { structuredContent: structured } : {}) };
+}
+
+function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): string {
+  const unverified = tool.routeStatus === "inferred" ? " This route is inferred from the docs and may not exist." : "";
+  switch (failure.status) {
+    case 400:
+      return "Check the arguments against the tool's schema.";
+    case 401:
+      return keySource === "request"
+        ? "Check the API key sent in the Authorization header."
+        : keySource === "sandbox"
+          ? "The sandbox key was refused; restart with --sandbox."
+          : "Check RETURNING_AI_API_KEY.";
+    case 403:
+      return "The key may not act on this community or resource; check its permissions.";
+    case 404:
+      return `Check the ids (list the items to find them).${unverified}`;
+    case 405:
+      return `The API does not take this method here.${unverified}`;
+    case 409:
+      return "It conflicts with an existing record (e.g. a duplicate slug or name).";
+    case 429:
+      return `Rate limited; try again${failure.retryAfterSeconds ? ` in ${failure.retryAfterSeconds} s` : " later"}.`;
+    default:
+      return failure.status && failure.status >= 500
+        ? "Returning.AI had a problem; try again later."
+        : "";
+  }
+}
+
+export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: KeySource, secrets: readonly string[]): CallToolResult {
+  if (failure.kind === "timeout") {
+    return errorResult(`${failure.message}. Try again, or raise RETURNING_AI_TIMEOUT_MS.`, secrets);
+  }
+  if (failure.kind === "network") {
+    return errorResult(`Could not reach Returning.AI: ${failure.message}. Check RETURNING_AI_BASE_URL and the network.`, secrets);
+  }
+  if (failure.kind === "invalid_response") {
+    return errorResult(`Returning.AI sent a response that is not JSON: ${failure.message}`, secrets);
+  }
+  const status = [failure.status, failure.statusText].filter(Boolean).join(" ");
+  const retries = failure.attempts > 1 ? ` (after ${failure.attempts} attempts)` : "";
+  const hint = hintFor(failure, tool, keySource);
+  const message = failure.message.replace(/[.\s]+$/, "");
+  return errorResult(`Returning.AI API ${status}${retries}: ${message}.${hint ? ` ${hint}` : ""}`, secrets);
+}

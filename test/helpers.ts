@@ -1,0 +1,108 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema, type CallToolResult, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { ReturningAiClient } from "../src/client/http.js";
+import { selectTools } from "../src/registry/filters.js";
+import type { ToolDef } from "../src/registry/types.js";
+import { createServer } from "../src/server.js";
+import type { CallContext } from "../src/server/call.js";
+import { ConfirmTokens } from "../src/server/confirm.js";
+import type { KeySource } from "../src/server/results.js";
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+/** A real local HTTP server standing in for the API where a test must see exactly what is sent. */
+export async function recordingApi(
+  respond: (req: RecordedRequest, res: ServerResponse) => void = (_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ meta: { status: "success", statusCode: 200 }, message: "ok", data: { ok: true } }));
+  },
+) {
+  const requests: RecordedRequest[] = [];
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() };
+      requests.push(recorded);
+      respond(recorded, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Connected {
+  client: Client;
+  context: CallContext;
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  baseUrl: string;
+  apiKey?: string;
+  keySource?: KeySource;
+  tools?: readonly ToolDef[];
+  tokens?: ConfirmTokens;
+  maxOutputChars?: number;
+  /** When given, the client declares form elicitation and answers with this. */
+  elicit?: (message: string) => ElicitResult;
+  communityId?: string;
+}
+
+/** Our server and an SDK client, linked in memory; the API calls still go over real HTTP. */
+export async function connectInMemory(opts: ConnectOptions): Promise<Connected> {
+  const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
+  const context: CallContext = {
+    client: apiClient,
+    baseUrl: opts.baseUrl,
+    apiKey: opts.apiKey,
+    keySource: opts.keySource ?? "env",
+    maxOutputChars: opts.maxOutputChars ?? 40_000,
+    tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
+  };
+  const tools = opts.tools ?? selectTools({ toolsets: ["all"], legacy: true });
+  const server = createServer({ tools, context, communityId: opts.communityId });
+  const client = new Client(
+    { name: "test-client", version: "1.0.0" },
+    { capabilities: opts.elicit ? { elicitation: { form: {} } } : {} },
+  );
+  if (opts.elicit) {
+    const answer = opts.elicit;
+    client.setRequestHandler(ElicitRequestSchema, (request) => answer(request.params.message));
+  }
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return {
+    client,
+    context,
+    call: async (name, args = {}) => (await client.callTool({ name, arguments: args })) as CallToolResult,
+    close: async () => {
+      await client.close();
+      await server.close();
+      await apiClient.close();
+    },
+  };
+}
+
+export const textOf = (result: CallToolResult): string =>
+  result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
+
+/** The `{ data, meta? }` object of a successful call. */
+export function dataOf<T = Record<string, unknown>>(result: CallToolResult): T {
+  if (result.isError) throw new Error(`expected success, got error: ${textOf(result)}`);
+  return (result.structuredContent as { data: T }).data;
+}

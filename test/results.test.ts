@@ -1,0 +1,124 @@
+import type { ServerResponse } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { connectInMemory, recordingApi, textOf, type Connected, type RecordedRequest } from "./helpers.js";
+
+const KEY = "rk_live_7f3c9a1b5d2e8f4a6c0b9d7e";
+const ID = "0123456789abcdef01234567";
+
+type Responder = (req: RecordedRequest, res: ServerResponse) => void;
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+describe("tool results", () => {
+  let respond: Responder;
+  let api: Awaited<ReturnType<typeof recordingApi>>;
+  const open: Connected[] = [];
+  const connect = async (maxOutputChars?: number) => {
+    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, maxOutputChars });
+    open.push(mcp);
+    return mcp;
+  };
+
+  beforeAll(async () => {
+    api = await recordingApi((req, res) => respond(req, res));
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+    api.requests.length = 0;
+  });
+  afterAll(() => api.close());
+
+  it("never shows the API key, even when the API echoes it", async () => {
+    respond = (req, res) =>
+      req.method === "GET" && req.url.startsWith("/leaderboards/")
+        ? json(res, 401, { meta: { status: "error", statusCode: 401 }, message: `Invalid API key ${req.headers.authorization}` })
+        : json(res, 200, {
+            meta: { status: "success", statusCode: 200 },
+            message: "ok",
+            data: [{ _id: ID, name: "Zapier", key: "8f3e4d5c6b7a9e2f1a4b7c8d5e9f2a6b", echo: String(req.headers.authorization) }],
+          });
+    const mcp = await connect();
+    const outputs = [
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
+      await mcp.call("list_community_api_keys", { communityId: ID }),
+      await mcp.call("create_community_api_key", { communityId: ID, name: "n", permissions: ["sendMessage"], dryRun: true }),
+      await mcp.call("delete_community_api_key", { communityId: ID, apiKeyId: ID }),
+    ];
+    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    for (const result of outputs) {
+      const everything = JSON.stringify(result);
+      expect(everything).not.toContain(KEY);
+      expect(everything).not.toContain("8f3e4d5c6b7a9e2f1a4b7c8d5e9f2a6b");
+    }
+    expect(textOf(outputs[0]!)).toMatch(/^Returning\.AI API 401 Unauthorized: Invalid API key Bearer \[redacted\]\. Check RETURNING_AI_API_KEY\.$/);
+    expect(outputs[1]!.structuredContent).toMatchObject({ data: [{ key: "****2a6b", echo: "Bearer [redacted]" }] });
+  });
+
+  it("keeps whole list items when cutting an oversized answer", async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ _id: ID, name: `Board ${i}`, description: "x".repeat(80) }));
+    respond = (_req, res) => json(res, 200, { meta: { status: "success", statusCode: 200, page: 1, limit: 200, total: 900 }, message: "ok", data: rows });
+    const mcp = await connect(2_000);
+    const result = await mcp.call("list_leaderboards", {});
+    const text = textOf(result);
+    expect(text.length).toBeLessThanOrEqual(2_000);
+    const parsed = JSON.parse(text) as { data: unknown[]; meta: { total: number; truncated: { returned: number; of: number; hint: string } } };
+    expect(parsed.data.length).toBe(parsed.meta.truncated.returned);
+    expect(parsed.meta.truncated.of).toBe(200);
+    expect(parsed.meta.total).toBe(900);
+    expect(parsed.meta.truncated.hint).toMatch(/limit.*page/);
+    expect(result.structuredContent).toEqual(parsed);
+  });
+
+  it("cuts one oversized object as text with a marker", async () => {
+    respond = (_req, res) => json(res, 200, { meta: { status: "success", statusCode: 200 }, message: "ok", data: { _id: ID, description: "y".repeat(5_000) } });
+    const mcp = await connect(1_000);
+    const result = await mcp.call("get_leaderboard", { leaderboardID: ID });
+    const text = textOf(result);
+    expect(text.length).toBeLessThanOrEqual(1_000);
+    expect(text).toMatch(/…\[truncated: \d+ chars in all; narrow the query/);
+    expect(result.structuredContent).toBeUndefined();
+  });
+
+  it("turns a proxy's HTML error page into one readable error", async () => {
+    respond = (_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end("<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>");
+    };
+    const mcp = await connect();
+    const result = await mcp.call("create_store_category", { name: "Only once" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^Returning\.AI API 502 Bad Gateway: .*502 Bad Gateway.*try again later/);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("unwraps the older envelopes too", async () => {
+    respond = (req, res) =>
+      req.url.startsWith("/v1/categories")
+        ? json(res, 200, { status: "success", message: "ok", data: { _id: ID, name: "Old" } })
+        : json(res, 200, { meta: { success: true, message: "ok", devMessage: "" }, body: { _id: ID, name: "Oldest" } });
+    const mcp = await connect();
+    expect((await mcp.call("get_store_category", { categoryID: ID })).structuredContent).toEqual({ data: { _id: ID, name: "Old" } });
+    expect((await mcp.call("get_store_product", { productID: ID })).structuredContent).toEqual({ data: { _id: ID, name: "Oldest" } });
+  });
+
+  it("rejects path values that could leave their segment, before any request", async () => {
+    respond = (_req, res) => json(res, 200, { data: {} });
+    const mcp = await connect();
+    for (const purchaseHistoryID of ["../admin", "ORD1/../../x", "ORD1?x=1", "ORD1#x", "ORD%2F1", "ORD 1"]) {
+      const result = await mcp.call("update_purchase_history", { purchaseHistoryID, redemptionInstructions: "Hi" });
+      expect(result.isError, purchaseHistoryID).toBe(true);
+      expect(textOf(result)).toMatch(/purchaseHistoryID/);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("says what to do when no key is configured", async () => {
+    const mcp = await connectInMemory({ baseUrl: api.url });
+    open.push(mcp);
+    const result = await mcp.call("list_leaderboards", {});
+    expect(textOf(result)).toMatch(/No Returning\.AI API key: set RETURNING_AI_API_KEY, or start with --sandbox/);
+    expect(api.requests).toHaveLength(0);
+  });
+});
