@@ -47,17 +47,19 @@ function onShutdown(close: () => Promise<void>): void {
   process.once("SIGTERM", stop);
 }
 
-function banner(config: Config, runtime: Runtime, endpoint: string): void {
-  const interactive = process.stderr.isTTY && (config.http || process.stdin.isTTY);
-  if (!interactive) return;
+/**
+ * Says what is being served. Over HTTP it is the server's log line; over stdio only a person at a
+ * terminal sees it, since a client that spawned us has no use for it.
+ */
+function announce(config: Config, runtime: Runtime, endpoint: string): void {
   const api = runtime.sandbox ? `built-in sandbox at ${runtime.sandbox.url}` : runtime.baseUrl;
-  const connect = config.http
-    ? `Connect a client to ${endpoint} (Streamable HTTP).`
-    : `Waiting for an MCP client on stdin. To connect Claude Code instead: claude mcp add returning-ai -- node ${process.argv[1]}${runtime.sandbox ? " --sandbox" : ""}`;
-  process.stderr.write(
-    `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools over ${config.http ? "Streamable HTTP" : "stdio"}; API: ${api}` +
-      `${runtime.communityId ? `; community ${runtime.communityId}` : ""}.\n${connect}\n`,
-  );
+  const what =
+    `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools over ${config.http ? `Streamable HTTP at ${endpoint}` : "stdio"}; ` +
+    `API: ${api}${runtime.communityId ? `; community ${runtime.communityId}` : ""}.`;
+  if (config.http) return log.info(what);
+  if (!process.stderr.isTTY || !process.stdin.isTTY) return;
+  const connect = `claude mcp add returning-ai -- node ${process.argv[1]}${runtime.sandbox ? " --sandbox" : ""}`;
+  process.stderr.write(`${what}\nWaiting for an MCP client on stdin (Ctrl-C to stop). To use it from Claude Code: ${connect}\n`);
 }
 
 async function serve(config: Config): Promise<void> {
@@ -74,8 +76,7 @@ async function serve(config: Config): Promise<void> {
       maxBodyBytes: config.maxBodyBytes,
       communityId: runtime.communityId,
     });
-    banner(config, runtime, http.url);
-    log.info(`serving ${runtime.tools.length} tools at ${http.url}`);
+    announce(config, runtime, http.url);
     onShutdown(async () => {
       await http.close();
       await runtime.close();
@@ -92,7 +93,7 @@ async function serve(config: Config): Promise<void> {
   onShutdown(close);
   process.stdin.once("end", () => void close().finally(() => process.exit(0)));
   await server.connect(transport);
-  banner(config, runtime, "stdio");
+  announce(config, runtime, "stdio");
 }
 
 async function runSandbox(config: Config): Promise<void> {

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./errors.js";
 import type { ToolFilter } from "./registry/filters.js";
+import { OBJECT_ID } from "./registry/schemas.js";
 
 export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
 
@@ -78,6 +79,12 @@ function url(name: string, value: string): string {
   }
 }
 
+function objectIdSetting(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!OBJECT_ID.test(value)) throw new ConfigError(`${name} must be a 24-hex id, got '${value}'`);
+  return value;
+}
+
 const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
 
 export function parseConfig(argv: string[], env: Env = process.env): Config {
@@ -121,7 +128,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
     timeoutMs: integer("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
     maxOutputChars: integer("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
     confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,
-    communityId: env.RETURNING_AI_COMMUNITY_ID || undefined,
+    communityId: objectIdSetting("RETURNING_AI_COMMUNITY_ID", env.RETURNING_AI_COMMUNITY_ID),
     filter: {
       toolsets: list(v.toolsets ?? env.RETURNING_AI_TOOLSETS),
       tools: list(v.tools ?? env.RETURNING_AI_TOOLS),

@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { ToolDef } from "../src/registry/types.js";
 import { connectInMemory, recordingApi, textOf, type Connected, type RecordedRequest } from "./helpers.js";
 
 const KEY = "rk_live_7f3c9a1b5d2e8f4a6c0b9d7e";
@@ -54,6 +56,34 @@ describe("tool results", () => {
     }
     expect(textOf(outputs[0]!)).toMatch(/^Returning\.AI API 401 Unauthorized: Invalid API key Bearer \[redacted\]\. Check RETURNING_AI_API_KEY\.$/);
     expect(outputs[1]!.structuredContent).toMatchObject({ data: [{ key: "****2a6b", echo: "Bearer [redacted]" }] });
+  });
+
+  it("keeps a secret passed as an argument out of previews and echoed errors", async () => {
+    const SECRET = "whsec_0123456789abcdefghij";
+    // A table entry like the webhook tools to come: a tool is data, so a test can declare one.
+    const rotate: ToolDef = {
+      name: "update_webhook_secret",
+      title: "Rotate webhook secret",
+      toolset: "api_keys",
+      description: "test tool",
+      method: "PUT",
+      path: "/webhooks/{webhookId}",
+      routeStatus: "documented",
+      catalogIds: [],
+      input: z.strictObject({ webhookId: z.string(), secret: z.string() }),
+      risk: "write",
+      legacy: false,
+      auth: "bearer",
+      sandbox: { resource: "apiKeys", op: "update" },
+    };
+    respond = (req, res) => json(res, 400, { status: "error", message: `Rejected body ${req.body}` });
+    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tools: [rotate] });
+    open.push(mcp);
+    const dry = await mcp.call("update_webhook_secret", { webhookId: "w1", secret: SECRET, dryRun: true });
+    const sent = await mcp.call("update_webhook_secret", { webhookId: "w1", secret: SECRET });
+    expect(api.requests[0]?.body).toContain(SECRET);
+    expect(textOf(sent)).toMatch(/^Returning\.AI API 400 Bad Request: Rejected body \{"secret":"\[redacted\]"\}/);
+    for (const result of [dry, sent]) expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
   it("keeps whole list items when cutting an oversized answer", async () => {

@@ -27,22 +27,15 @@ const sort = listedAs(z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be f
 const fields = z.string().max(SANITY_CAP).optional().describe("comma-separated projection");
 const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
 
+const listQuery = { limit, sort, fields, search };
+
 /** Page-numbered lists (page from 1). */
-export const pageQuery = {
-  page: z.number().int().min(1).optional(),
-  limit,
-  sort,
-  fields,
-  search,
-};
+export const pageQuery = { page: z.number().int().min(1).optional(), ...listQuery };
 
 /** Offset lists (skip/limit), as the store routes take them. */
 export const skipQuery = {
   skip: z.number().int().min(0).optional(),
-  limit,
-  sort,
-  fields,
-  search,
+  ...listQuery,
   filter: z.string().max(SANITY_CAP).optional().describe("field:value"),
 };
 

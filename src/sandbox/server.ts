@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { log } from "../log.js";
 import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
 import { failure, SandboxError, success } from "./envelope.js";
 import { validateCall } from "./args.js";
@@ -98,7 +99,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         sendJson(res, err.statusCode, failure(err.statusCode, err.message), err.headers);
         return;
       }
-      console.error("sandbox: unexpected error:", err);
+      log.error(`sandbox: unexpected error: ${(err as Error).stack ?? String(err)}`);
       sendJson(res, 500, failure(500, "Internal sandbox error."));
     });
   });

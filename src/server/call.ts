@@ -9,7 +9,7 @@ import { log } from "../log.js";
 import { ArgumentError, planRequest, type PlannedRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS, type ConfirmTokens } from "./confirm.js";
-import { redactValue } from "./redact.js";
+import { redactValue, secretArguments } from "./redact.js";
 import { errorResult, failureResult, objectResult, successResult, type KeySource } from "./results.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -107,7 +107,7 @@ export async function callTool(
   rawArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
-  const secrets = ctx.apiKey ? [ctx.apiKey] : [];
+  const secrets = [...(ctx.apiKey ? [ctx.apiKey] : []), ...secretArguments(rawArgs ?? {})];
   const gateSchema = z.strictObject(gateShape(tool));
   const own: Record<string, unknown> = {};
   const gateArgs: Record<string, unknown> = {};

@@ -20,6 +20,13 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** String values of secret-named arguments, so that an API echoing them cannot leak them either. */
+export function secretArguments(args: Record<string, unknown>): string[] {
+  return Object.entries(args)
+    .filter(([name, value]) => SECRET_FIELD.test(name) && typeof value === "string")
+    .map(([, value]) => value as string);
+}
+
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return redactText(value, secrets);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
