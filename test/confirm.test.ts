@@ -62,9 +62,12 @@ describe("confirmation gate", () => {
     expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: otherTool }))).toMatch(/does not match/);
     const otherKey = tokens.mint({ ...subject, keyFingerprint: keyFingerprint("someone-elses-key") });
     expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: otherKey }))).toMatch(/does not match/);
-    const last = confirmToken.at(-1) === "A" ? "B" : "A";
-    const edited = `${confirmToken.slice(0, -1)}${last}`;
-    expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: edited }))).toMatch(/does not match/);
+    // Every position, the last one included, whose spare bits a lax decoder would ignore.
+    for (const at of [confirmToken.length - 20, confirmToken.length - 1]) {
+      const flipped = confirmToken[at] === "A" ? "B" : "A";
+      const edited = `${confirmToken.slice(0, at)}${flipped}${confirmToken.slice(at + 1)}`;
+      expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: edited }))).toMatch(/does not match/);
+    }
     const [version, expiry, mac] = confirmToken.split(".");
     const extended = `${version}.${Number(expiry) + 3600}.${mac}`;
     expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: extended }))).toMatch(/does not match/);

@@ -76,6 +76,14 @@ afterAll(async () => {
   await sb.close();
 });
 
+/** What create_leaderboard requires; tests spread their own name and slug over it. */
+const BOARD = {
+  rankingField: "xps",
+  displayedColumns: [{ column: "user", visible: true, order: 0 }],
+  startDate: "2026-05-01T00:00:00.000Z",
+  isEnabled: true,
+};
+
 describe("startSandbox", () => {
   it("listens on loopback with the documented defaults", () => {
     expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -183,7 +191,7 @@ describe("validation", () => {
   });
 
   it("rejects a create without its required slug", async () => {
-    const r = await call("POST", "/v1/leaderboards", { body: { name: "No slug" } });
+    const r = await call("POST", "/v1/leaderboards", { body: { ...BOARD, name: "No slug" } });
     expect(r.status).toBe(400);
     expect(r.body.message).toBe("slug: required");
   });
@@ -234,7 +242,7 @@ describe("validation", () => {
 describe("leaderboards", () => {
   it("goes through create, list, get, update and delete", async () => {
     const created = await call("POST", "/v1/leaderboards", {
-      body: { name: "Spring Sprint", slug: "spring-sprint", rankingField: "xps", isEnabled: true },
+      body: { ...BOARD, name: "Spring Sprint", slug: "spring-sprint" },
     });
     expect(created.status).toBe(201);
     expect(created.body.message).toBe("Create leaderboard success.");
@@ -270,7 +278,7 @@ describe("leaderboards", () => {
   });
 
   it("answers 409 for a duplicate slug on create and on update", async () => {
-    const dup = await call("POST", "/v1/leaderboards", { body: { name: "Copy", slug: SEED.leaderboardSlug } });
+    const dup = await call("POST", "/v1/leaderboards", { body: { ...BOARD, name: "Copy", slug: SEED.leaderboardSlug } });
     expect(dup.status).toBe(409);
     expect(dup.body.meta).toEqual({ status: "error", statusCode: 409 });
     const [, second] = SEED.leaderboardIds;
@@ -282,7 +290,7 @@ describe("leaderboards", () => {
   });
 
   it("never takes server-owned fields from the body", async () => {
-    const r = await call("POST", "/v1/leaderboards", { body: { name: "x", slug: "x", _id: SEED.leaderboardId } });
+    const r = await call("POST", "/v1/leaderboards", { body: { ...BOARD, name: "x", slug: "x", _id: SEED.leaderboardId } });
     expect(r.status).toBe(400);
     expect(r.body.message).toBe("_id: unknown field");
   });

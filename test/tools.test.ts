@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
 import { connectInMemory, dataOf, textOf, type Connected } from "./helpers.js";
 
+const BOARD = {
+  rankingField: "xps",
+  displayedColumns: [{ column: "user", visible: true, order: 0 }],
+  startDate: "2026-06-01T00:00:00Z",
+  isEnabled: true,
+};
+
 /** The slice end to end: an MCP client, our server, the client, real HTTP, the sandbox. */
 describe("tools against the sandbox", () => {
   let sandbox: Sandbox;
@@ -33,7 +40,7 @@ describe("tools against the sandbox", () => {
 
   it("creates, lists, updates and deletes a leaderboard", async () => {
     const created = dataOf<{ _id: string; slug: string }>(
-      await mcp.call("create_leaderboard", { name: "Weekly Quiz", slug: "weekly-quiz", rankingField: "xps", isEnabled: true }),
+      await mcp.call("create_leaderboard", { ...BOARD, name: "Weekly Quiz", slug: "weekly-quiz" }),
     );
     expect(created.slug).toBe("weekly-quiz");
     expect(created._id).toMatch(/^[a-f0-9]{24}$/);
@@ -59,7 +66,7 @@ describe("tools against the sandbox", () => {
   });
 
   it("reports a duplicate slug as a 409 the assistant can act on", async () => {
-    const args = { name: "Dup", slug: "dup-slug" };
+    const args = { ...BOARD, name: "Dup", slug: "dup-slug" };
     expect((await mcp.call("create_leaderboard", args)).isError).toBeFalsy();
     const again = await mcp.call("create_leaderboard", args);
     expect(again.isError).toBe(true);
@@ -72,7 +79,7 @@ describe("tools against the sandbox", () => {
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toContain("leaderboardID: must be a 24-hex ObjectId");
     const missing = await mcp.call("create_leaderboard", { name: "No slug" });
-    expect(textOf(missing)).toMatch(/slug: required/);
+    expect(textOf(missing)).toMatch(/slug: required; rankingField: required; displayedColumns: required; startDate: required; isEnabled: required/);
     const unknown = await mcp.call("list_leaderboards", { pgae: 2 });
     expect(textOf(unknown)).toMatch(/unknown argument\(s\): pgae/);
     const empty = await mcp.call("update_store_category", { categoryID: "0123456789abcdef01234567" });

@@ -8,8 +8,9 @@ export const needsConfirmation = (tool: ToolDef): boolean => tool.risk === "dest
 /** Anything that changes data can be previewed without sending it. */
 export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 
-const confirm = z.string().max(SANITY_CAP).describe("token from the preview");
-const dryRun = z.boolean().describe("preview only, send nothing");
+// Undescribed on purpose: the server instructions explain both once instead of in every tool.
+const confirm = z.string().max(SANITY_CAP);
+const dryRun = z.boolean();
 
 /** The arguments the registry adds to a tool, beside the ones its table declares. */
 export function gateShape(tool: ToolDef) {

@@ -55,8 +55,10 @@ export class ConfirmTokens {
     const [version, expiry, mac, ...rest] = token.split(".");
     if (version !== VERSION || !expiry || !mac || rest.length || !/^\d{1,12}$/.test(expiry)) return "malformed";
     const expiresAt = Number(expiry);
-    const given = Buffer.from(mac, "base64url");
-    const expected = this.#mac(subject, expiresAt);
+    // Compared as text: decoding would ignore the spare bits of the last character, so an edited
+    // token could still pass.
+    const given = Buffer.from(mac, "utf8");
+    const expected = Buffer.from(this.#mac(subject, expiresAt).toString("base64url"), "utf8");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
     return expiresAt * 1000 < now ? "expired" : "ok";
   }

@@ -13,7 +13,7 @@ export function buildInstructions(tools: readonly ToolDef[], communityId?: strin
   if (tools.some((t) => t.risk !== "read")) lines.push("Tools that change data accept dryRun: true to preview the request.");
   if (tools.some(needsConfirmation)) {
     lines.push(
-      "Destructive and legacy tools ask for confirmation: show the preview to the user, and only if they agree call again with the same arguments plus the confirm token.",
+      "Destructive and legacy tools ask for confirmation: show the preview to the user, and only if they agree call again with the same arguments plus confirm set to the token.",
     );
   }
   if (communityId) lines.push(`The community id is ${communityId}.`);

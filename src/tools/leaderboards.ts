@@ -101,11 +101,19 @@ export const leaderboards: ToolsetDef = {
     {
       name: "create_leaderboard",
       title: "Create leaderboard",
-      description: "Create a leaderboard; name, slug, rankingField, displayedColumns, startDate and isEnabled are expected.",
+      description: "Create a leaderboard.",
       method: "POST",
       path: "/v1/leaderboards",
       catalogIds: ["leaderboards.create"],
-      input: optionalSettings.required({ name: true, slug: true }),
+      // The API takes each of these or its legacy alias; we offer only the new names, so they are required.
+      input: optionalSettings.required({
+        name: true,
+        slug: true,
+        rankingField: true,
+        displayedColumns: true,
+        startDate: true,
+        isEnabled: true,
+      }),
       risk: "write",
       sandbox: { resource: "leaderboards", op: "create" },
     },
