@@ -51,10 +51,11 @@ describe("registry", () => {
     const mean = tokens.reduce((sum, t) => sum + t.n, 0) / tokens.length;
     const sorted = tokens.map((t) => t.n).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    // The budget the whole surface is held to; raise it only with a reason in the commit.
-    expect(median).toBeLessThanOrEqual(150);
-    expect(mean).toBeLessThanOrEqual(185);
-    for (const t of tokens) expect(t.n, t.name).toBeLessThanOrEqual(600);
+    // Held tight so that any growth shows; raise it only with a reason in the commit. The aim is
+    // 120 a tool: the three wide bodies (leaderboard create/update, product update) pull the mean up.
+    expect(median).toBeLessThanOrEqual(140);
+    expect(mean).toBeLessThanOrEqual(175);
+    for (const t of tokens) expect(t.n, t.name).toBeLessThanOrEqual(560);
   });
 
   it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("matches the committed schema snapshot of %s", async (name, tool) => {
