@@ -106,3 +106,11 @@ export function dataOf<T = Record<string, unknown>>(result: CallToolResult): T {
   if (result.isError) throw new Error(`expected success, got error: ${textOf(result)}`);
   return (result.structuredContent as { data: T }).data;
 }
+
+/** What create_leaderboard requires; tests spread their own name and slug over it. */
+export const BOARD = {
+  rankingField: "xps",
+  displayedColumns: [{ column: "user", visible: true, order: 0 }],
+  startDate: "2026-05-01T00:00:00.000Z",
+  isEnabled: true,
+};

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPath, buildQuery } from "../src/client/path.js";
+import { BOARD } from "./helpers.js";
 import { ALL_TOOLS, findTool, SANDBOX_RESOURCES } from "../src/registry/index.js";
 import { planRequest } from "../src/registry/request.js";
 import type { ToolDef } from "../src/registry/types.js";
@@ -55,10 +57,8 @@ async function call(method: string, path: string, opts: CallOptions = {}): Promi
 /** The HTTP call a tool would make for these arguments, built by the registry's own planner. */
 async function callTool(tool: ToolDef, args: Record<string, unknown>, on?: Sandbox): Promise<Reply> {
   const plan = planRequest(tool, args);
-  const path = plan.pathTemplate.replace(/\{([^{}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(plan.pathParams[name] as string),
-  );
-  const query = new URLSearchParams(Object.entries(plan.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+  const path = buildPath(plan.pathTemplate, plan.pathParams);
+  const query = buildQuery(plan.query);
   return call(plan.method, query ? `${path}?${query}` : path, { ...(plan.body ? { body: plan.body } : {}), ...(on ? { on } : {}) });
 }
 
@@ -76,13 +76,6 @@ afterAll(async () => {
   await sb.close();
 });
 
-/** What create_leaderboard requires; tests spread their own name and slug over it. */
-const BOARD = {
-  rankingField: "xps",
-  displayedColumns: [{ column: "user", visible: true, order: 0 }],
-  startDate: "2026-05-01T00:00:00.000Z",
-  isEnabled: true,
-};
 
 describe("startSandbox", () => {
   it("listens on loopback with the documented defaults", () => {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ToolDef } from "../registry/types.js";
+import { describeIssues } from "../registry/issues.js";
 import { SandboxError } from "./envelope.js";
 import type { RouteTool } from "./routes.js";
 
@@ -38,21 +39,6 @@ export function queryArgs(tool: ToolDef, query: URLSearchParams): Args {
     args[name] = coerce(kindOf(Object.hasOwn(shape, name) ? shape[name] : undefined), values[0] as string);
   }
   return args;
-}
-
-const valueAt = (args: Args, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), args);
-
-/** "leaderboardID: must be a 24-hex ObjectId; slug: required": field first, as a human would fix it. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args): string {
-  const parts = issues.slice(0, 5).map((issue) => {
-    if (issue.code === "unrecognized_keys") return `${issue.keys.join(", ")}: unknown field`;
-    const field = issue.path.length ? issue.path.map(String).join(".") : "(arguments)";
-    const missing = issue.code === "invalid_type" && valueAt(args, issue.path) === undefined;
-    return `${field}: ${missing ? "required" : issue.message.replace(/^Invalid input: /, "")}`;
-  });
-  const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : "";
-  return parts.join("; ") + more;
 }
 
 export interface Validated {

@@ -6,6 +6,7 @@ import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
 import { gateShape, needsConfirmation } from "../registry/gate-args.js";
 import { log } from "../log.js";
+import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, planRequest, type PlannedRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS, type ConfirmTokens } from "./confirm.js";
@@ -26,17 +27,6 @@ interface Preview {
   method: string;
   url: string;
   body?: unknown;
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => {
-      const field = issue.path.join(".") || "(arguments)";
-      if (issue.code === "unrecognized_keys") return `unknown argument(s): ${issue.keys.join(", ")}`;
-      if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return `${field}: required`;
-      return `${field}: ${issue.message}`;
-    })
-    .join("; ");
 }
 
 function previewOf(ctx: CallContext, plan: PlannedRequest, secrets: string[]): Preview {
@@ -116,7 +106,7 @@ export async function callTool(
   const parsed = tool.input.safeParse(own);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues)}. Nothing was sent.`, secrets);
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, secrets);
   }
   const args = parsed.data as Record<string, unknown>;
   let plan: PlannedRequest;

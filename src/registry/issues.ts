@@ -1,0 +1,20 @@
+import type { z } from "zod";
+
+type Args = Record<string, unknown>;
+
+/** Both the MCP tools and the sandbox report a failed schema the same way, from the same tables. */
+
+const valueAt = (args: Args, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), args);
+
+/** "leaderboardID: must be a 24-hex ObjectId; slug: required": field first, as a human would fix it. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args): string {
+  const parts = issues.slice(0, 5).map((issue) => {
+    if (issue.code === "unrecognized_keys") return `${issue.keys.join(", ")}: unknown field`;
+    const field = issue.path.length ? issue.path.map(String).join(".") : "(arguments)";
+    const missing = issue.code === "invalid_type" && valueAt(args, issue.path) === undefined;
+    return `${field}: ${missing ? "required" : issue.message.replace(/^Invalid input: /, "")}`;
+  });
+  const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : "";
+  return parts.join("; ") + more;
+}
