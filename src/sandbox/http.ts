@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyTooLargeError, readBody } from "../util/body.js";
 import { SandboxError } from "./envelope.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -32,30 +33,15 @@ export function bearerChecker(apiKey: string): (header: string | undefined) => v
   };
 }
 
-/** The raw body, capped: larger bodies are a 413 (announced ones before a single byte is read). */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // Stop keeping it; Node discards the rest once the 413 is sent, keeping the connection usable.
-        req.off("data", onData);
-        reject(tooLarge());
-      } else {
-        chunks.push(chunk);
-      }
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks)));
-    req.once("error", () => reject(new SandboxError(400, "Request body could not be read.")));
-  });
+/** The raw body, capped at MAX_BODY_BYTES, with its failures as sandbox errors. */
+export async function readSandboxBody(req: IncomingMessage): Promise<Buffer> {
+  try {
+    return await readBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new SandboxError(413, error.message);
+    throw new SandboxError(400, (error as Error).message);
+  }
 }
-
-const tooLarge = () => new SandboxError(413, `Request body too large: the limit is ${MAX_BODY_BYTES} bytes.`);
 
 /** A JSON object or nothing (an empty body counts as `{}`); anything else is the caller's mistake. */
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {

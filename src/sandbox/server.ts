@@ -4,7 +4,7 @@ import { log } from "../log.js";
 import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
 import { failure, SandboxError, success } from "./envelope.js";
 import { validateCall } from "./args.js";
-import { bearerChecker, parseJsonObject, readBody, sendJson } from "./http.js";
+import { bearerChecker, parseJsonObject, readSandboxBody, sendJson } from "./http.js";
 import { OPS } from "./ops.js";
 import { buildRoutes, matchRoute, type RouteTable } from "./routes.js";
 import { SANDBOX_COMMUNITY_ID, SEED_DATA } from "./seed.js";
@@ -54,7 +54,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   }
   ctx.checkAuth(req.headers.authorization);
 
-  const body = BODY_METHODS.has(method) ? parseJsonObject(await readBody(req)) : {};
+  const body = BODY_METHODS.has(method) ? parseJsonObject(await readSandboxBody(req)) : {};
   const { entry, values } = match;
   const { routeTool, args, path } = validateCall(entry.tools, values, query, body);
   const { tool, idParam } = routeTool;

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { createServer } from "../server.js";
 import { log } from "../log.js";
+import { BodyTooLargeError, readBody } from "../util/body.js";
 import type { ToolDef } from "../registry/types.js";
 import type { CallContext } from "./call.js";
 import type { KeySource } from "./results.js";
@@ -55,17 +56,14 @@ function sendProblem(res: ServerResponse, problem: HttpProblem): void {
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new HttpProblem(413, `Request body over ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new HttpProblem(413, `Request body over ${limit} bytes`);
-    chunks.push(chunk);
+  let body: Buffer;
+  try {
+    body = await readBody(req, limit);
+  } catch (error) {
+    throw new HttpProblem(error instanceof BodyTooLargeError ? 413 : 400, (error as Error).message);
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new HttpProblem(400, "Parse error: the body is not JSON");
   }
