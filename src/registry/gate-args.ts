@@ -12,10 +12,17 @@ export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 const confirm = z.string().max(SANITY_CAP);
 const dryRun = z.boolean();
 
-/** The arguments the registry adds to a tool, beside the ones its table declares. */
-export function gateShape(tool: ToolDef) {
-  return {
-    ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
-    ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
-  };
+const schemas = new WeakMap<ToolDef, z.ZodObject>();
+
+/** The arguments the registry adds to a tool, beside the ones its table declares; built once a tool. */
+export function gateSchema(tool: ToolDef): z.ZodObject {
+  let schema = schemas.get(tool);
+  if (!schema) {
+    schema = z.strictObject({
+      ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
+      ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
+    });
+    schemas.set(tool, schema);
+  }
+  return schema;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deriveAnnotations } from "./annotations.js";
-import { gateShape } from "./gate-args.js";
+import { gateSchema } from "./gate-args.js";
 import { OBJECT_ID, SANITY_CAP } from "./schemas.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 
@@ -65,7 +65,7 @@ export function listTool(tool: ToolDef): ListedTool {
   const cached = cache.get(tool);
   if (cached) return cached;
   const own = objectSchema(tool.input);
-  const gate = objectSchema(z.object(gateShape(tool)));
+  const gate = objectSchema(gateSchema(tool));
   const required = own.required as string[] | undefined;
   const listed: ListedTool = {
     name: tool.name,

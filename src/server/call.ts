@@ -1,10 +1,9 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod";
 import { buildPath, buildQuery, joinUrl } from "../client/path.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
-import { gateShape, needsConfirmation } from "../registry/gate-args.js";
+import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { log } from "../log.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, planRequest, type PlannedRequest } from "../registry/request.js";
@@ -98,11 +97,12 @@ export async function callTool(
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
   const secrets = [...(ctx.apiKey ? [ctx.apiKey] : []), ...secretArguments(rawArgs ?? {})];
-  const gateSchema = z.strictObject(gateShape(tool));
+  // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
+  const gateFields = gateSchema(tool);
   const own: Record<string, unknown> = {};
   const gateArgs: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rawArgs ?? {})) (name in gateSchema.shape ? gateArgs : own)[name] = value;
-  const gate = gateSchema.safeParse(gateArgs);
+  for (const [name, value] of Object.entries(rawArgs ?? {})) (name in gateFields.shape ? gateArgs : own)[name] = value;
+  const gate = gateFields.safeParse(gateArgs);
   const parsed = tool.input.safeParse(own);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
