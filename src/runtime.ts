@@ -31,7 +31,6 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const tokens = new ConfirmTokens(config.confirmSecret);
   const contextFor = (apiKey: string | undefined, keySource: KeySource): CallContext => ({
     client,
-    baseUrl,
     apiKey,
     keySource,
     maxOutputChars: config.maxOutputChars,

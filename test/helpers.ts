@@ -68,7 +68,6 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
   const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
   const context: CallContext = {
     client: apiClient,
-    baseUrl: opts.baseUrl,
     apiKey: opts.apiKey,
     keySource: opts.keySource ?? "env",
     maxOutputChars: opts.maxOutputChars ?? 40_000,

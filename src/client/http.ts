@@ -50,7 +50,7 @@ export class ReturningAiClient {
    * that is bad input from the caller, which reports it as a validation error.
    */
   async request(req: ApiRequest): Promise<ApiResult> {
-    const url = joinUrl(this.#base, buildPath(req.pathTemplate, req.pathParams), buildQuery(req.query));
+    const url = this.urlFor(req);
     const canRetry = isIdempotent(req.method);
     let waitedMs = 0;
 
@@ -69,6 +69,11 @@ export class ReturningAiClient {
       waitedMs += delayMs;
       if (!(await sleep(delayMs, req.signal))) return this.#aborted(attempt);
     }
+  }
+
+  /** The full URL a request goes to; throws PathParamError for an unsafe path value. */
+  urlFor(req: Pick<ApiRequest, "pathTemplate" | "pathParams" | "query">): string {
+    return joinUrl(this.#base, buildPath(req.pathTemplate, req.pathParams), buildQuery(req.query));
   }
 
   async close(): Promise<void> {

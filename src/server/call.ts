@@ -1,6 +1,5 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { buildPath, buildQuery, joinUrl } from "../client/path.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
@@ -15,7 +14,6 @@ import { errorResult, failureResult, objectResult, successResult, type KeySource
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
 export interface CallContext {
   client: ReturningAiClient;
-  baseUrl: string;
   apiKey: string | undefined;
   keySource: KeySource;
   maxOutputChars: number;
@@ -29,7 +27,7 @@ interface Preview {
 }
 
 function previewOf(ctx: CallContext, plan: PlannedRequest, secrets: string[]): Preview {
-  const url = joinUrl(new URL(ctx.baseUrl), buildPath(plan.pathTemplate, plan.pathParams), buildQuery(plan.query));
+  const url = ctx.client.urlFor(plan);
   return { method: plan.method, url, ...(plan.body ? { body: redactValue(plan.body, secrets) } : {}) };
 }
 
