@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { parseConfig, SETTINGS, type Config } from "./config.js";
+import { type Config, parseConfig, SETTINGS } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log } from "./log.js";
 import { ALL_TOOLS } from "./registry/index.js";
-import { startRuntime, type Runtime } from "./runtime.js";
+import { type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
-import { createServer } from "./server.js";
 import { serveHttp } from "./server/http.js";
+import { createServer } from "./server.js";
 import { VERSION } from "./version.js";
 
 const HELP = `returning-ai-mcp ${VERSION}: an MCP server for administering a Returning.AI community.
@@ -26,9 +26,19 @@ const print = (text: string): void => void process.stdout.write(`${text}\n`); //
 
 function printTools(json: boolean): void {
   const rows = ALL_TOOLS.map(({ name, toolset, method, path, routeStatus, risk, legacy, catalogIds }) => ({
-    name, toolset, method, path, routeStatus, risk, legacy, catalogIds,
+    name,
+    toolset,
+    method,
+    path,
+    routeStatus,
+    risk,
+    legacy,
+    catalogIds,
   }));
-  if (json) return print(JSON.stringify(rows, null, 2));
+  if (json) {
+    print(JSON.stringify(rows, null, 2));
+    return;
+  }
   for (const r of rows) {
     const flags = [r.risk, r.routeStatus === "inferred" ? "inferred" : "", r.legacy ? "legacy" : ""].filter(Boolean).join(",");
     print(`${r.name.padEnd(36)}${r.toolset.padEnd(14)}${r.method.padEnd(7)}${r.path.padEnd(58)}${flags}`);
@@ -56,7 +66,10 @@ function announce(config: Config, runtime: Runtime, endpoint: string): void {
   const what =
     `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools over ${config.http ? `Streamable HTTP at ${endpoint}` : "stdio"}; ` +
     `API: ${api}${runtime.communityId ? `; community ${runtime.communityId}` : ""}.`;
-  if (config.http) return log.info(what);
+  if (config.http) {
+    log.info(what);
+    return;
+  }
   if (!process.stderr.isTTY || !process.stdin.isTTY) return;
   const connect = `claude mcp add returning-ai -- node ${process.argv[1]}${runtime.sandbox ? " --sandbox" : ""}`;
   process.stderr.write(`${what}\nWaiting for an MCP client on stdin (Ctrl-C to stop). To use it from Claude Code: ${connect}\n`);
@@ -84,7 +97,11 @@ async function serve(config: Config): Promise<void> {
     return;
   }
   const { apiKey, source } = runtime.defaultKey;
-  const server = createServer({ tools: runtime.tools, context: runtime.contextFor(apiKey, source), communityId: runtime.communityId });
+  const server = createServer({
+    tools: runtime.tools,
+    context: runtime.contextFor(apiKey, source),
+    communityId: runtime.communityId,
+  });
   const transport = new StdioServerTransport();
   const close = async () => {
     await server.close();

@@ -33,28 +33,66 @@ type Env = Record<string, string | undefined>;
 /** Every setting: CLI flag, environment variable, default. The README's settings table is built from it. */
 export const SETTINGS = [
   { flag: "", env: "RETURNING_AI_API_KEY", default: "", desc: "API key sent as `Authorization: Bearer`." },
-  { flag: "--base-url", env: "RETURNING_AI_BASE_URL", default: "https://api.returning.ai", desc: "API base URL (a path prefix is kept)." },
+  {
+    flag: "--base-url",
+    env: "RETURNING_AI_BASE_URL",
+    default: "https://api.returning.ai",
+    desc: "API base URL (a path prefix is kept).",
+  },
   { flag: "--sandbox", env: "RETURNING_AI_SANDBOX", default: "off", desc: "Start the built-in simulated API and use it." },
   { flag: "--toolsets", env: "RETURNING_AI_TOOLSETS", default: "all non-legacy", desc: "Comma-separated toolsets, or `all`." },
   { flag: "--tools", env: "RETURNING_AI_TOOLS", default: "", desc: "Comma-separated tools to enable besides the toolsets." },
-  { flag: "--exclude-tools", env: "RETURNING_AI_EXCLUDE_TOOLS", default: "", desc: "Comma-separated tools to disable (wins over everything)." },
+  {
+    flag: "--exclude-tools",
+    env: "RETURNING_AI_EXCLUDE_TOOLS",
+    default: "",
+    desc: "Comma-separated tools to disable (wins over everything).",
+  },
   { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read." },
   { flag: "--legacy", env: "RETURNING_AI_LEGACY", default: "off", desc: "Allow legacy tools." },
   { flag: "--http", env: "RETURNING_AI_HTTP", default: "off", desc: "Serve Streamable HTTP at `/mcp` instead of stdio." },
   { flag: "--host", env: "RETURNING_AI_HOST", default: "127.0.0.1", desc: "HTTP bind address." },
-  { flag: "--port", env: "RETURNING_AI_PORT", default: "3000", desc: "HTTP port (sandbox command: its port, default ephemeral)." },
-  { flag: "--allowed-hosts", env: "RETURNING_AI_ALLOWED_HOSTS", default: "loopback names", desc: "Host headers accepted over HTTP (DNS-rebinding guard)." },
-  { flag: "--allowed-origins", env: "RETURNING_AI_ALLOWED_ORIGINS", default: "none", desc: "Browser origins accepted over HTTP." },
+  {
+    flag: "--port",
+    env: "RETURNING_AI_PORT",
+    default: "3000",
+    desc: "HTTP port (sandbox command: its port, default ephemeral).",
+  },
+  {
+    flag: "--allowed-hosts",
+    env: "RETURNING_AI_ALLOWED_HOSTS",
+    default: "loopback names",
+    desc: "Host headers accepted over HTTP (DNS-rebinding guard).",
+  },
+  {
+    flag: "--allowed-origins",
+    env: "RETURNING_AI_ALLOWED_ORIGINS",
+    default: "none",
+    desc: "Browser origins accepted over HTTP.",
+  },
   { flag: "", env: "RETURNING_AI_MAX_BODY_BYTES", default: "1048576", desc: "Largest MCP request body over HTTP." },
   { flag: "", env: "RETURNING_AI_TIMEOUT_MS", default: "30000", desc: "Connect, headers and body timeout of API calls." },
-  { flag: "", env: "RETURNING_AI_MAX_OUTPUT_CHARS", default: "40000", desc: "Longest tool result; longer ones are cut with a hint." },
-  { flag: "", env: "RETURNING_AI_CONFIRM_SECRET", default: "random per process", desc: "Key of confirmation tokens; share it across replicas." },
+  {
+    flag: "",
+    env: "RETURNING_AI_MAX_OUTPUT_CHARS",
+    default: "40000",
+    desc: "Longest tool result; longer ones are cut with a hint.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_CONFIRM_SECRET",
+    default: "random per process",
+    desc: "Key of confirmation tokens; share it across replicas.",
+  },
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
 
 const list = (value: string | undefined): string[] | undefined => {
-  const items = value?.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items?.length ? items : undefined;
 };
 
@@ -87,10 +125,9 @@ function objectIdSetting(name: string, value: string | undefined): string | unde
 
 const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
 
-export function parseConfig(argv: string[], env: Env = process.env): Config {
-  let parsed;
+function parseArgv(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -115,9 +152,15 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   } catch (error) {
     throw new ConfigError(`${(error as Error).message}. See --help.`);
   }
+}
+
+export function parseConfig(argv: string[], env: Env = process.env): Config {
+  const parsed = parseArgv(argv);
   const { values: v, positionals } = parsed;
   if (positionals.length > 1 || (positionals[0] && !COMMANDS[positionals[0]])) {
-    throw new ConfigError(`Unknown command '${positionals.join(" ")}'. Commands: ${Object.keys(COMMANDS).join(", ")}. See --help.`);
+    throw new ConfigError(
+      `Unknown command '${positionals.join(" ")}'. Commands: ${Object.keys(COMMANDS).join(", ")}. See --help.`,
+    );
   }
   const command: Command = v.help ? "help" : v.version ? "version" : (COMMANDS[positionals[0] ?? ""] ?? "serve");
   const maxPort = 65535;

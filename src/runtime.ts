@@ -2,7 +2,7 @@ import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
 import { selectTools } from "./registry/filters.js";
 import type { ToolDef } from "./registry/types.js";
-import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { type Sandbox, startSandbox } from "./sandbox/index.js";
 import type { CallContext } from "./server/call.js";
 import { ConfirmTokens } from "./server/confirm.js";
 import type { KeySource } from "./server/results.js";

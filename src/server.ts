@@ -2,7 +2,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
-import { callTool, type CallContext } from "./server/call.js";
+import { type CallContext, callTool } from "./server/call.js";
 import { buildInstructions } from "./server/instructions.js";
 import { VERSION } from "./version.js";
 
@@ -24,7 +24,10 @@ export function createServer({ tools, context, communityId }: ServerOptions): Se
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const tool = byName.get(request.params.name);
     if (!tool) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${request.params.name}'. Call tools/list for the enabled tools.`);
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Unknown tool '${request.params.name}'. Call tools/list for the enabled tools.`,
+      );
     }
     return callTool(server, context, tool, request.params.arguments, extra.signal);
   });

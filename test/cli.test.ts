@@ -13,7 +13,16 @@ describe("CLI", () => {
     const rows = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(ALL_TOOLS.length);
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(["catalogIds", "legacy", "method", "name", "path", "risk", "routeStatus", "toolset"]);
+      expect(Object.keys(row).sort()).toEqual([
+        "catalogIds",
+        "legacy",
+        "method",
+        "name",
+        "path",
+        "risk",
+        "routeStatus",
+        "toolset",
+      ]);
     }
     expect(rows.find((r) => r.name === "legacy_delete_integration_api_key")).toEqual({
       name: "legacy_delete_integration_api_key",

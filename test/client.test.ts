@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ReturningAiClient,
-  PathParamError,
+  type ApiRequest,
   backoffDelay,
   buildPath,
   errorMessageFrom,
+  PathParamError,
   parseRetryAfter,
+  ReturningAiClient,
   unwrapEnvelope,
-  type ApiRequest,
 } from "../src/client/index.js";
 
 const KEY = "rai_live_SECRET_KEY_0123456789";
@@ -99,9 +99,7 @@ describe("envelopes", () => {
   });
 
   it("unwraps the oldest envelope", async () => {
-    route("/oldest", (_q, res) =>
-      json(res, 200, { meta: { success: true, message: "done", devMessage: "" }, body: ["x"] }),
-    );
+    route("/oldest", (_q, res) => json(res, 200, { meta: { success: true, message: "done", devMessage: "" }, body: ["x"] }));
     expect(await client.request(get("/oldest"))).toEqual({ ok: true, status: 200, data: ["x"] });
   });
 
@@ -120,7 +118,10 @@ describe("envelopes", () => {
     );
     expect(errorMessageFrom({ error: "Unauthorized" })).toBe("Unauthorized");
     expect(
-      errorMessageFrom({ message: "Validation failed", errors: [{ field: "name", message: "required" }, { message: "bad score" }] }),
+      errorMessageFrom({
+        message: "Validation failed",
+        errors: [{ field: "name", message: "required" }, { message: "bad score" }],
+      }),
     ).toBe("Validation failed — Errors: name: required; bad score");
     expect(errorMessageFrom({ foo: 1 })).toBeUndefined();
   });
@@ -286,9 +287,7 @@ describe("request building", () => {
     "rejects path param %j before any network I/O",
     async (id) => {
       const before = received.length;
-      await expect(
-        client.request(get("/items/{id}", { pathParams: { id } })),
-      ).rejects.toBeInstanceOf(PathParamError);
+      await expect(client.request(get("/items/{id}", { pathParams: { id } }))).rejects.toBeInstanceOf(PathParamError);
       expect(received.length).toBe(before);
     },
   );

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { selectTools } from "../src/registry/filters.js";
 import { ConfirmTokens, keyFingerprint } from "../src/server/confirm.js";
-import { connectInMemory, recordingApi, textOf, type Connected } from "./helpers.js";
+import { type Connected, connectInMemory, recordingApi, textOf } from "./helpers.js";
 
 const ID = "0123456789abcdef01234567";
 const KEY = "rk_test_confirmation_key_0001";
@@ -75,7 +75,9 @@ describe("confirmation gate", () => {
     const late = await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: expired });
     expect(late.isError).toBe(true);
     expect(textOf(late)).toMatch(/expired/);
-    expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: "yes" }))).toMatch(/not a confirmation token/);
+    expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: "yes" }))).toMatch(
+      /not a confirmation token/,
+    );
     expect(api.requests).toHaveLength(0);
   });
 

@@ -19,7 +19,12 @@ describe("tool filters", () => {
 
   it("combines toolsets and named tools", () => {
     expect(names({ toolsets: ["leaderboards"], tools: ["get_store_config"] })).toEqual([
-      "list_leaderboards", "get_leaderboard", "create_leaderboard", "update_leaderboard", "delete_leaderboard", "get_store_config",
+      "list_leaderboards",
+      "get_leaderboard",
+      "create_leaderboard",
+      "update_leaderboard",
+      "delete_leaderboard",
+      "get_store_config",
     ]);
     expect(names({ tools: ["get_store_config"] })).toEqual(["get_store_config"]);
   });
@@ -27,13 +32,23 @@ describe("tool filters", () => {
   it("applies exclude over read-only over include", () => {
     const readOnly = names({ toolsets: ["store"], tools: ["create_leaderboard"], readOnly: true });
     expect(readOnly).not.toContain("create_leaderboard");
-    expect(readOnly).toEqual(["list_store_categories", "get_store_category", "list_store_products", "get_store_product", "get_store_config"]);
-    expect(names({ tools: ["get_store_config", "list_leaderboards"], excludeTools: ["list_leaderboards"] })).toEqual(["get_store_config"]);
+    expect(readOnly).toEqual([
+      "list_store_categories",
+      "get_store_category",
+      "list_store_products",
+      "get_store_product",
+      "get_store_config",
+    ]);
+    expect(names({ tools: ["get_store_config", "list_leaderboards"], excludeTools: ["list_leaderboards"] })).toEqual([
+      "get_store_config",
+    ]);
     expect(names({ excludeTools: ["delete_leaderboard"] })).not.toContain("delete_leaderboard");
   });
 
   it("refuses unknown names and lists the valid ones", () => {
-    expect(() => names({ toolsets: ["gamification"] })).toThrow(/Unknown toolset: gamification\. Valid toolsets: all, leaderboards/);
+    expect(() => names({ toolsets: ["gamification"] })).toThrow(
+      /Unknown toolset: gamification\. Valid toolsets: all, leaderboards/,
+    );
     expect(() => names({ excludeTools: ["nope"] })).toThrow(/Unknown tool: nope\. Valid tools: list_leaderboards/);
   });
 });

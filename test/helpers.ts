@@ -2,14 +2,14 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ElicitRequestSchema, type CallToolResult, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
-import { createServer } from "../src/server.js";
 import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
+import { createServer } from "../src/server.js";
 
 export interface RecordedRequest {
   method: string;
@@ -30,7 +30,12 @@ export async function recordingApi(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(recorded);
       respond(recorded, res);
     });
@@ -97,8 +102,7 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
   };
 }
 
-export const textOf = (result: CallToolResult): string =>
-  result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
+export const textOf = (result: CallToolResult): string => result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 
 /** The `{ data, meta? }` object of a successful call. */
 export function dataOf<T = Record<string, unknown>>(result: CallToolResult): T {

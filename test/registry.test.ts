@@ -60,7 +60,9 @@ describe("registry", () => {
 
   it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("matches the committed schema snapshot of %s", async (name, tool) => {
     const { name: _n, ...surface } = listTool(tool);
-    await expect(`${JSON.stringify({ name, ...surface }, null, 2)}\n`).toMatchFileSnapshot(new URL(`${name}.json`, SNAPSHOTS).pathname);
+    await expect(`${JSON.stringify({ name, ...surface }, null, 2)}\n`).toMatchFileSnapshot(
+      new URL(`${name}.json`, SNAPSHOTS).pathname,
+    );
   });
 
   it("has no snapshot for a tool that no longer exists", () => {

@@ -2,7 +2,7 @@ import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ToolDef } from "../src/registry/types.js";
-import { connectInMemory, recordingApi, textOf, type Connected, type RecordedRequest } from "./helpers.js";
+import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
 
 const KEY = "rk_live_7f3c9a1b5d2e8f4a6c0b9d7e";
 const ID = "0123456789abcdef01234567";
@@ -54,7 +54,9 @@ describe("tool results", () => {
       expect(everything).not.toContain(KEY);
       expect(everything).not.toContain("8f3e4d5c6b7a9e2f1a4b7c8d5e9f2a6b");
     }
-    expect(textOf(outputs[0]!)).toMatch(/^Returning\.AI API 401 Unauthorized: Invalid API key Bearer \[redacted\]\. Check RETURNING_AI_API_KEY\.$/);
+    expect(textOf(outputs[0]!)).toMatch(
+      /^Returning\.AI API 401 Unauthorized: Invalid API key Bearer \[redacted\]\. Check RETURNING_AI_API_KEY\.$/,
+    );
     expect(outputs[1]!.structuredContent).toMatchObject({ data: [{ key: "****2a6b", echo: "Bearer [redacted]" }] });
   });
 
@@ -88,12 +90,20 @@ describe("tool results", () => {
 
   it("keeps whole list items when cutting an oversized answer", async () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ _id: ID, name: `Board ${i}`, description: "x".repeat(80) }));
-    respond = (_req, res) => json(res, 200, { meta: { status: "success", statusCode: 200, page: 1, limit: 200, total: 900 }, message: "ok", data: rows });
+    respond = (_req, res) =>
+      json(res, 200, {
+        meta: { status: "success", statusCode: 200, page: 1, limit: 200, total: 900 },
+        message: "ok",
+        data: rows,
+      });
     const mcp = await connect(2_000);
     const result = await mcp.call("list_leaderboards", {});
     const text = textOf(result);
     expect(text.length).toBeLessThanOrEqual(2_000);
-    const parsed = JSON.parse(text) as { data: unknown[]; meta: { total: number; truncated: { returned: number; of: number; hint: string } } };
+    const parsed = JSON.parse(text) as {
+      data: unknown[];
+      meta: { total: number; truncated: { returned: number; of: number; hint: string } };
+    };
     expect(parsed.data.length).toBe(parsed.meta.truncated.returned);
     expect(parsed.meta.truncated.of).toBe(200);
     expect(parsed.meta.total).toBe(900);
@@ -102,7 +112,12 @@ describe("tool results", () => {
   });
 
   it("cuts one oversized object as text with a marker", async () => {
-    respond = (_req, res) => json(res, 200, { meta: { status: "success", statusCode: 200 }, message: "ok", data: { _id: ID, description: "y".repeat(5_000) } });
+    respond = (_req, res) =>
+      json(res, 200, {
+        meta: { status: "success", statusCode: 200 },
+        message: "ok",
+        data: { _id: ID, description: "y".repeat(5_000) },
+      });
     const mcp = await connect(1_000);
     const result = await mcp.call("get_leaderboard", { leaderboardID: ID });
     const text = textOf(result);
@@ -129,8 +144,12 @@ describe("tool results", () => {
         ? json(res, 200, { status: "success", message: "ok", data: { _id: ID, name: "Old" } })
         : json(res, 200, { meta: { success: true, message: "ok", devMessage: "" }, body: { _id: ID, name: "Oldest" } });
     const mcp = await connect();
-    expect((await mcp.call("get_store_category", { categoryID: ID })).structuredContent).toEqual({ data: { _id: ID, name: "Old" } });
-    expect((await mcp.call("get_store_product", { productID: ID })).structuredContent).toEqual({ data: { _id: ID, name: "Oldest" } });
+    expect((await mcp.call("get_store_category", { categoryID: ID })).structuredContent).toEqual({
+      data: { _id: ID, name: "Old" },
+    });
+    expect((await mcp.call("get_store_product", { productID: ID })).structuredContent).toEqual({
+      data: { _id: ID, name: "Oldest" },
+    });
   });
 
   it("rejects path values that could leave their segment, before any request", async () => {

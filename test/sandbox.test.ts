@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPath, buildQuery } from "../src/client/path.js";
-import { BOARD } from "./helpers.js";
 import { ALL_TOOLS, findTool, SANDBOX_RESOURCES } from "../src/registry/index.js";
 import { planRequest } from "../src/registry/request.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { validateCall } from "../src/sandbox/args.js";
 import {
   buildRoutes,
-  matchRoute,
   MAX_BODY_BYTES,
+  matchRoute,
   SANDBOX_API_KEY,
   SANDBOX_COMMUNITY_ID,
+  type Sandbox,
   SEED,
   startSandbox,
-  type Sandbox,
 } from "../src/sandbox/index.js";
+import { BOARD } from "./helpers.js";
 
 /** Everything below talks real HTTP to a real sandbox; nothing is mocked. */
 
@@ -59,7 +59,10 @@ async function callTool(tool: ToolDef, args: Record<string, unknown>, on?: Sandb
   const plan = planRequest(tool, args);
   const path = buildPath(plan.pathTemplate, plan.pathParams);
   const query = buildQuery(plan.query);
-  return call(plan.method, query ? `${path}?${query}` : path, { ...(plan.body ? { body: plan.body } : {}), ...(on ? { on } : {}) });
+  return call(plan.method, query ? `${path}?${query}` : path, {
+    ...(plan.body ? { body: plan.body } : {}),
+    ...(on ? { on } : {}),
+  });
 }
 
 const tool = (name: string): ToolDef => {
@@ -75,7 +78,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sb.close();
 });
-
 
 describe("startSandbox", () => {
   it("listens on loopback with the documented defaults", () => {
@@ -409,7 +411,9 @@ describe("API keys", () => {
     expect(listed.body.data.find((k: { _id: string }) => k._id === id)).toMatchObject({ expirePeriod: 30 });
     const deleted = await callTool(tool("delete_community_api_key"), { communityId: SANDBOX_COMMUNITY_ID, apiKeyId: id });
     expect(deleted.body.message).toBe("Delete API key success.");
-    expect((await callTool(tool("legacy_delete_integration_api_key"), { communityId: SANDBOX_COMMUNITY_ID, apikeyId: id })).status).toBe(404);
+    expect(
+      (await callTool(tool("legacy_delete_integration_api_key"), { communityId: SANDBOX_COMMUNITY_ID, apikeyId: id })).status,
+    ).toBe(404);
 
     const routes = buildRoutes(ALL_TOOLS, SANDBOX_RESOURCES);
     const match = matchRoute(routes, "DELETE", `${keysOf(SANDBOX_COMMUNITY_ID)}/${SEED.apiKeyId}`);
@@ -428,7 +432,12 @@ describe("route table", () => {
   const base = tool("delete_leaderboard");
 
   it("refuses two behaviours for one route", () => {
-    const twin: ToolDef = { ...base, name: "twin", path: "/leaderboards/{other}", sandbox: { resource: "leaderboards", op: "get" } };
+    const twin: ToolDef = {
+      ...base,
+      name: "twin",
+      path: "/leaderboards/{other}",
+      sandbox: { resource: "leaderboards", op: "get" },
+    };
     expect(() => buildRoutes([base, twin], SANDBOX_RESOURCES)).toThrow(/delete_leaderboard.*twin/);
     expect(() => buildRoutes([base, { ...twin, sandbox: base.sandbox }], SANDBOX_RESOURCES)).not.toThrow();
   });
@@ -450,9 +459,13 @@ describe("route table", () => {
   });
 
   it("refuses tools the generic ops cannot serve", () => {
-    expect(() => buildRoutes([{ ...base, sandbox: { resource: "nope", op: "get" } }], SANDBOX_RESOURCES)).toThrow(/unknown resource/);
+    expect(() => buildRoutes([{ ...base, sandbox: { resource: "nope", op: "get" } }], SANDBOX_RESOURCES)).toThrow(
+      /unknown resource/,
+    );
     expect(() => buildRoutes([{ ...base, path: "/leaderboards" }], SANDBOX_RESOURCES)).toThrow(/record id/);
-    expect(() => buildRoutes([{ ...base, sandbox: { resource: "stores", op: "get" } }], SANDBOX_RESOURCES)).toThrow(/does not fit/);
+    expect(() => buildRoutes([{ ...base, sandbox: { resource: "stores", op: "get" } }], SANDBOX_RESOURCES)).toThrow(
+      /does not fit/,
+    );
     const keys = tool("delete_community_api_key");
     expect(() => buildRoutes([{ ...keys, path: "/api-keys/{apiKeyId}" }], SANDBOX_RESOURCES)).toThrow(/communityId/);
   });

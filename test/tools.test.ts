@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { BOARD, connectInMemory, dataOf, textOf, type Connected } from "./helpers.js";
-
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import { BOARD, type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
 
 /** The slice end to end: an MCP client, our server, the client, real HTTP, the sandbox. */
 describe("tools against the sandbox", () => {
@@ -44,7 +43,9 @@ describe("tools against the sandbox", () => {
     expect(rows.map((r) => r._id)).toContain(created._id);
     expect((listed.structuredContent as { meta: Record<string, unknown> }).meta).toMatchObject({ page: 1, limit: 5 });
 
-    const updated = dataOf<{ name: string }>(await mcp.call("update_leaderboard", { leaderboardID: created._id, name: "Weekly Quiz II" }));
+    const updated = dataOf<{ name: string }>(
+      await mcp.call("update_leaderboard", { leaderboardID: created._id, name: "Weekly Quiz II" }),
+    );
     expect(updated.name).toBe("Weekly Quiz II");
 
     const asked = await mcp.call("delete_leaderboard", { leaderboardID: created._id });
@@ -73,7 +74,9 @@ describe("tools against the sandbox", () => {
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toContain("leaderboardID: must be a 24-hex ObjectId");
     const missing = await mcp.call("create_leaderboard", { name: "No slug" });
-    expect(textOf(missing)).toMatch(/slug: required; rankingField: required; displayedColumns: required; startDate: required; isEnabled: required/);
+    expect(textOf(missing)).toMatch(
+      /slug: required; rankingField: required; displayedColumns: required; startDate: required; isEnabled: required/,
+    );
     const unknown = await mcp.call("list_leaderboards", { pgae: 2 });
     expect(textOf(unknown)).toMatch(/pgae: unknown field/);
     const empty = await mcp.call("update_store_category", { categoryID: "0123456789abcdef01234567" });

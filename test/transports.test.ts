@@ -1,13 +1,13 @@
-import { request } from "undici";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config.js";
-import { startRuntime, type Runtime } from "../src/runtime.js";
-import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import { serveHttp, type RunningHttp } from "../src/server/http.js";
+import { type Runtime, startRuntime } from "../src/runtime.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import { type RunningHttp, serveHttp } from "../src/server/http.js";
 import { dataOf, textOf } from "./helpers.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
@@ -122,7 +122,11 @@ describe("Streamable HTTP", () => {
   });
 
   it("limits the body, rejects bad JSON and serves POST only", async () => {
-    const big = await post(loopback.url, {}, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { pad: "z".repeat(5_000) } }));
+    const big = await post(
+      loopback.url,
+      {},
+      JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { pad: "z".repeat(5_000) } }),
+    );
     expect(big.statusCode).toBe(413);
     await big.body.dump();
     const bad = await post(loopback.url, {}, "{not json");

@@ -72,10 +72,18 @@ async function calls(n: number): Promise<Record<string, number[]>> {
 
 async function main() {
   const start = await startup(5);
-  out(`startup over stdio with the sandbox (spawn -> initialize -> tools/list), 5 runs: median ${ms(percentile(start, 50))}, max ${ms(start.at(-1)!)}`);
-  for (const [label, args] of [["default", []], ["all + legacy", ["--legacy"]], ["read-only", ["--read-only"]]] as const) {
+  out(
+    `startup over stdio with the sandbox (spawn -> initialize -> tools/list), 5 runs: median ${ms(percentile(start, 50))}, max ${ms(start.at(-1)!)}`,
+  );
+  for (const [label, args] of [
+    ["default", []],
+    ["all + legacy", ["--legacy"]],
+    ["read-only", ["--read-only"]],
+  ] as const) {
     const s = await surface([...args]);
-    out(`tools/list ${label}: ${s.tools} tools, ${s.bytes} bytes, ${s.tokens} tokens (o200k), ${Math.round(s.tokens / s.tools)} tokens/tool`);
+    out(
+      `tools/list ${label}: ${s.tools} tools, ${s.bytes} bytes, ${s.tokens} tokens (o200k), ${Math.round(s.tokens / s.tools)} tokens/tool`,
+    );
   }
   for (const [label, times] of Object.entries(await calls(300))) {
     out(`call ${label} in memory over the sandbox, 300 runs: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`);

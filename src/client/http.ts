@@ -61,9 +61,7 @@ export class ReturningAiClient {
       if (result.ok || !transient || !canRetry || attempt >= this.#maxAttempts) return result;
 
       const delayMs =
-        result.retryAfterSeconds !== undefined
-          ? result.retryAfterSeconds * 1000
-          : backoffDelay(attempt, this.#baseDelayMs);
+        result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffDelay(attempt, this.#baseDelayMs);
       // Better to report "try again in N s" now than to hold the tool call open for minutes.
       if (waitedMs + delayMs > this.#maxRetryWaitMs) return result;
       waitedMs += delayMs;

@@ -12,10 +12,7 @@ function checkSegment(name: string, value: unknown): string {
     throw new PathParamError(name, "must not be '.' or contain '..'");
   }
   if (FORBIDDEN.test(value)) {
-    throw new PathParamError(
-      name,
-      "must not contain '/', '\\', '?', '#', '%', whitespace or control characters",
-    );
+    throw new PathParamError(name, "must not contain '/', '\\', '?', '#', '%', whitespace or control characters");
   }
   return encodeURIComponent(value);
 }

@@ -60,7 +60,6 @@ export function interpretResponse(status: number, headers: Headers, text: string
     return { ok: true, status, ...unwrapEnvelope(json.value) };
   }
 
-  const message =
-    (json && errorMessageFrom(json.value)) || shortText(text) || STATUS_CODES[status] || `HTTP ${status}`;
+  const message = (json && errorMessageFrom(json.value)) || shortText(text) || STATUS_CODES[status] || `HTTP ${status}`;
   return fail("http", status, message);
 }

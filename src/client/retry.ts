@@ -2,11 +2,7 @@
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "UND_ERR_SOCKET"]);
-export const TIMEOUT_CODES = new Set([
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
+export const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
 export const isIdempotent = (method: string): boolean => IDEMPOTENT.has(method.toUpperCase());
 export const isTransientStatus = (status: number): boolean => TRANSIENT_STATUS.has(status);

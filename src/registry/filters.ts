@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors.js";
-import { ALL_TOOLS, TOOLSET_NAMES, findTool } from "./index.js";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "./index.js";
 import type { ToolDef } from "./types.js";
 
 export interface ToolFilter {
@@ -25,14 +25,21 @@ function checkNames(filter: ToolFilter): void {
   if (badToolsets.length) unknownNames("toolset", badToolsets, validToolsets);
   const named = [...(filter.tools ?? []), ...(filter.excludeTools ?? [])];
   const badTools = named.filter((n) => !findTool(n));
-  if (badTools.length) unknownNames("tool", badTools, ALL_TOOLS.map((t) => t.name));
+  if (badTools.length)
+    unknownNames(
+      "tool",
+      badTools,
+      ALL_TOOLS.map((t) => t.name),
+    );
   if (filter.legacy) return;
   const legacyAsked = [
     ...(filter.toolsets ?? []).filter((n) => n === LEGACY_TOOLSET),
     ...(filter.tools ?? []).filter((n) => findTool(n)?.legacy),
   ];
   if (legacyAsked.length) {
-    throw new ConfigError(`${legacyAsked.join(", ")} ${legacyAsked.length > 1 ? "are" : "is"} legacy: add --legacy to enable legacy tools`);
+    throw new ConfigError(
+      `${legacyAsked.join(", ")} ${legacyAsked.length > 1 ? "are" : "is"} legacy: add --legacy to enable legacy tools`,
+    );
   }
 }
 

@@ -5,7 +5,10 @@ type Args = Record<string, unknown>;
 /** Both the MCP tools and the sandbox report a failed schema the same way, from the same tables. */
 
 const valueAt = (args: Args, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), args);
+  path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined),
+    args,
+  );
 
 /** "leaderboardID: must be a 24-hex ObjectId; slug: required": field first, as a human would fix it. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args): string {

@@ -22,8 +22,7 @@ export class ArgumentError extends Error {
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
-export const pathParamNames = (template: string): string[] =>
-  [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+export const pathParamNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 
 const sendsBody = (method: HttpMethod) => method === "POST" || method === "PUT" || method === "PATCH";
 

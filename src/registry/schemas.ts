@@ -23,7 +23,10 @@ export const objectIdList = z.array(objectId).max(SANITY_CAP);
 export const isoDateTime = z.iso.datetime({ offset: true });
 
 const limit = z.number().int().min(1).max(100).optional().describe("default 20");
-const sort = listedAs(z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc"), "field:asc|desc").optional();
+const sort = listedAs(
+  z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc"),
+  "field:asc|desc",
+).optional();
 const fields = z.string().max(SANITY_CAP).optional().describe("comma-separated projection");
 const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { ToolDef } from "../registry/types.js";
 import { describeIssues } from "../registry/issues.js";
+import type { ToolDef } from "../registry/types.js";
 import { SandboxError } from "./envelope.js";
 import type { RouteTool } from "./routes.js";
 

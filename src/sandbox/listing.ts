@@ -1,5 +1,5 @@
 import type { SandboxResource } from "../registry/types.js";
-import { SandboxError, type ListMeta } from "./envelope.js";
+import { type ListMeta, SandboxError } from "./envelope.js";
 import type { Rec } from "./store.js";
 
 type Args = Record<string, unknown>;
@@ -25,7 +25,9 @@ function setField(target: Record<string, unknown>, path: string, value: unknown)
   let node = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    node = (node[key] = next !== null && typeof next === "object" ? next : {}) as Record<string, unknown>;
+    const child = (next !== null && typeof next === "object" ? next : {}) as Record<string, unknown>;
+    node[key] = child;
+    node = child;
   }
   node[keys.at(-1) as string] = value;
 }
@@ -57,13 +59,14 @@ function filterBy(records: Rec[], filter: unknown): Rec[] {
 /** `keyword:<v>` (the documented form) or a bare value; case-insensitive substring. */
 function searchBy(records: Rec[], resource: SandboxResource, search: unknown): Rec[] {
   if (typeof search !== "string") return records;
-  const term = search.replace(/^keyword:/i, "").trim().toLowerCase();
+  const term = search
+    .replace(/^keyword:/i, "")
+    .trim()
+    .toLowerCase();
   if (!term) return records;
   const matches = (value: unknown) => typeof value === "string" && value.toLowerCase().includes(term);
   return records.filter((r) =>
-    resource.searchFields
-      ? resource.searchFields.some((f) => matches(fieldValue(r, f)))
-      : Object.values(r).some(matches),
+    resource.searchFields ? resource.searchFields.some((f) => matches(fieldValue(r, f))) : Object.values(r).some(matches),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { SandboxBehaviour, SandboxResource } from "../registry/types.js";
-import { capitalise, SandboxError, type ListMeta } from "./envelope.js";
+import { capitalise, type ListMeta, SandboxError } from "./envelope.js";
 import { listRecords, project } from "./listing.js";
 import { newObjectId, newSecret, type Rec, type SandboxStore } from "./store.js";
 

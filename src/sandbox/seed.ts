@@ -243,7 +243,11 @@ const storeConfig: Rec = owned({
   isEnabled: true,
   title: "Rewards Store",
   description: "<p>Redeem community rewards.</p>",
-  cover: { isEnabled: true, light: "https://cdn.example.com/store/cover-light.png", dark: "https://cdn.example.com/store/cover-dark.png" },
+  cover: {
+    isEnabled: true,
+    light: "https://cdn.example.com/store/cover-light.png",
+    dark: "https://cdn.example.com/store/cover-dark.png",
+  },
   currency: { isEnabled: true, name: "Coins" },
   widget: { isEnabled: true, allowedDomains: ["example.com"], accessMode: "live" },
 });

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
 import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
-import { failure, SandboxError, success } from "./envelope.js";
 import { validateCall } from "./args.js";
+import { failure, SandboxError, success } from "./envelope.js";
 import { bearerChecker, parseJsonObject, readSandboxBody, sendJson } from "./http.js";
 import { OPS } from "./ops.js";
 import { buildRoutes, matchRoute, type RouteTable } from "./routes.js";

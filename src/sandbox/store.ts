@@ -19,7 +19,10 @@ export class SandboxStore {
 
   collection(name: string): Rec[] {
     let records = this.collections.get(name);
-    if (!records) this.collections.set(name, (records = []));
+    if (!records) {
+      records = [];
+      this.collections.set(name, records);
+    }
     return records;
   }
 

@@ -2,14 +2,14 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
-import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { log } from "../log.js";
+import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { describeIssues } from "../registry/issues.js";
-import { ArgumentError, planRequest, type PlannedRequest } from "../registry/request.js";
+import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
-import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS, type ConfirmTokens } from "./confirm.js";
+import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { redactValue, secretArguments } from "./redact.js";
-import { errorResult, failureResult, objectResult, successResult, type KeySource } from "./results.js";
+import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
 export interface CallContext {
@@ -49,7 +49,10 @@ async function confirmCall(
   if (confirm !== undefined) {
     const verdict = ctx.tokens.check(confirm, subject);
     if (verdict === "ok") return { proceed: true };
-    const retry = verdict === "expired" ? " Call again without confirm to get a new preview and token." : " Call again without confirm to get a preview and a token for exactly this call.";
+    const retry =
+      verdict === "expired"
+        ? " Call again without confirm to get a new preview and token."
+        : " Call again without confirm to get a preview and a token for exactly this call.";
     return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, secrets) };
   }
   if (server.getClientCapabilities()?.elicitation?.form) {
@@ -104,7 +107,10 @@ export async function callTool(
   const parsed = tool.input.safeParse(own);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, secrets);
+    return errorResult(
+      `Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`,
+      secrets,
+    );
   }
   const args = parsed.data as Record<string, unknown>;
   let plan: PlannedRequest;
@@ -122,7 +128,10 @@ export async function callTool(
     return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, secrets);
   }
   if (!ctx.apiKey) {
-    const where = ctx.keySource === "request" ? "send `Authorization: Bearer <key>` with the MCP request" : "set RETURNING_AI_API_KEY, or start with --sandbox";
+    const where =
+      ctx.keySource === "request"
+        ? "send `Authorization: Bearer <key>` with the MCP request"
+        : "set RETURNING_AI_API_KEY, or start with --sandbox";
     return errorResult(`No Returning.AI API key: ${where}. Nothing was sent.`);
   }
   if (needsConfirmation(tool)) {
@@ -131,8 +140,8 @@ export async function callTool(
   }
   const started = Date.now();
   const result = await ctx.client.request({ ...plan, apiKey: ctx.apiKey, signal });
-  log.debug(`${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`);
-  return result.ok
-    ? successResult(result, ctx.maxOutputChars, secrets)
-    : failureResult(result, tool, ctx.keySource, secrets);
+  log.debug(
+    `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
+  );
+  return result.ok ? successResult(result, ctx.maxOutputChars, secrets) : failureResult(result, tool, ctx.keySource, secrets);
 }

@@ -24,7 +24,10 @@ export function canonicalJson(value: unknown): string {
 
 /** A one-way tag of the API key, so that a token minted for one tenant does not work for another. */
 export const keyFingerprint = (apiKey: string | undefined): string =>
-  createHash("sha256").update(apiKey ?? "").digest("base64url").slice(0, 16);
+  createHash("sha256")
+    .update(apiKey ?? "")
+    .digest("base64url")
+    .slice(0, 16);
 
 export interface TokenSubject {
   tool: string;
@@ -66,7 +69,6 @@ export class ConfirmTokens {
 
 export const TOKEN_PROBLEMS = {
   malformed: "The confirm value is not a confirmation token from this server.",
-  mismatch:
-    "The confirm token does not match this call: it was issued for another tool, other arguments or another API key.",
+  mismatch: "The confirm token does not match this call: it was issued for another tool, other arguments or another API key.",
   expired: "The confirm token has expired (tokens last 10 minutes).",
 } as const;

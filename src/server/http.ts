@@ -1,10 +1,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { createServer } from "../server.js";
 import { log } from "../log.js";
-import { BodyTooLargeError, readBody } from "../util/body.js";
 import type { ToolDef } from "../registry/types.js";
+import { createServer } from "../server.js";
+import { BodyTooLargeError, readBody } from "../util/body.js";
 import type { CallContext } from "./call.js";
 import type { KeySource } from "./results.js";
 
@@ -79,7 +79,8 @@ function checkHostAndOrigin(req: IncomingMessage, opts: HttpOptions, loopback: b
   if (!hostOk) throw new HttpProblem(403, `Host '${req.headers.host ?? ""}' is not allowed`);
   const origin = req.headers.origin;
   if (!origin) return;
-  const originOk = opts.allowedOrigins.includes(origin) || (loopback && isLoopback(hostnameOf(origin.replace(/^https?:\/\//, ""))));
+  const originOk =
+    opts.allowedOrigins.includes(origin) || (loopback && isLoopback(hostnameOf(origin.replace(/^https?:\/\//, ""))));
   if (!originOk) throw new HttpProblem(403, `Origin '${origin}' is not allowed`);
 }
 
@@ -87,7 +88,8 @@ function keyFor(req: IncomingMessage, opts: HttpOptions, loopback: boolean): { a
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new HttpProblem(401, "Authorization must be 'Bearer <Returning.AI API key>'", { "www-authenticate": "Bearer" });
+    if (!match)
+      throw new HttpProblem(401, "Authorization must be 'Bearer <Returning.AI API key>'", { "www-authenticate": "Bearer" });
     return { apiKey: match[1], source: "request" };
   }
   if (loopback) return opts.defaultKey;
@@ -103,10 +105,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   if (path !== "/mcp") throw new HttpProblem(404, "Not found: the MCP endpoint is /mcp");
   checkHostAndOrigin(req, opts, loopback);
   // Stateless: no sessions to resume and no standalone event stream, so only POST is served.
-  if (req.method !== "POST") throw new HttpProblem(405, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
+  if (req.method !== "POST")
+    throw new HttpProblem(405, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
   const key = keyFor(req, opts, loopback);
   const body = await readJson(req, opts.maxBodyBytes);
-  const server = createServer({ tools: opts.tools, context: opts.contextFor(key.apiKey, key.source), communityId: opts.communityId });
+  const server = createServer({
+    tools: opts.tools,
+    context: opts.contextFor(key.apiKey, key.source),
+    communityId: opts.communityId,
+  });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {
     void transport.close();

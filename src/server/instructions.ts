@@ -1,5 +1,5 @@
-import { TOOLSETS } from "../registry/index.js";
 import { needsConfirmation } from "../registry/gate-args.js";
+import { TOOLSETS } from "../registry/index.js";
 import type { ToolDef } from "../registry/types.js";
 
 /** Short orientation for the assistant, built from what this server actually exposes. */

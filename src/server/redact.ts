@@ -3,7 +3,8 @@
  * "secret" are masked wherever they appear, and every known secret string (the API keys in use)
  * is cut out of any text.
  */
-const SECRET_FIELD = /^(key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key)$/i;
+const SECRET_FIELD =
+  /^(key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key)$/i;
 
 export const REDACTED = "[redacted]";
 

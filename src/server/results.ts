@@ -76,13 +76,16 @@ function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): stri
     case 429:
       return `Rate limited; try again${failure.retryAfterSeconds ? ` in ${failure.retryAfterSeconds} s` : " later"}.`;
     default:
-      return failure.status && failure.status >= 500
-        ? "Returning.AI had a problem; try again later."
-        : "";
+      return failure.status && failure.status >= 500 ? "Returning.AI had a problem; try again later." : "";
   }
 }
 
-export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: KeySource, secrets: readonly string[]): CallToolResult {
+export function failureResult(
+  failure: ApiFailure,
+  tool: ToolDef,
+  keySource: KeySource,
+  secrets: readonly string[],
+): CallToolResult {
   if (failure.kind === "timeout") {
     return errorResult(`${failure.message}. Try again, or raise RETURNING_AI_TIMEOUT_MS.`, secrets);
   }

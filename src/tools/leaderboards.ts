@@ -44,17 +44,15 @@ const settings = {
   displayOrder: z.number().int().min(0),
   widget: listedAs(
     z.strictObject({
-    enabled: z.boolean().optional(),
-    whitelistedDomains: z.array(z.string().max(253)).max(50).optional(),
-    size: z
-      .strictObject({
-        type: z.string().max(50),
-        value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
-      })
-      .optional(),
-    button: z
-      .strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() })
-      .optional(),
+      enabled: z.boolean().optional(),
+      whitelistedDomains: z.array(z.string().max(253)).max(50).optional(),
+      size: z
+        .strictObject({
+          type: z.string().max(50),
+          value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
+        })
+        .optional(),
+      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() }).optional(),
     }),
     "{enabled, whitelistedDomains[] max 50, size{type, value{width, height}}, button{enabled, text, link}}",
   ),

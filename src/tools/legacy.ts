@@ -10,7 +10,6 @@ export const legacy: ToolsetDef = {
     keyIdParam: "apikeyId",
     catalogPrefix: "legacy-apikeys",
     label: "integration API key",
-    name: (verb) =>
-      verb === "list" ? "legacy_list_integration_api_keys" : `legacy_${verb}_integration_api_key`,
+    name: (verb) => (verb === "list" ? "legacy_list_integration_api_keys" : `legacy_${verb}_integration_api_key`),
   }).map((tool) => ({ ...tool, legacy: true })),
 };

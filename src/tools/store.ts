@@ -237,8 +237,7 @@ export const store: ToolsetDef = {
     {
       name: "update_purchase_history",
       title: "Update purchase history",
-      description:
-        "Edit an order's redemption instructions, or its voucher code and expiry (sent together).",
+      description: "Edit an order's redemption instructions, or its voucher code and expiry (sent together).",
       method: "PATCH",
       path: "/v1/purchase-histories/{purchaseHistoryID}",
       catalogIds: ["purchase_history.update"],
