@@ -30,7 +30,7 @@ describe("registry", () => {
     for (const tool of ALL_TOOLS) {
       for (const id of tool.catalogIds) expect(catalogIds, `${tool.name} -> ${id}`).toContain(id);
       for (const param of pathParamNames(tool.path)) expect(Object.keys(tool.input.shape), tool.name).toContain(param);
-      expect(SANDBOX_RESOURCES.has(tool.sandbox.resource), tool.name).toBe(true);
+      if ("resource" in tool.sandbox) expect(SANDBOX_RESOURCES.has(tool.sandbox.resource), tool.name).toBe(true);
     }
   });
 

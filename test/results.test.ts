@@ -71,6 +71,8 @@ describe("tool results", () => {
       method: "PUT",
       path: "/webhooks/{webhookId}",
       routeStatus: "documented",
+      routeSource: "documented",
+      example: {},
       catalogIds: [],
       input: z.strictObject({ webhookId: z.string(), secret: z.string() }),
       risk: "write",

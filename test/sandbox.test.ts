@@ -451,11 +451,15 @@ describe("route table", () => {
       { tool: community, params: ["communityId", "apiKeyId"], idParam: "apiKeyId" },
     ];
     const values = [SANDBOX_COMMUNITY_ID, SEED.apiKeyId];
-    const ok = validateCall(tools, values, new URLSearchParams(), { name: "Renamed" });
+    const ok = validateCall(tools, values, new URLSearchParams(), () => ({ body: { name: "Renamed" }, files: {} }));
     expect(ok.routeTool.tool.name).toBe("update_community_api_key");
     expect(ok.path).toEqual({ communityId: SANDBOX_COMMUNITY_ID, apiKeyId: SEED.apiKeyId });
-    expect(validateCall(tools, values, new URLSearchParams(), { expirePeriod: 1 }).path).toHaveProperty("apikeyId");
-    expect(() => validateCall(tools, values, new URLSearchParams(), { colour: "red" })).toThrow("colour: unknown field");
+    expect(
+      validateCall(tools, values, new URLSearchParams(), () => ({ body: { expirePeriod: 1 }, files: {} })).path,
+    ).toHaveProperty("apikeyId");
+    expect(() => validateCall(tools, values, new URLSearchParams(), () => ({ body: { colour: "red" }, files: {} }))).toThrow(
+      "colour: unknown field",
+    );
   });
 
   it("refuses tools the generic ops cannot serve", () => {

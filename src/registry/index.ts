@@ -1,16 +1,16 @@
-import { apiKeys } from "../tools/community-api-keys.js";
-import { leaderboards } from "../tools/leaderboards.js";
-import { legacy } from "../tools/legacy.js";
-import { store } from "../tools/store.js";
-import type { SandboxResource, ToolDef, ToolsetDef, ToolsetName } from "./types.js";
+import { TOOLSETS } from "../tools/index.js";
+import type { SandboxResource, ToolDef, ToolsetDef } from "./types.js";
 
-/** Every toolset, in the order docs and tools/list show them. */
-export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, store, apiKeys, legacy];
+export { TOOLSETS };
 
-const ROUTE_NOTES = {
-  inferred: "(Unverified route.)",
-  legacy: "(Legacy route, may be retired.)",
-};
+/** Appended to descriptions, so that the assistant and the user know how far to trust a route. */
+export function routeNote(tool: Pick<ToolDef, "routeStatus" | "legacy" | "replacedBy">): string {
+  const notes = [
+    tool.routeStatus === "inferred" ? "(route unverified)" : "",
+    tool.legacy ? `Legacy route${tool.replacedBy ? `: prefer ${tool.replacedBy}` : ", may be retired"}.` : "",
+  ];
+  return notes.filter(Boolean).join(" ");
+}
 
 function complete(toolset: ToolsetDef): ToolDef[] {
   return toolset.tools.map((spec) => {
@@ -19,11 +19,11 @@ function complete(toolset: ToolsetDef): ToolDef[] {
       legacy: false,
       auth: "bearer",
       ...spec,
+      routeSource: spec.routeStatus ?? "documented",
       toolset: toolset.name,
     };
-    const notes = [tool.routeStatus === "inferred" && ROUTE_NOTES.inferred, tool.legacy && ROUTE_NOTES.legacy];
-    const suffix = notes.filter(Boolean).join(" ");
-    return suffix ? { ...tool, description: `${tool.description} ${suffix}` } : tool;
+    const note = routeNote(tool);
+    return note ? { ...tool, description: `${tool.description} ${note}` } : tool;
   });
 }
 
@@ -34,11 +34,11 @@ const byName = new Map(ALL_TOOLS.map((tool) => [tool.name, tool]));
 
 export const findTool = (name: string): ToolDef | undefined => byName.get(name);
 
-export const TOOLSET_NAMES: readonly ToolsetName[] = TOOLSETS.map((t) => t.name);
+export const TOOLSET_NAMES: readonly string[] = TOOLSETS.map((t) => t.name);
 
 /** Sandbox collections by name; a collection shared by two toolsets is declared once in code. */
 export const SANDBOX_RESOURCES: ReadonlyMap<string, SandboxResource> = new Map(
   TOOLSETS.flatMap((t) => t.resources).map((r) => [r.name, r]),
 );
 
-export type { ToolDef, ToolsetDef, ToolsetName } from "./types.js";
+export type { ToolDef, ToolsetDef } from "./types.js";

@@ -56,3 +56,18 @@ export const clockTime = listedAs(
 
 /** Marks a loose nested object whose keys the docs list but do not fully type. */
 export const looseObject = (keys: string) => listedAs(z.record(z.string(), z.unknown()), `{${keys}}`);
+
+/** Largest base64 text an upload argument takes: a little over the biggest upload limit. */
+const MAX_BASE64_CHARS = 28_000_000;
+
+/**
+ * A file to upload: a local path (stdio only, never over HTTP) or its bytes as base64. The type and
+ * size are checked against the tool's UploadSpec before anything is sent (src/registry/uploads.ts).
+ */
+export const fileInput = z
+  .strictObject({
+    path: z.string().min(1).max(4096).optional().describe("local file (stdio only)"),
+    base64: z.string().min(1).max(MAX_BASE64_CHARS).optional(),
+    name: z.string().min(1).max(255).optional().describe("file name, e.g. users.csv"),
+  })
+  .refine((f) => (f.path === undefined) !== (f.base64 === undefined), { message: "give exactly one of path or base64" });

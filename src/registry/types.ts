@@ -5,13 +5,25 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** How sure we are of the route: shown by the docs, or inferred from sibling routes. */
 export type RouteStatus = "documented" | "inferred";
 
+/** Where a tool's effective route came from: the table (documented or inferred) or the user's routes file. */
+export type RouteSource = RouteStatus | "override";
+
 /** What a call can do to the community; drives annotations, read-only mode and the confirmation gate. */
 export type Risk = "read" | "write" | "destructive";
 
-/** How the request authenticates; every route of the first slice takes a Bearer key. */
-export type AuthStyle = "bearer";
+/**
+ * The credential a route takes, as its catalog `auth` names it. Each is one setting; the client
+ * turns it into headers (see src/client/auth.ts) and nothing else ever sees it.
+ * - `bearer`: `Authorization: Bearer` with the community API key (RETURNING_AI_API_KEY).
+ * - `system`: `x-api-key` with the community system key (RETURNING_AI_SYSTEM_KEY).
+ * - `webhook`: `x-api-key` with the incoming-webhook key (RETURNING_AI_WEBHOOK_KEY), sent only
+ *   when set, since the docs make it optional (the webhook's API-key toggle).
+ * - `secure-auth`: `apiKey` (the system key) and `hostname` (RETURNING_AI_COMMUNITY_HOST) headers.
+ */
+export type AuthKind = "bearer" | "system" | "webhook" | "secure-auth";
 
-export type ToolsetName = "leaderboards" | "store" | "api_keys" | "legacy";
+/** The base URL a route lives on; derived from auth and legacy (src/registry/hosts.ts). */
+export type HostKind = "api" | "legacy" | "webhook" | "community";
 
 export interface ToolAnnotations {
   title: string;
@@ -21,14 +33,15 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
+/** The generic operations the sandbox runs on a declared collection. */
+export type CrudOp = "list" | "get" | "create" | "update" | "delete" | "read-singleton" | "update-singleton";
+
 /**
- * What the sandbox does for this route. `resource` names a collection (or singleton)
- * described in the toolset's `resources`; `op` is the generic operation it runs on it.
+ * What the sandbox does for this route: a generic operation on a collection (or singleton)
+ * declared in the toolset's `resources`, or a named handler for an action route (send, react,
+ * award ...), written in the area's file under src/sandbox/handlers/.
  */
-export interface SandboxBehaviour {
-  resource: string;
-  op: "list" | "get" | "create" | "update" | "delete" | "read-singleton" | "update-singleton";
-}
+export type SandboxBehaviour = { resource: string; op: CrudOp } | { handler: string };
 
 /** A collection the sandbox keeps in memory, with the rules the real API documents for it. */
 export interface SandboxResource {
@@ -52,39 +65,69 @@ export interface SandboxResource {
   singleton?: boolean;
 }
 
+/** What an upload accepts; the limits live in src/registry/uploads.ts and the README. */
+export type UploadKind = "image" | "csv";
+
+/** A tool argument that is a file, sent as a part of a multipart/form-data body. */
+export interface UploadSpec {
+  /** Form field the API reads the file from (e.g. `images`). */
+  field: string;
+  accept: UploadKind;
+}
+
+/**
+ * How a non-scalar query argument goes on the wire: arrays as repeated keys (`a=1&a=2`) unless
+ * the docs say `comma` (`a=1,2`) or `json`; objects always as `json`.
+ */
+export type QueryStyle = "repeat" | "comma" | "json";
+
 export interface ToolDef {
-  /** snake_case, verb first; legacy tools start with `legacy_`. */
+  /** snake_case, verb first, written out literally; legacy tools start with `legacy_`. */
   name: string;
   title: string;
-  toolset: ToolsetName;
-  /** One line, our own words; no response shapes. */
+  toolset: string;
+  /** One line, our own words; no response shapes. The registry appends route notes. */
   description: string;
   method: HttpMethod;
   /** Path template, params in braces: `/leaderboards/{leaderboardID}`. */
   path: string;
   routeStatus: RouteStatus;
+  /** For an inferred route: why we believe it (sibling routes, older docs ...). */
+  inference?: string;
+  /** Where method and path came from; `override` when the user's routes file changed them. */
+  routeSource: RouteSource;
   /** Ids of the entries of `shared/api-reference` this tool covers. */
   catalogIds: string[];
   /** The tool's own arguments; `confirm` and `dryRun` are added by the registry. */
   input: z.ZodObject;
   risk: Risk;
   legacy: boolean;
-  auth: AuthStyle;
+  /** For a legacy tool: the current tool that does the same job, named in its description and preview. */
+  replacedBy?: string;
+  auth: AuthKind;
   /** Non-path arguments sent in the query string of a body-carrying method. */
   queryArgs?: string[];
+  /** Non-scalar query arguments whose wire form is not the default (see QueryStyle). */
+  queryStyle?: Record<string, QueryStyle>;
+  /** Arguments that are files: with any, the body is multipart/form-data instead of JSON. */
+  files?: Record<string, UploadSpec>;
+  /** Arguments that make a valid call against the sandbox's demo community; tests and docs use them. */
+  example: Record<string, unknown>;
   annotations?: Partial<ToolAnnotations>;
   sandbox: SandboxBehaviour;
 }
 
-/** What a toolset module declares: its tools, written as data, and the sandbox collections behind them. */
+/** What a table declares about a toolset: its tools, written as data, and the sandbox collections behind them. */
 export interface ToolsetDef {
-  name: ToolsetName;
+  name: string;
   /** Short phrase for the server instructions and docs. */
   summary: string;
+  /** In the default tool list (what a server offers without --toolsets). */
+  default?: boolean;
   resources: SandboxResource[];
   tools: ToolSpec[];
 }
 
 /** A tool as written in a toolset table; the registry fills in the defaults. */
-export type ToolSpec = Omit<ToolDef, "toolset" | "legacy" | "auth" | "routeStatus"> &
+export type ToolSpec = Omit<ToolDef, "toolset" | "legacy" | "auth" | "routeStatus" | "routeSource"> &
   Partial<Pick<ToolDef, "legacy" | "auth" | "routeStatus">>;

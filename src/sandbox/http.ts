@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { BodyTooLargeError, readBody } from "../util/body.js";
 import { SandboxError } from "./envelope.js";
@@ -16,21 +15,6 @@ export function sendJson(res: ServerResponse, statusCode: number, body: unknown,
     ...headers,
   });
   res.end(text);
-}
-
-/**
- * Checks `Authorization: Bearer <key>`. Both sides are hashed first so that the comparison is
- * constant-time whatever the lengths; the presented key is never echoed back or logged.
- */
-export function bearerChecker(apiKey: string): (header: string | undefined) => void {
-  const digest = (text: string) => createHash("sha256").update(text).digest();
-  const expected = digest(apiKey);
-  const challenge = { "www-authenticate": 'Bearer realm="returning-ai-sandbox"' };
-  return (header) => {
-    const presented = /^Bearer[ \t]+(.+)$/i.exec(header ?? "")?.[1]?.trim();
-    if (!presented) throw new SandboxError(401, "Missing API key: send Authorization: Bearer <key>.", challenge);
-    if (!timingSafeEqual(digest(presented), expected)) throw new SandboxError(401, "Invalid API key", challenge);
-  };
 }
 
 /** The raw body, capped at MAX_BODY_BYTES, with its failures as sandbox errors. */

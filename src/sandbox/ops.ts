@@ -1,4 +1,4 @@
-import type { SandboxBehaviour, SandboxResource } from "../registry/types.js";
+import type { CrudOp, SandboxResource } from "../registry/types.js";
 import { capitalise, type ListMeta, SandboxError } from "./envelope.js";
 import { listRecords, project } from "./listing.js";
 import { newObjectId, newSecret, type Rec, type SandboxStore } from "./store.js";
@@ -77,7 +77,7 @@ function replace(input: OpInput, old: Rec, next: Rec): void {
 const message = (verb: string, resource: SandboxResource, plural = false) =>
   `${verb} ${plural ? resource.plural : resource.noun} success.`;
 
-export const OPS: Record<SandboxBehaviour["op"], (input: OpInput) => OpResult> = {
+export const OPS: Record<CrudOp, (input: OpInput) => OpResult> = {
   list(input) {
     const records = input.store.collection(input.resource.name).filter(inScope(input));
     const { data, meta } = listRecords(records, input.resource, input.args);

@@ -1,6 +1,7 @@
 import { pathParamNames } from "../registry/request.js";
-import type { HttpMethod, SandboxBehaviour, SandboxResource, ToolDef } from "../registry/types.js";
+import type { AuthKind, CrudOp, HttpMethod, SandboxResource, ToolDef } from "../registry/types.js";
 import { SandboxError } from "./envelope.js";
+import { HANDLERS, type Handler } from "./handlers/index.js";
 
 /** A tool served by a route, with the names it gives the path's placeholders, in order. */
 export interface RouteTool {
@@ -11,8 +12,9 @@ export interface RouteTool {
 }
 
 export interface RouteEntry {
-  behaviour: SandboxBehaviour;
-  resource: SandboxResource;
+  behaviour: Behaviour;
+  /** The credential the route checks; tools sharing a wire route must agree on it. */
+  auth: AuthKind;
   /** Usually one; two when tool families share a wire route (community vs legacy API keys). */
   tools: RouteTool[];
 }
@@ -33,8 +35,8 @@ export type RouteMatch =
 
 const PLACEHOLDER = /^\{[A-Za-z0-9_]+\}$/;
 
-const ID_OPS = new Set<SandboxBehaviour["op"]>(["get", "update", "delete"]);
-const SINGLETON_OPS = new Set<SandboxBehaviour["op"]>(["read-singleton", "update-singleton"]);
+const ID_OPS = new Set<CrudOp>(["get", "update", "delete"]);
+const SINGLETON_OPS = new Set<CrudOp>(["read-singleton", "update-singleton"]);
 
 function parseTemplate(tool: ToolDef): (string | null)[] {
   return tool.path.split("/").map((segment) => {
@@ -46,10 +48,27 @@ function parseTemplate(tool: ToolDef): (string | null)[] {
   });
 }
 
+/** How a route is served: a generic operation on a declared collection, or a named action handler. */
+export type Behaviour =
+  | { kind: "crud"; op: CrudOp; resource: SandboxResource }
+  | { kind: "handler"; name: string; handler: Handler };
+
+const behaviourName = (b: Behaviour) => (b.kind === "crud" ? `${b.resource.name}/${b.op}` : `handler ${b.name}`);
+
 /** Everything the generic op will rely on, checked once so a bad table fails at startup, not mid-request. */
-function describeTool(tool: ToolDef, resource: SandboxResource): RouteTool {
-  const { op } = tool.sandbox;
+function describeTool(
+  tool: ToolDef,
+  resources: ReadonlyMap<string, SandboxResource>,
+): { routeTool: RouteTool; behaviour: Behaviour } {
   const params = pathParamNames(tool.path);
+  if ("handler" in tool.sandbox) {
+    const handler = HANDLERS[tool.sandbox.handler];
+    if (!handler) throw new Error(`sandbox: ${tool.name}: no handler named ${tool.sandbox.handler} in src/sandbox/handlers`);
+    return { routeTool: { tool, params }, behaviour: { kind: "handler", name: tool.sandbox.handler, handler } };
+  }
+  const { op } = tool.sandbox;
+  const resource = resources.get(tool.sandbox.resource);
+  if (!resource) throw new Error(`sandbox: ${tool.name}: unknown resource ${tool.sandbox.resource}`);
   if (SINGLETON_OPS.has(op) !== Boolean(resource.singleton)) {
     throw new Error(`sandbox: ${tool.name}: op ${op} does not fit resource ${resource.name}`);
   }
@@ -58,7 +77,7 @@ function describeTool(tool: ToolDef, resource: SandboxResource): RouteTool {
   }
   const idParam = params.filter((p) => p !== resource.scopeParam).at(-1);
   if (ID_OPS.has(op) && !idParam) throw new Error(`sandbox: ${tool.name}: op ${op} needs a record id in the path`);
-  return { tool, params, ...(ID_OPS.has(op) ? { idParam } : {}) };
+  return { routeTool: { tool, params, ...(ID_OPS.has(op) ? { idParam } : {}) }, behaviour: { kind: "crud", op, resource } };
 }
 
 /**
@@ -68,9 +87,7 @@ function describeTool(tool: ToolDef, resource: SandboxResource): RouteTool {
 export function buildRoutes(tools: readonly ToolDef[], resources: ReadonlyMap<string, SandboxResource>): RouteTable {
   const templates = new Map<string, Template>();
   for (const tool of tools) {
-    const resource = resources.get(tool.sandbox.resource);
-    if (!resource) throw new Error(`sandbox: ${tool.name}: unknown resource ${tool.sandbox.resource}`);
-    const routeTool = describeTool(tool, resource);
+    const { routeTool, behaviour } = describeTool(tool, resources);
     const segments = parseTemplate(tool);
     const key = segments.map((s) => s ?? "{}").join("/");
     let template = templates.get(key);
@@ -80,16 +97,17 @@ export function buildRoutes(tools: readonly ToolDef[], resources: ReadonlyMap<st
     }
     const entry = template.methods.get(tool.method);
     if (!entry) {
-      template.methods.set(tool.method, { behaviour: tool.sandbox, resource, tools: [routeTool] });
-    } else if (entry.behaviour.resource !== tool.sandbox.resource || entry.behaviour.op !== tool.sandbox.op) {
-      const first = entry.tools[0]?.tool.name;
-      throw new Error(
-        `sandbox: ${tool.method} ${tool.path} is served by ${first} as ${entry.behaviour.resource}/${entry.behaviour.op} ` +
-          `but ${tool.name} says ${tool.sandbox.resource}/${tool.sandbox.op}`,
-      );
-    } else {
-      entry.tools.push(routeTool);
+      template.methods.set(tool.method, { behaviour, auth: tool.auth, tools: [routeTool] });
+      continue;
     }
+    const first = entry.tools[0]?.tool.name;
+    if (behaviourName(entry.behaviour) !== behaviourName(behaviour) || entry.auth !== tool.auth) {
+      throw new Error(
+        `sandbox: ${tool.method} ${tool.path} is served by ${first} as ${behaviourName(entry.behaviour)} (${entry.auth}) ` +
+          `but ${tool.name} says ${behaviourName(behaviour)} (${tool.auth})`,
+      );
+    }
+    entry.tools.push(routeTool);
   }
   // Most literal segments first, so a fixed path would win over a placeholder if both matched.
   return [...templates.values()].sort((a, b) => b.literals - a.literals);

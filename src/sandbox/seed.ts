@@ -1,34 +1,14 @@
 import { createHash } from "node:crypto";
+import { DEMO_COMMUNITY_ID as SANDBOX_COMMUNITY_ID, DEMO as SEED } from "../demo.js";
 import type { Rec } from "./store.js";
+
+export { SANDBOX_COMMUNITY_ID, SEED };
 
 /**
  * The demo community every sandbox starts with. Ids are fixed so that tests, docs and prompts
  * can name them; the `5a4d` prefix ("sandbox") keeps them from looking like a real community's.
  * Shapes follow the examples of shared/api-reference.
  */
-
-const seedId = (kind: number, n: number): string => `5a4d${kind.toString(16)}${n.toString(16).padStart(19, "0")}`;
-
-export const SANDBOX_COMMUNITY_ID = seedId(0, 1);
-
-export const SEED = {
-  communityId: SANDBOX_COMMUNITY_ID,
-  leaderboardId: seedId(1, 1),
-  leaderboardIds: [seedId(1, 1), seedId(1, 2), seedId(1, 3)],
-  leaderboardSlug: "top-traders",
-  categoryId: seedId(2, 1),
-  categoryIds: [seedId(2, 1), seedId(2, 2), seedId(2, 3)],
-  productId: seedId(3, 1),
-  productIds: [seedId(3, 1), seedId(3, 2), seedId(3, 3), seedId(3, 4), seedId(3, 5)],
-  purchaseHistoryId: seedId(4, 1),
-  purchaseHistoryIds: [seedId(4, 1), seedId(4, 2)],
-  orderId: "ORD202641612055614747",
-  orderIds: ["ORD202641612055614747", "ORD202642009313378120"],
-  storeConfigId: seedId(5, 1),
-  apiKeyId: seedId(6, 1),
-  apiKeyIds: [seedId(6, 1), seedId(6, 2)],
-  userId: seedId(7, 1),
-} as const;
 
 // Obviously fake but stable secrets: a doc can show one, and no run hands out a real-looking random key.
 const fakeSecret = (label: string): string => createHash("sha256").update(`returning-ai-mcp sandbox ${label}`).digest("hex");

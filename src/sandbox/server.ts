@@ -2,16 +2,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { log } from "../log.js";
 import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
-import { validateCall } from "./args.js";
+import type { ToolDef } from "../registry/types.js";
+import { detectType, UPLOAD_LIMITS } from "../registry/uploads.js";
+import { fieldSchema, fromText, kindOfField, validateCall } from "./args.js";
+import { credentialChecker, SANDBOX_CREDENTIALS, type SandboxCredentials } from "./auth.js";
 import { failure, SandboxError, success } from "./envelope.js";
-import { bearerChecker, parseJsonObject, readSandboxBody, sendJson } from "./http.js";
-import { OPS } from "./ops.js";
+import type { UploadedFile } from "./handlers/index.js";
+import { parseJsonObject, readSandboxBody, sendJson } from "./http.js";
+import { OPS, type OpResult } from "./ops.js";
 import { buildRoutes, matchRoute, type RouteTable } from "./routes.js";
 import { SANDBOX_COMMUNITY_ID, SEED_DATA } from "./seed.js";
 import { SandboxStore } from "./store.js";
 
 /** The key a sandbox accepts unless told otherwise; documented so anyone can try the tools. */
-export const SANDBOX_API_KEY = "sandbox-key";
+export const SANDBOX_API_KEY = SANDBOX_CREDENTIALS.apiKey;
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -25,6 +29,8 @@ export interface Sandbox {
   /** Base URL to give the client, e.g. http://127.0.0.1:49152 */
   url: string;
   apiKey: string;
+  /** Every credential it accepts (API key, system key, webhook key, community host). */
+  credentials: SandboxCredentials;
   communityId: string;
   close(): Promise<void>;
 }
@@ -32,10 +38,76 @@ export interface Sandbox {
 interface Context {
   routes: RouteTable;
   store: SandboxStore;
-  checkAuth: (header: string | undefined) => void;
+  checkCredential: ReturnType<typeof credentialChecker>;
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+interface Received {
+  /** JSON body, or the text fields of a form. */
+  fields: Record<string, string> | Record<string, unknown>;
+  form: boolean;
+  files: Record<string, UploadedFile[]>;
+}
+
+/** A JSON object, or a multipart form read with the platform's own parser (fields and files by form name). */
+async function receive(req: IncomingMessage): Promise<Received> {
+  const raw = await readSandboxBody(req);
+  const type = req.headers["content-type"] ?? "";
+  if (!/^multipart\/form-data/i.test(type)) return { fields: parseJsonObject(raw), form: false, files: {} };
+  let form: FormData;
+  try {
+    form = await new Request("http://sandbox.invalid/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body: raw,
+    }).formData();
+  } catch {
+    throw new SandboxError(400, "Malformed multipart/form-data body.");
+  }
+  const fields: Record<string, string> = {};
+  const files: Record<string, UploadedFile[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") {
+      if (Object.hasOwn(fields, name)) throw new SandboxError(400, `${name}: given more than once`);
+      fields[name] = value;
+      continue;
+    }
+    const bytes = Buffer.from(await value.arrayBuffer());
+    const list = files[name] ?? [];
+    list.push({ name: value.name, type: value.type, size: bytes.length, bytes });
+    files[name] = list;
+  }
+  return { fields, form: true, files };
+}
+
+/**
+ * The tool's arguments as the sandbox sees them: a form's text fields decoded per the schema, and
+ * each file argument checked like the real API would (type from the bytes, size) and stood in for
+ * by a placeholder that the schema accepts.
+ */
+function argsFromForm(
+  tool: ToolDef,
+  received: Received,
+): { body: Record<string, unknown>; files: Record<string, UploadedFile[]> } {
+  if (!received.form) return { body: received.fields, files: {} };
+  const body: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(received.fields)) body[name] = fromText(fieldSchema(tool, name), String(text));
+  const files: Record<string, UploadedFile[]> = {};
+  for (const [arg, spec] of Object.entries(tool.files ?? {})) {
+    const parts = received.files[spec.field] ?? [];
+    if (parts.length === 0) continue;
+    for (const part of parts) {
+      const type = detectType(part.bytes, spec.accept);
+      if (type instanceof Error) throw new SandboxError(400, `${spec.field}: ${type.message}`);
+      if (part.size > UPLOAD_LIMITS[spec.accept].maxBytes) throw new SandboxError(413, `${spec.field}: file too large`);
+    }
+    files[arg] = parts;
+    const placeholder = parts.map((p) => ({ name: p.name || "upload", base64: "AA==" }));
+    body[arg] = kindOfField(tool, arg) === "array" ? placeholder : placeholder[0];
+  }
+  return { body, files };
+}
 
 async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
@@ -52,25 +124,33 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
       allow: match.allow.join(", "),
     });
   }
-  ctx.checkAuth(req.headers.authorization);
-
-  const body = BODY_METHODS.has(method) ? parseJsonObject(await readSandboxBody(req)) : {};
   const { entry, values } = match;
-  const { routeTool, args, path } = validateCall(entry.tools, values, query, body);
+  ctx.checkCredential(entry.auth, req.headers);
+
+  const received: Received = BODY_METHODS.has(method) ? await receive(req) : { fields: {}, form: false, files: {} };
+  const { routeTool, args, path, files } = validateCall(entry.tools, values, query, (tool) => argsFromForm(tool, received));
   const { tool, idParam } = routeTool;
-  const inBody = Object.fromEntries(
-    Object.entries(args).filter(([k]) => !Object.hasOwn(path, k) && !tool.queryArgs?.includes(k)),
-  );
-  const scopeParam = entry.resource.scopeParam;
-  const result = OPS[entry.behaviour.op]({
-    resource: entry.resource,
-    store: ctx.store,
-    communityId: SANDBOX_COMMUNITY_ID,
-    args,
-    body: BODY_METHODS.has(method) ? inBody : {},
-    ...(scopeParam ? { scope: path[scopeParam] } : {}),
-    ...(idParam ? { id: path[idParam] } : {}),
-  });
+  const { behaviour } = entry;
+  const fileArgs = new Set(Object.keys(tool.files ?? {}));
+  const plainArgs = Object.fromEntries(Object.entries(args).filter(([k]) => !fileArgs.has(k)));
+  let result: OpResult;
+  if (behaviour.kind === "handler") {
+    result = behaviour.handler({ tool, store: ctx.store, communityId: SANDBOX_COMMUNITY_ID, args: plainArgs, files });
+  } else {
+    const inBody = Object.fromEntries(
+      Object.entries(plainArgs).filter(([k]) => !Object.hasOwn(path, k) && !tool.queryArgs?.includes(k)),
+    );
+    const scopeParam = behaviour.resource.scopeParam;
+    result = OPS[behaviour.op]({
+      resource: behaviour.resource,
+      store: ctx.store,
+      communityId: SANDBOX_COMMUNITY_ID,
+      args: plainArgs,
+      body: BODY_METHODS.has(method) ? inBody : {},
+      ...(scopeParam ? { scope: path[scopeParam] } : {}),
+      ...(idParam ? { id: path[idParam] } : {}),
+    });
+  }
   sendJson(res, result.statusCode, success(result.statusCode, result.message, result.data, result.meta));
 }
 
@@ -86,12 +166,16 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 
 /** Starts a fresh, seeded sandbox API. Throws at once if the tool tables cannot be served. */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const apiKey = opts.apiKey ?? SANDBOX_API_KEY;
+  const credentials: SandboxCredentials = {
+    ...SANDBOX_CREDENTIALS,
+    ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}),
+  };
+  const apiKey = credentials.apiKey;
   if (!apiKey.trim()) throw new Error("sandbox: apiKey must not be empty");
   const ctx: Context = {
     routes: buildRoutes(ALL_TOOLS, SANDBOX_RESOURCES),
     store: new SandboxStore(SEED_DATA),
-    checkAuth: bearerChecker(apiKey),
+    checkCredential: credentialChecker(credentials),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -109,6 +193,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   return {
     url: `http://${host}:${address.port}`,
     apiKey,
+    credentials,
     communityId: SANDBOX_COMMUNITY_ID,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO } from "../demo.js";
 import { objectId, SANITY_CAP } from "../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../registry/types.js";
 
@@ -31,22 +32,27 @@ const keyFields = {
 };
 const keyUpdate = z.strictObject(keyFields).partial();
 
+type Verb = "list" | "create" | "update" | "delete";
+
 interface Family {
   keyIdParam: string;
   catalogPrefix: string;
-  /** Tool name for a verb: list → list_community_api_keys */
-  name: (verb: "list" | "create" | "update" | "delete") => string;
+  /** Each tool's name, written out so that a search of src/ finds it. */
+  names: Record<Verb, string>;
+  /** "community API key"; `article` is the one it takes ("a", "an"). */
   label: string;
+  article: "a" | "an";
+  example: { keyId: string };
 }
 
 export function apiKeyTools(family: Family): ToolSpec[] {
   const keyId = { [family.keyIdParam]: objectId };
   const item = `/apis/v1/communities/{communityId}/api-keys/{${family.keyIdParam}}`;
   const collection = "/apis/v1/communities/{communityId}/api-keys";
-  const sandbox = (op: "list" | "create" | "update" | "delete") => ({ resource: apiKeyResource.name, op });
+  const sandbox = (op: Verb) => ({ resource: apiKeyResource.name, op });
   return [
     {
-      name: family.name("list"),
+      name: family.names.list,
       title: `List ${family.label}s`,
       description: `List a community's ${family.label}s, secrets masked.`,
       method: "GET",
@@ -54,41 +60,45 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       routeStatus: "inferred",
       catalogIds: [`${family.catalogPrefix}.list`],
       input: z.strictObject({ communityId }),
+      example: { communityId: DEMO.communityId },
       risk: "read",
       sandbox: sandbox("list"),
     },
     {
-      name: family.name("create"),
+      name: family.names.create,
       title: `Create ${family.label}`,
-      description: `Issue a ${family.label} (its secret is masked here; copy it from the dashboard).`,
+      description: `Issue ${family.article} ${family.label} (its secret is masked here; copy it from the dashboard).`,
       method: "POST",
       path: collection,
       routeStatus: "inferred",
       catalogIds: [`${family.catalogPrefix}.create`],
       input: keyUpdate.required({ name: true, permissions: true }).extend({ communityId }),
+      example: { communityId: DEMO.communityId, name: "Zapier", permissions: ["sendMessage"], expirePeriod: 30 },
       risk: "write",
       sandbox: sandbox("create"),
     },
     {
-      name: family.name("update"),
+      name: family.names.update,
       title: `Update ${family.label}`,
-      description: `Rename a ${family.label} or change its permissions or expiry.`,
+      description: `Rename ${family.article} ${family.label} or change its permissions or expiry.`,
       method: "PUT",
       path: item,
       routeStatus: "inferred",
       catalogIds: [`${family.catalogPrefix}.update`],
       input: keyUpdate.extend({ communityId, ...keyId }),
+      example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId, name: "Slack (renamed)" },
       risk: "write",
       sandbox: sandbox("update"),
     },
     {
-      name: family.name("delete"),
+      name: family.names.delete,
       title: `Delete ${family.label}`,
-      description: `Revoke a ${family.label} for good; whatever uses it stops working.`,
+      description: `Revoke ${family.article} ${family.label} for good; whatever uses it stops working.`,
       method: "DELETE",
       path: item,
       catalogIds: [`${family.catalogPrefix}.delete`],
       input: z.strictObject({ communityId, ...keyId }),
+      example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId },
       risk: "destructive",
       sandbox: sandbox("delete"),
     },

@@ -1,3 +1,4 @@
+import { DEMO } from "../demo.js";
 import type { ToolsetDef } from "../registry/types.js";
 import { apiKeyResource, apiKeyTools } from "./api-keys.js";
 
@@ -9,6 +10,13 @@ export const apiKeys: ToolsetDef = {
     keyIdParam: "apiKeyId",
     catalogPrefix: "apikeys.community",
     label: "community API key",
-    name: (verb) => (verb === "list" ? "list_community_api_keys" : `${verb}_community_api_key`),
+    article: "a",
+    names: {
+      list: "list_community_api_keys",
+      create: "create_community_api_key",
+      update: "update_community_api_key",
+      delete: "delete_community_api_key",
+    },
+    example: { keyId: DEMO.apiKeyIds[1] },
   }),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO } from "../demo.js";
 import { clockTime, isoDateTime, listedAs, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
@@ -82,6 +83,7 @@ export const leaderboards: ToolsetDef = {
       path: "/leaderboards",
       catalogIds: ["leaderboards.list"],
       input: z.strictObject(pageQuery),
+      example: { page: 1, limit: 10, sort: "displayOrder:asc" },
       risk: "read",
       sandbox: { resource: "leaderboards", op: "list" },
     },
@@ -93,6 +95,7 @@ export const leaderboards: ToolsetDef = {
       path: "/leaderboards/{leaderboardID}",
       catalogIds: ["leaderboards.get"],
       input: z.strictObject({ leaderboardID, ...projection }),
+      example: { leaderboardID: DEMO.leaderboardId },
       risk: "read",
       sandbox: { resource: "leaderboards", op: "get" },
     },
@@ -112,6 +115,14 @@ export const leaderboards: ToolsetDef = {
         startDate: true,
         isEnabled: true,
       }),
+      example: {
+        name: "Monthly XP",
+        slug: "monthly-xp",
+        rankingField: "xps",
+        displayedColumns: [{ column: "user", visible: true, order: 0 }],
+        startDate: "2026-12-01T00:00:00.000Z",
+        isEnabled: true,
+      },
       risk: "write",
       sandbox: { resource: "leaderboards", op: "create" },
     },
@@ -123,6 +134,7 @@ export const leaderboards: ToolsetDef = {
       path: "/leaderboards/{leaderboardID}",
       catalogIds: ["leaderboards.update"],
       input: optionalSettings.extend({ leaderboardID }),
+      example: { leaderboardID: DEMO.leaderboardIds[2], startDate: "2026-05-01T00:00:00.000Z" },
       risk: "write",
       annotations: { idempotentHint: true },
       sandbox: { resource: "leaderboards", op: "update" },
@@ -136,6 +148,7 @@ export const leaderboards: ToolsetDef = {
       routeStatus: "inferred",
       catalogIds: ["leaderboards.delete"],
       input: z.strictObject({ leaderboardID }),
+      example: { leaderboardID: DEMO.leaderboardIds[1] },
       risk: "destructive",
       sandbox: { resource: "leaderboards", op: "delete" },
     },

@@ -1,5 +1,14 @@
+import { DEMO } from "../demo.js";
 import type { ToolsetDef } from "../registry/types.js";
 import { apiKeyResource, apiKeyTools } from "./api-keys.js";
+
+/** The community API key tool that does each legacy tool's job. */
+const MODERN: Record<string, string> = {
+  legacy_list_integration_api_keys: "list_community_api_keys",
+  legacy_create_integration_api_key: "create_community_api_key",
+  legacy_update_integration_api_key: "update_community_api_key",
+  legacy_delete_integration_api_key: "delete_community_api_key",
+};
 
 /** Legacy routes: off unless asked for, and every call needs confirmation. */
 export const legacy: ToolsetDef = {
@@ -10,6 +19,13 @@ export const legacy: ToolsetDef = {
     keyIdParam: "apikeyId",
     catalogPrefix: "legacy-apikeys",
     label: "integration API key",
-    name: (verb) => (verb === "list" ? "legacy_list_integration_api_keys" : `legacy_${verb}_integration_api_key`),
-  }).map((tool) => ({ ...tool, legacy: true })),
+    article: "an",
+    names: {
+      list: "legacy_list_integration_api_keys",
+      create: "legacy_create_integration_api_key",
+      update: "legacy_update_integration_api_key",
+      delete: "legacy_delete_integration_api_key",
+    },
+    example: { keyId: DEMO.apiKeyIds[0] },
+  }).map((tool) => ({ ...tool, legacy: true, replacedBy: MODERN[tool.name] })),
 };

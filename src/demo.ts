@@ -1,0 +1,30 @@
+/**
+ * Ids of the demo community that the sandbox serves. They are fixed so that tool examples, tests,
+ * docs and prompts can name them; the `5a4d` prefix ("sandbox") keeps them from looking like a
+ * real community's. The fifth character is the kind of record: 0-7 for the first slice, 8-a for
+ * users/community/user fields, b-d for messaging/gamification/bulk, e-f for legacy records.
+ */
+export const demoId = (kind: number, n: number): string => `5a4d${kind.toString(16)}${n.toString(16).padStart(19, "0")}`;
+
+export const DEMO_COMMUNITY_ID = demoId(0, 1);
+
+export const DEMO = {
+  communityId: DEMO_COMMUNITY_ID,
+  leaderboardId: demoId(1, 1),
+  leaderboardIds: [demoId(1, 1), demoId(1, 2), demoId(1, 3)],
+  leaderboardSlug: "top-traders",
+  categoryId: demoId(2, 1),
+  categoryIds: [demoId(2, 1), demoId(2, 2), demoId(2, 3)],
+  productId: demoId(3, 1),
+  productIds: [demoId(3, 1), demoId(3, 2), demoId(3, 3), demoId(3, 4), demoId(3, 5)],
+  purchaseHistoryId: demoId(4, 1),
+  purchaseHistoryIds: [demoId(4, 1), demoId(4, 2)],
+  orderId: "ORD202641612055614747",
+  orderIds: ["ORD202641612055614747", "ORD202642009313378120"],
+  storeConfigId: demoId(5, 1),
+  apiKeyId: demoId(6, 1),
+  apiKeyIds: [demoId(6, 1), demoId(6, 2)],
+  userId: demoId(7, 1),
+  channelId: demoId(7, 0x101),
+  badgeId: demoId(0xe, 1),
+} as const;

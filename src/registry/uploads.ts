@@ -1,0 +1,117 @@
+import { open } from "node:fs/promises";
+import { basename } from "node:path";
+import type { UploadKind } from "./types.js";
+
+/** What each kind of upload accepts; the README's upload limits are these numbers. */
+export const UPLOAD_LIMITS: Readonly<Record<UploadKind, { maxBytes: number; types: readonly string[] }>> = {
+  image: { maxBytes: 10 * 1024 * 1024, types: ["image/png", "image/jpeg", "image/gif", "image/webp"] },
+  csv: { maxBytes: 20 * 1024 * 1024, types: ["text/csv"] },
+};
+
+/** A file ready to send: its bytes stay here; previews show only name, type and size. */
+export interface Upload {
+  name: string;
+  type: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/** Raised before anything is sent when a file is missing, too big or of the wrong type. */
+export class UploadError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = "UploadError";
+  }
+}
+
+const MAGIC: ReadonlyArray<[string, (b: Buffer) => boolean]> = [
+  ["image/png", (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+  ["image/jpeg", (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ["image/gif", (b) => /^GIF8[79]a/.test(b.subarray(0, 6).toString("latin1"))],
+  ["image/webp", (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP"],
+];
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The file's real type from its bytes (never from its name), or an error saying why it does not fit. */
+export function detectType(bytes: Buffer, accept: UploadKind): string | Error {
+  if (accept === "image") {
+    const found = MAGIC.find(([, test]) => test(bytes))?.[0];
+    return found ?? new Error(`not an image of an accepted type (${UPLOAD_LIMITS.image.types.join(", ")})`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return new Error("not a CSV file: it is not UTF-8 text");
+  }
+  if (text.includes("\0")) return new Error("not a CSV file: it contains NUL bytes");
+  const header = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/, 1)[0]
+    ?.trim();
+  if (!header) return new Error("not a CSV file: the first line (the header row) is empty");
+  return "text/csv";
+}
+
+const STRICT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const DEFAULT_NAMES: Record<string, string> = {
+  "image/png": "image.png",
+  "image/jpeg": "image.jpg",
+  "image/gif": "image.gif",
+  "image/webp": "image.webp",
+  "text/csv": "upload.csv",
+};
+
+async function readCapped(path: string, field: string, max: number): Promise<Buffer> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    throw new UploadError(field, `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UploadError(field, `${path} is not a regular file`);
+    if (stat.size > max) throw new UploadError(field, `${path} has ${stat.size} bytes; the limit is ${max}`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface FileArgument {
+  path?: string;
+  base64?: string;
+  name?: string;
+}
+
+/**
+ * Reads and checks one file argument. Paths are refused unless the transport allows them: a
+ * remote MCP client must never read files off the server's disk.
+ */
+export async function loadUpload(arg: FileArgument, field: string, accept: UploadKind, allowPaths: boolean): Promise<Upload> {
+  const { maxBytes, types } = UPLOAD_LIMITS[accept];
+  let bytes: Buffer;
+  if (arg.path !== undefined) {
+    if (!allowPaths) throw new UploadError(field, "local paths are only read over stdio; send the file as base64");
+    bytes = await readCapped(arg.path, field, maxBytes);
+  } else {
+    const text = (arg.base64 ?? "").replace(/\s+/g, "").replace(/^data:[^,]*;base64,/, "");
+    if (!STRICT_BASE64.test(text) || text.length % 4 === 1) throw new UploadError(field, "base64 is not valid base64 text");
+    if (Math.floor((text.length * 3) / 4) > maxBytes + 2)
+      throw new UploadError(field, `the file is larger than ${maxBytes} bytes`);
+    bytes = Buffer.from(text, "base64");
+  }
+  if (bytes.length === 0) throw new UploadError(field, "the file is empty");
+  if (bytes.length > maxBytes) throw new UploadError(field, `the file has ${bytes.length} bytes; the limit is ${maxBytes}`);
+  const type = detectType(bytes, accept);
+  if (type instanceof Error) throw new UploadError(field, type.message);
+  if (!types.includes(type)) throw new UploadError(field, `type ${type} is not accepted`);
+  const name = arg.name ?? (arg.path ? basename(arg.path) : (DEFAULT_NAMES[type] ?? "upload"));
+  return { name, type, size: bytes.length, bytes };
+}

@@ -1,0 +1,6 @@
+import type { Handlers } from "./types.js";
+
+/** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
+export const HANDLERS: Handlers = {};
+
+export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
