@@ -111,6 +111,11 @@ export interface ToolDef {
   queryStyle?: Record<string, QueryStyle>;
   /** Arguments that are files: with any, the body is multipart/form-data instead of JSON. */
   files?: Record<string, UploadSpec>;
+  /**
+   * For a tool that creates a secret (an API key): the result field that holds it. The registry
+   * adds a `revealKey` argument; only a call that sets it gets the secret back, once, in that result.
+   */
+  revealsSecret?: string;
   /** Arguments that make a valid call against the sandbox's demo community; tests and docs use them. */
   example: Record<string, unknown>;
   annotations?: Partial<ToolAnnotations>;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { DEMO_COMMUNITY_ID as SANDBOX_COMMUNITY_ID, DEMO as SEED } from "../demo.js";
+import type { SeedData } from "./seeds/types.js";
 import type { Rec } from "./store.js";
 
 export { SANDBOX_COMMUNITY_ID, SEED };
@@ -232,8 +233,8 @@ const storeConfig: Rec = owned({
   widget: { isEnabled: true, allowedDomains: ["example.com"], accessMode: "live" },
 });
 
-/** Keyed by the registry's resource names (see SANDBOX_RESOURCES). */
-export const SEED_DATA = {
+/** The first slice's records, keyed by the registry's resource names (see SANDBOX_RESOURCES). */
+export const CORE_SEED: SeedData = {
   collections: { leaderboards, categories, products, purchaseHistories, apiKeys },
   singletons: { stores: storeConfig },
 };

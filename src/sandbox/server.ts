@@ -11,7 +11,8 @@ import type { UploadedFile } from "./handlers/index.js";
 import { parseJsonObject, readSandboxBody, sendJson } from "./http.js";
 import { OPS, type OpResult } from "./ops.js";
 import { buildRoutes, matchRoute, type RouteTable } from "./routes.js";
-import { SANDBOX_COMMUNITY_ID, SEED_DATA } from "./seed.js";
+import { SANDBOX_COMMUNITY_ID } from "./seed.js";
+import { SEED_DATA } from "./seeds/index.js";
 import { SandboxStore } from "./store.js";
 
 /** The key a sandbox accepts unless told otherwise; documented so anyone can try the tools. */

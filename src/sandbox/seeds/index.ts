@@ -1,0 +1,23 @@
+import { CORE_SEED } from "../seed.js";
+import type { SeedData } from "./types.js";
+
+/** Every area's demo records; one file per area, listed here. A name may appear in one area only. */
+const AREAS: readonly SeedData[] = [CORE_SEED];
+
+function merge(areas: readonly SeedData[]): SeedData {
+  const out: SeedData = { collections: {}, singletons: {} };
+  for (const area of areas) {
+    for (const [name, records] of Object.entries(area.collections)) {
+      if (Object.hasOwn(out.collections, name)) throw new Error(`sandbox seed: collection ${name} is seeded twice`);
+      out.collections[name] = records;
+    }
+    for (const [name, record] of Object.entries(area.singletons)) {
+      if (Object.hasOwn(out.singletons, name)) throw new Error(`sandbox seed: singleton ${name} is seeded twice`);
+      out.singletons[name] = record;
+    }
+  }
+  return out;
+}
+
+export const SEED_DATA: SeedData = merge(AREAS);
+export type { SeedData } from "./types.js";
