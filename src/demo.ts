@@ -25,6 +25,17 @@ export const DEMO = {
   apiKeyId: demoId(6, 1),
   apiKeyIds: [demoId(6, 1), demoId(6, 2)],
   userId: demoId(7, 1),
+  userIds: [demoId(7, 1), demoId(7, 2), demoId(7, 3)],
+  userEmail: "ava.trader@example.com",
+  username: "ava_trader",
+  /** A text channel; the others are one of each type the Message Actions guides cover. */
   channelId: demoId(7, 0x101),
-  badgeId: demoId(0xe, 1),
+  channelIds: {
+    text: demoId(7, 0x101),
+    forum: demoId(7, 0x102),
+    iframe: demoId(7, 0x103),
+    public: demoId(7, 0x104),
+    privateDm: demoId(7, 0x105),
+  },
+  forumTopicId: demoId(7, 0x201),
 } as const;
