@@ -40,7 +40,12 @@ export const SETTINGS = [
     desc: "API base URL (a path prefix is kept).",
   },
   { flag: "--sandbox", env: "RETURNING_AI_SANDBOX", default: "off", desc: "Start the built-in simulated API and use it." },
-  { flag: "--toolsets", env: "RETURNING_AI_TOOLSETS", default: "all non-legacy", desc: "Comma-separated toolsets, or `all`." },
+  {
+    flag: "--toolsets",
+    env: "RETURNING_AI_TOOLSETS",
+    default: "default",
+    desc: "Comma-separated toolsets; `default` and `all` (every non-legacy one) combine with names.",
+  },
   { flag: "--tools", env: "RETURNING_AI_TOOLS", default: "", desc: "Comma-separated tools to enable besides the toolsets." },
   {
     flag: "--exclude-tools",

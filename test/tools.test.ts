@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS, findTool } from "../src/registry/index.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { BOARD, type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
 
@@ -18,13 +19,14 @@ describe("tools against the sandbox", () => {
 
   it("lists the whole slice with explicit safety hints", async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools).toHaveLength(26);
+    expect(tools).toHaveLength(ALL_TOOLS.length);
     for (const tool of tools) {
-      expect(typeof tool.annotations?.readOnlyHint, tool.name).toBe("boolean");
+      // readOnlyHint is stated where it is true; left out, it is false (the protocol's default).
+      expect(tool.annotations?.readOnlyHint ?? false, tool.name).toBe(findTool(tool.name)?.risk === "read");
       expect(typeof tool.annotations?.destructiveHint, tool.name).toBe("boolean");
     }
     const del = tools.find((t) => t.name === "delete_leaderboard");
-    expect(del?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(del?.annotations).toMatchObject({ destructiveHint: true });
     expect(del?.inputSchema.properties).toHaveProperty("confirm");
     const list = tools.find((t) => t.name === "list_leaderboards");
     expect(list?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });

@@ -57,7 +57,9 @@ describe("Streamable HTTP", () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     // The env key is the sandbox's, so a loopback request without a key works and others get 401s upstream.
-    runtime = await startRuntime(parseConfig(["--base-url", sandbox.url], { RETURNING_AI_API_KEY: sandbox.apiKey }));
+    runtime = await startRuntime(
+      parseConfig(["--base-url", sandbox.url, "--toolsets", "all"], { RETURNING_AI_API_KEY: sandbox.apiKey }),
+    );
     loopback = await serveHttp(options("127.0.0.1"));
     open = await serveHttp(options("0.0.0.0"));
   });

@@ -1,9 +1,12 @@
 import { ConfigError } from "../errors.js";
-import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "./index.js";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "./index.js";
 import type { ToolDef } from "./types.js";
 
 export interface ToolFilter {
-  /** Toolset names, or `all`; unset means every non-legacy toolset. */
+  /**
+   * Toolset names and the keywords `default` (the toolsets marked default) and `all` (every
+   * non-legacy one), combinable; unset means `default`, or nothing but `tools` when those are named.
+   */
   toolsets?: string[];
   /** Tools to enable by name, in addition to the toolsets. */
   tools?: string[];
@@ -15,12 +18,17 @@ export interface ToolFilter {
 
 const LEGACY_TOOLSET = "legacy";
 
+/** What a server offers without flags: the toolsets a community manager reaches for most. */
+export const DEFAULT_TOOLSETS: readonly string[] = TOOLSETS.filter((t) => t.default).map((t) => t.name);
+
+const KEYWORDS = ["all", "default"];
+
 function unknownNames(kind: string, names: string[], valid: readonly string[]): never {
   throw new ConfigError(`Unknown ${kind}: ${names.join(", ")}. Valid ${kind}s: ${valid.join(", ")}`);
 }
 
 function checkNames(filter: ToolFilter): void {
-  const validToolsets = ["all", ...TOOLSET_NAMES];
+  const validToolsets = [...KEYWORDS, ...TOOLSET_NAMES];
   const badToolsets = (filter.toolsets ?? []).filter((n) => !validToolsets.includes(n));
   if (badToolsets.length) unknownNames("toolset", badToolsets, validToolsets);
   const named = [...(filter.tools ?? []), ...(filter.excludeTools ?? [])];
@@ -49,7 +57,8 @@ function checkNames(filter: ToolFilter): void {
  */
 export function selectTools(filter: ToolFilter): ToolDef[] {
   checkNames(filter);
-  const toolsets = new Set(filter.toolsets ?? (filter.tools?.length ? [] : ["all"]));
+  const asked = filter.toolsets ?? (filter.tools?.length ? [] : ["default"]);
+  const toolsets = new Set(asked.flatMap((name) => (name === "default" ? DEFAULT_TOOLSETS : [name])));
   const includesToolset = (t: ToolDef) =>
     toolsets.has(t.toolset) || (toolsets.has("all") && (t.toolset !== LEGACY_TOOLSET || Boolean(filter.legacy)));
   const named = new Set(filter.tools ?? []);

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { deriveAnnotations } from "./annotations.js";
 import { gateSchema } from "./gate-args.js";
-import { OBJECT_ID, SANITY_CAP } from "./schemas.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 
-/** A tool as tools/list shows it. */
+/**
+ * A tool as tools/list shows it. No `title`: ours only restate the snake_case name, and a client
+ * shows the name when a title is absent, so it would cost ~7 tokens a tool for nothing.
+ */
 export interface ListedTool {
   name: string;
-  title: string;
   description: string;
   inputSchema: { type: "object"; properties: Record<string, unknown>; required?: string[] };
   annotations: Partial<ToolAnnotations>;
@@ -15,69 +16,88 @@ export interface ListedTool {
 
 type Json = Record<string, unknown>;
 
-const OBJECT_ID_PATTERN = OBJECT_ID.source;
 const SAFE_LIMITS = new Set([Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]);
+const LENGTHS = new Set(["minLength", "maxLength", "minItems", "maxItems"]);
 
 /**
- * Keeps what guides a model (types, enums, documented limits, short formats) and drops what only
- * costs tokens: the dialect tag, `additionalProperties: false`, the string-keys note of records,
- * patterns that a `format` or the argument's name already says, and the generous sanity caps we
- * add ourselves, and "non-empty" (minLength 1); a nested shape marked with `listedAs` is shown as its one-line summary. Every
- * dropped rule is still enforced on call, with an error that names it.
+ * Keeps the whole structure (types, properties, items, required) and what steers a model (enums,
+ * formats, numeric ranges, descriptions), and drops what only costs tokens on every listing: the
+ * dialect tag, `additionalProperties: false`, patterns (a `format` or a description says the shape
+ * instead), length and item-count limits, and `minimum: 0`. Every dropped rule is still enforced
+ * on call, with an error that names the field; test/listing.test.ts checks that the structure
+ * survives and that a dropped pattern leaves a format or a description behind.
  */
 function lean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(lean);
   if (!node || typeof node !== "object") return node;
-  const schema = node as Json;
-  if (typeof schema.summary === "string") return { type: schema.type, description: schema.summary };
   const out: Json = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "$schema" || (key === "additionalProperties" && value === false)) continue;
-    if (key === "propertyNames" && (value as Json)?.type === "string") continue;
-    if (key === "pattern" && (schema.format !== undefined || value === OBJECT_ID_PATTERN)) continue;
+  for (const [key, value] of Object.entries(node as Json)) {
+    if (key === "properties") {
+      // Argument names, not keywords: an argument may well be called `pattern`.
+      out[key] = Object.fromEntries(Object.entries(value as Json).map(([name, schema]) => [name, lean(schema)]));
+      continue;
+    }
+    if (key === "$schema" || key === "pattern" || (key === "additionalProperties" && value === false)) continue;
     if ((key === "maximum" || key === "minimum") && SAFE_LIMITS.has(value as number)) continue;
-    if ((key === "maxLength" || key === "maxItems") && (value as number) >= SANITY_CAP) continue;
-    if (key === "minLength" && value === 1) continue;
+    if (LENGTHS.has(key) || (key === "minimum" && value === 0)) continue;
     out[key] = lean(value);
   }
   return out;
 }
 
-function objectSchema(shape: z.ZodObject): Json {
-  return lean(z.toJSONSchema(shape, { io: "input", unrepresentable: "any" })) as Json;
+type InputSchema = ListedTool["inputSchema"];
+
+const jsonSchema = (shape: z.ZodObject): Json => z.toJSONSchema(shape, { io: "input", unrepresentable: "any" }) as Json;
+
+/** The tool's own arguments and the gate's (confirm, dryRun) as one object schema. */
+function merge(own: Json, gate: Json): InputSchema {
+  const required = own.required as string[] | undefined;
+  return {
+    type: "object",
+    properties: { ...(own.properties as Json), ...(gate.properties as Json) },
+    ...(required?.length ? { required } : {}),
+  };
 }
 
 /**
- * The title already stands at the top level, and openWorldHint: true / idempotentHint: false are
- * the protocol's defaults; readOnlyHint and destructiveHint are always stated.
+ * Only the hints that differ from the protocol's defaults (readOnlyHint false, destructiveHint
+ * true, idempotentHint false, openWorldHint true), so that a missing hint always errs on the safe
+ * side, plus destructiveHint on every tool, since some clients read it without readOnlyHint. The
+ * protocol gives idempotentHint a meaning only for tools that change something.
  */
-function leanAnnotations({ title: _title, openWorldHint, idempotentHint, ...stated }: ToolAnnotations) {
+function leanAnnotations({ readOnlyHint, destructiveHint, idempotentHint, openWorldHint }: ToolAnnotations) {
   return {
-    ...stated,
-    ...(idempotentHint ? { idempotentHint } : {}),
+    ...(readOnlyHint ? { readOnlyHint } : {}),
+    destructiveHint,
+    ...(idempotentHint && !readOnlyHint ? { idempotentHint } : {}),
     ...(openWorldHint ? {} : { openWorldHint }),
   };
 }
 
-const cache = new WeakMap<ToolDef, ListedTool>();
+const listed = new WeakMap<ToolDef, ListedTool>();
+const full = new WeakMap<ToolDef, InputSchema>();
 
+/** A tool as tools/list shows it; built once a tool, whatever the number of servers or requests. */
 export function listTool(tool: ToolDef): ListedTool {
-  const cached = cache.get(tool);
-  if (cached) return cached;
-  const own = objectSchema(tool.input);
-  const gate = objectSchema(gateSchema(tool));
-  const required = own.required as string[] | undefined;
-  const listed: ListedTool = {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: {
-      type: "object",
-      properties: { ...(own.properties as Json), ...(gate.properties as Json) },
-      ...(required?.length ? { required } : {}),
-    },
-    annotations: leanAnnotations(deriveAnnotations(tool)),
-  };
-  cache.set(tool, listed);
-  return listed;
+  let entry = listed.get(tool);
+  if (!entry) {
+    entry = {
+      name: tool.name,
+      description: tool.description,
+      inputSchema: lean(fullSchema(tool)) as InputSchema,
+      annotations: leanAnnotations(deriveAnnotations(tool)),
+    };
+    listed.set(tool, entry);
+  }
+  return entry;
+}
+
+/** Every rule the call enforces, patterns and caps included: what describe_tool shows. */
+export function fullSchema(tool: ToolDef): InputSchema {
+  let schema = full.get(tool);
+  if (!schema) {
+    schema = merge(jsonSchema(tool.input), jsonSchema(gateSchema(tool)));
+    full.set(tool, schema);
+  }
+  return schema;
 }

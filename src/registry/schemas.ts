@@ -10,23 +10,19 @@ export const OBJECT_ID = /^[a-f0-9]{24}$/i;
  */
 export const SANITY_CAP = 1000;
 
-/**
- * Lists a nested shape as one line in tools/list while the call still validates it in full:
- * a deep object costs hundreds of tokens on every listing and is rarely sent.
- */
-export const listedAs = <T extends z.ZodType>(schema: T, summary: string): T => schema.meta({ summary });
-
 export const objectId = z.string().regex(OBJECT_ID, "must be a 24-hex ObjectId");
 
 export const objectIdList = z.array(objectId).max(SANITY_CAP);
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-const limit = z.number().int().min(1).max(100).optional().describe("default 20");
-const sort = listedAs(
-  z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc"),
-  "field:asc|desc",
-).optional();
+const limit = z.number().int().min(1).max(100).optional();
+// tools/list leaves patterns out (src/registry/listing.ts): the description says the format instead.
+const sort = z
+  .string()
+  .regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc")
+  .optional()
+  .describe("field:asc|desc");
 const fields = z.string().max(SANITY_CAP).optional().describe("comma-separated projection");
 const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
 
@@ -45,17 +41,11 @@ export const skipQuery = {
 export const projection = { fields };
 
 /** Daily clock time as the leaderboard schedule stores it. */
-export const clockTime = listedAs(
-  z.strictObject({
-    hours: z.number().int().min(1).max(12),
-    minutes: z.number().int().min(0).max(59),
-    ampm: z.enum(["AM", "PM"]),
-  }),
-  "{hours 1-12, minutes, ampm AM|PM}",
-);
-
-/** Marks a loose nested object whose keys the docs list but do not fully type. */
-export const looseObject = (keys: string) => listedAs(z.record(z.string(), z.unknown()), `{${keys}}`);
+export const clockTime = z.strictObject({
+  hours: z.number().int().min(1).max(12),
+  minutes: z.number().int().min(0).max(59),
+  ampm: z.enum(["AM", "PM"]),
+});
 
 /** Largest base64 text an upload argument takes: a little over the biggest upload limit. */
 const MAX_BASE64_CHARS = 28_000_000;

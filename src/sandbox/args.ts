@@ -86,6 +86,14 @@ export interface Validated {
 /** The base kind of one of a tool's arguments ("array", "object", ...). */
 export const kindOfField = (tool: ToolDef, name: string): string | undefined => kindOf(fieldSchema(tool, name));
 
+/** One tool's reading of a request that its schema alone refused. */
+interface Attempt {
+  routeTool: RouteTool;
+  raw: Args;
+  path: Record<string, string>;
+  files: Validated["files"];
+}
+
 /**
  * Rebuilds the tool's arguments from path, query and body and validates them with the very schema
  * the MCP tool uses. When two tools share the route, either may accept the call: each is bound
@@ -98,6 +106,7 @@ export function validateCall(
   bodyFor: (tool: ToolDef) => { body: Args; files: Record<string, UploadedFile[]> },
 ): Validated {
   let firstError: string | undefined;
+  const attempts: Attempt[] = [];
   for (const routeTool of tools) {
     const path = Object.fromEntries(routeTool.params.map((name, i) => [name, values[i] as string]));
     const { body, files } = bodyFor(routeTool.tool);
@@ -106,6 +115,30 @@ export function validateCall(
     const result = routeTool.tool.input.safeParse(raw);
     if (result.success) return { routeTool, args: result.data as Args, path, files };
     firstError ??= describeIssues(result.error.issues, raw);
+    attempts.push({ routeTool, raw, path, files });
   }
+  const combined = attempts.length > 1 ? combine(attempts) : undefined;
+  if (combined) return combined;
   throw new SandboxError(400, firstError ?? "Invalid request.");
+}
+
+/**
+ * Several focused tools over one route (a leaderboard's schedule, widget ...) each take part of
+ * what the API takes, and the API takes any mix of the parts: a request whose every field belongs
+ * to one of them, and whose part for each is valid, is accepted as a whole.
+ */
+function combine(attempts: Attempt[]): Validated | undefined {
+  const [first] = attempts;
+  if (!first) return undefined;
+  const own = (tool: ToolDef, key: string) => Object.hasOwn(tool.input.shape, key);
+  const args: Args = {};
+  for (const { routeTool, raw, path } of attempts) {
+    const keys = Object.keys(raw).filter((k) => own(routeTool.tool, k) && !Object.hasOwn(path, k));
+    if (keys.length === 0) continue;
+    const part = routeTool.tool.input.safeParse({ ...Object.fromEntries(keys.map((k) => [k, raw[k]])), ...path });
+    if (!part.success) return undefined;
+    Object.assign(args, part.data);
+  }
+  if (Object.keys(first.raw).some((k) => !attempts.some(({ routeTool }) => own(routeTool.tool, k)))) return undefined;
+  return { routeTool: first.routeTool, args: { ...args, ...first.path }, path: first.path, files: first.files };
 }

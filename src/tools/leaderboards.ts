@@ -1,69 +1,91 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { clockTime, isoDateTime, listedAs, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
+import { clockTime, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
+import type { ToolSpec, ToolsetDef } from "../registry/types.js";
 
 const leaderboardID = objectId;
 
 /**
  * The new-style request names only: the API also takes legacy aliases (rankBy, displayedFields,
- * duration, enabled), which we leave out so that each setting has exactly one spelling.
+ * duration, enabled), which we leave out so that each setting has exactly one spelling. The
+ * settings come in groups, one update tool each, so that no tool lists all thirty of them.
  */
-const settings = {
+const identity = {
   name: z.string().min(1).max(100),
   slug: z
     .string()
     .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and hyphens only")
     .max(100)
-    .describe("unique in the community"),
+    .describe("unique; a-z, 0-9, -"),
   description: z.string().max(2000),
   image: z.url(),
-  rankingField: z.string().max(100).describe("metric to rank by, e.g. currencies"),
-  displayedColumns: listedAs(
-    z.array(z.strictObject({ column: z.string().max(100), visible: z.boolean(), order: z.number().int().min(0) })).max(50),
-    "[{column, visible, order}], max 50",
-  ),
+  isEnabled: z.boolean(),
+  isPreviewEnabled: z.boolean(),
+  displayOrder: z.number().int().min(0),
+};
+
+const rankingField = z.string().max(100).describe("metric to rank by, e.g. currencies");
+const displayedColumns = z
+  .array(z.strictObject({ column: z.string().max(100), visible: z.boolean(), order: z.number().int().min(0) }))
+  .max(50);
+
+const ranking = {
+  rankingField,
   topRankOnly: z.boolean(),
   topRankLimit: z.number().int().min(1).max(1000),
   onlyPositiveRanks: z.boolean(),
   includeDummyUsers: z.boolean(),
+};
+
+const dates = {
   startDate: isoDateTime,
   endDate: isoDateTime,
   hasNoEndDate: z.boolean(),
+  allowedTimeFilters: z.array(z.enum(["all-time", "daily", "weekly", "monthly", "yearly"])).max(5),
+};
+
+const hours = {
   timeZone: z.number().min(-12).max(14).describe("UTC offset in hours"),
   startTime: clockTime,
   endTime: clockTime,
-  allowedTimeFilters: z.array(z.enum(["all-time", "daily", "weekly", "monthly", "yearly"])).max(5),
-  allowedUsersToRank: objectIdList,
-  allowedRolesToRank: objectIdList,
-  allowedTagsToRank: objectIdList,
-  allowedUsersToView: objectIdList,
-  allowedRolesToView: objectIdList,
-  allowedTagsToView: objectIdList,
-  isEnabled: z.boolean(),
-  isPreviewEnabled: z.boolean(),
-  displayOrder: z.number().int().min(0),
-  widget: listedAs(
-    z.strictObject({
-      enabled: z.boolean().optional(),
-      whitelistedDomains: z.array(z.string().max(253)).max(50).optional(),
-      size: z
-        .strictObject({
-          type: z.string().max(50),
-          value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
-        })
-        .optional(),
-      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() }).optional(),
-    }),
-    "{enabled, whitelistedDomains[] max 50, size{type, value{width, height}}, button{enabled, text, link}}",
-  ),
 };
 
-const optionalSettings = z.strictObject(settings).partial();
+/** Who is ranked and who may look: user, role and tag ids. */
+const ranked = { allowedUsersToRank: objectIdList, allowedRolesToRank: objectIdList, allowedTagsToRank: objectIdList };
+const viewers = { allowedUsersToView: objectIdList, allowedRolesToView: objectIdList, allowedTagsToView: objectIdList };
+
+const widget = {
+  widget: z
+    .strictObject({
+      enabled: z.boolean(),
+      whitelistedDomains: z.array(z.string().max(253)).max(50),
+      size: z.strictObject({
+        type: z.string().max(50).describe("e.g. custom"),
+        value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
+      }),
+      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() }),
+    })
+    .partial(),
+};
+
+type Fields = Record<string, z.ZodType>;
+
+/** One focused tool over the leaderboard PATCH route: the same route, a smaller schema. */
+const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, fields: Fields): ToolSpec => ({
+  ...spec,
+  method: "PATCH",
+  path: "/leaderboards/{leaderboardID}",
+  catalogIds: ["leaderboards.update"],
+  input: z.strictObject({ leaderboardID, ...z.strictObject(fields).partial().shape }),
+  risk: "write",
+  annotations: { idempotentHint: true },
+  sandbox: { resource: "leaderboards", op: "update" },
+});
 
 export const leaderboards: ToolsetDef = {
   name: "leaderboards",
   summary: "community leaderboards: ranking, schedule, visibility, widget",
+  default: true,
   resources: [
     {
       name: "leaderboards",
@@ -78,7 +100,7 @@ export const leaderboards: ToolsetDef = {
     {
       name: "list_leaderboards",
       title: "List leaderboards",
-      description: "List the community's leaderboards, a page at a time.",
+      description: "List leaderboards, a page at a time.",
       method: "GET",
       path: "/leaderboards",
       catalogIds: ["leaderboards.list"],
@@ -102,19 +124,20 @@ export const leaderboards: ToolsetDef = {
     {
       name: "create_leaderboard",
       title: "Create leaderboard",
-      description: "Create a leaderboard.",
+      description: "Create a leaderboard; update_leaderboard_* tools set the rest.",
       method: "POST",
       path: "/v1/leaderboards",
       catalogIds: ["leaderboards.create"],
       // The API takes each of these or its legacy alias; we offer only the new names, so they are required.
-      input: optionalSettings.required({
-        name: true,
-        slug: true,
-        rankingField: true,
-        displayedColumns: true,
-        startDate: true,
-        isEnabled: true,
-      }),
+      input: z
+        .strictObject({
+          name: identity.name,
+          slug: identity.slug,
+          rankingField,
+          displayedColumns,
+          startDate: dates.startDate,
+          isEnabled: identity.isEnabled,
+        }),
       example: {
         name: "Monthly XP",
         slug: "monthly-xp",
@@ -126,19 +149,92 @@ export const leaderboards: ToolsetDef = {
       risk: "write",
       sandbox: { resource: "leaderboards", op: "create" },
     },
-    {
-      name: "update_leaderboard",
-      title: "Update leaderboard",
-      description: "Change some settings of a leaderboard; send startDate to repair an old schedule.",
-      method: "PATCH",
-      path: "/leaderboards/{leaderboardID}",
-      catalogIds: ["leaderboards.update"],
-      input: optionalSettings.extend({ leaderboardID }),
-      example: { leaderboardID: DEMO.leaderboardIds[2], startDate: "2026-05-01T00:00:00.000Z" },
-      risk: "write",
-      annotations: { idempotentHint: true },
-      sandbox: { resource: "leaderboards", op: "update" },
-    },
+    update(
+      {
+        name: "update_leaderboard",
+        title: "Update leaderboard",
+        description: "Change a leaderboard's name, slug, description, image, status or order.",
+        example: { leaderboardID: DEMO.leaderboardIds[1], name: "Weekly XP Sprint", isPreviewEnabled: true },
+      },
+      identity,
+    ),
+    update(
+      {
+        name: "update_leaderboard_ranking",
+        title: "Update leaderboard ranking",
+        description: "Change what a leaderboard ranks by and which ranks it shows.",
+        example: { leaderboardID: DEMO.leaderboardIds[1], topRankOnly: true, topRankLimit: 20 },
+      },
+      ranking,
+    ),
+    update(
+      {
+        name: "update_leaderboard_columns",
+        title: "Update leaderboard columns",
+        description: "Set the columns a leaderboard shows, in order.",
+        example: {
+          leaderboardID: DEMO.leaderboardId,
+          displayedColumns: [
+            { column: "user", visible: true, order: 0 },
+            { column: "xps", visible: true, order: 1 },
+          ],
+        },
+      },
+      { displayedColumns },
+    ),
+    update(
+      {
+        name: "update_leaderboard_schedule",
+        title: "Update leaderboard schedule",
+        description: "Change a leaderboard's dates and time filters; startDate repairs an old schedule.",
+        example: { leaderboardID: DEMO.leaderboardIds[2], startDate: "2026-05-01T00:00:00.000Z" },
+      },
+      dates,
+    ),
+    update(
+      {
+        name: "update_leaderboard_hours",
+        title: "Update leaderboard hours",
+        description: "Set the daily hours a leaderboard counts, and its UTC offset.",
+        example: {
+          leaderboardID: DEMO.leaderboardId,
+          timeZone: 7,
+          startTime: { hours: 9, minutes: 0, ampm: "AM" },
+          endTime: { hours: 9, minutes: 0, ampm: "PM" },
+        },
+      },
+      hours,
+    ),
+    update(
+      {
+        name: "update_leaderboard_ranked",
+        title: "Update who a leaderboard ranks",
+        description: "Rank only these users, roles or tags (ids) on a leaderboard.",
+        example: { leaderboardID: DEMO.leaderboardId, allowedUsersToRank: [DEMO.userIds[0], DEMO.userIds[2]] },
+      },
+      ranked,
+    ),
+    update(
+      {
+        name: "update_leaderboard_viewers",
+        title: "Update who sees a leaderboard",
+        description: "Let only these users, roles or tags (ids) view a leaderboard.",
+        example: { leaderboardID: DEMO.leaderboardId, allowedUsersToView: [DEMO.userIds[0], DEMO.userIds[1]] },
+      },
+      viewers,
+    ),
+    update(
+      {
+        name: "update_leaderboard_widget",
+        title: "Update leaderboard widget",
+        description: "Configure a leaderboard's embeddable widget: domains, size, button.",
+        example: {
+          leaderboardID: DEMO.leaderboardId,
+          widget: { enabled: true, whitelistedDomains: ["example.com"], size: { type: "custom", value: { width: 420, height: 640 } } },
+        },
+      },
+      widget,
+    ),
     {
       name: "delete_leaderboard",
       title: "Delete leaderboard",

@@ -1,81 +1,30 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { isoDateTime, listedAs, looseObject, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
+import { configTools } from "./store-config.js";
+import { productTools } from "./store-products.js";
+import { accessRules, userID } from "./store-shared.js";
 
 const categoryID = objectId;
-const productID = objectId;
-const lang = listedAs(z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, "a language code such as en or th"), "e.g. th").optional();
-const userID = objectId.optional().describe("only what this user may see");
-const html = (max: number) => z.string().max(max).describe("HTML");
 
-const permissionRules = listedAs(
-  z.array(z.record(z.string(), z.unknown())).max(100),
-  "[{type, permission{roleNames[], tagNames[], usernames[]}, purchaseLimit, accessLevel, isEnabled}]",
-);
+/** Access rules have their own tool, so that creating or editing a category lists a small schema. */
+const categoryFields = z
+  .strictObject({
+    name: z.string().trim().min(1).max(SANITY_CAP),
+    coverImage: z.url(),
+    shouldShowCover: z.boolean(),
+    isArchived: z.boolean(),
+    viewType: z.enum(["full", "preview"]),
+    displayOrder: z.number().int().min(0),
+    defaultPurchaseStatusID: objectId,
+  })
+  .partial();
 
-const category = {
-  name: z.string().trim().min(1).max(SANITY_CAP),
-  coverImage: z.url(),
-  shouldShowCover: z.boolean(),
-  isArchived: z.boolean(),
-  viewType: z.enum(["full", "preview"]),
-  displayOrder: z.number().int().min(0),
-  categoryPermission: permissionRules,
-  defaultPurchaseStatusID: objectId,
-};
-const categoryFields = z.strictObject(category).partial();
-
-const toggle = z.boolean();
-const product = {
-  name: z.string().trim().min(1).max(SANITY_CAP),
-  price: z.number().min(0),
-  description: html(20000),
-  type: z.string().max(50).describe("e.g. voucher"),
-  categoryID,
-};
-const productUpdate = {
-  name: product.name,
-  price: product.price,
-  description: product.description,
-  image: z.url(),
-  categoryName: z.string().max(SANITY_CAP).describe("category by its name"),
-  discountPrice: z.number().min(0),
-  isDiscountEnabled: toggle,
-  discountStartDate: isoDateTime.nullable(),
-  discountEndDate: isoDateTime.nullable(),
-  userInformation: listedAs(
-    z.strictObject({
-      isEnabled: toggle,
-      shouldCollectName: toggle,
-      shouldCollectPhone: toggle,
-      shouldCollectAddress: toggle,
-    }),
-    "{isEnabled, shouldCollectName, shouldCollectPhone, shouldCollectAddress} (all booleans)",
-  ),
-  shouldPrioritiesExpiringVouchers: toggle,
-  shouldDisplayRemainingQuantity: toggle,
-  expiringVoucherHighlight: listedAs(
-    z.strictObject({
-      isEnabled: toggle,
-      duration: z.number().int().min(0),
-      timeframe: z.enum(["minutes", "hours", "days", "weeks", "months"]),
-    }),
-    "{isEnabled, duration, timeframe: minutes|hours|days|weeks|months}",
-  ),
-  isArchived: toggle,
-  redemptionInstructions: html(10000),
-  productPermission: permissionRules,
-  isProductAccessEnabled: toggle,
-  purchaseStatusOverrideName: z.string().max(SANITY_CAP).nullable(),
-  vouchers: z.array(z.string().min(1).max(512)).max(10000).describe("codes to add to stock"),
-  voucherExpireDate: isoDateTime.describe("expiry of the added vouchers"),
-};
-
-const purchaseHistoryID = listedAs(
-  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an order id such as ORD202641612055614747 or a 24-hex id"),
-  "order id (ORD...) or 24-hex id",
-);
+const purchaseHistoryID = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "an order id such as ORD202641612055614747 or a 24-hex id")
+  .describe("order id (ORD...) or 24-hex id");
 
 export const store: ToolsetDef = {
   name: "store",
@@ -90,7 +39,7 @@ export const store: ToolsetDef = {
     {
       name: "list_store_categories",
       title: "List store categories",
-      description: "List store categories, with skip/limit paging.",
+      description: "List store categories.",
       method: "GET",
       path: "/v1/categories",
       catalogIds: ["store_categories.list"],
@@ -126,12 +75,34 @@ export const store: ToolsetDef = {
     {
       name: "update_store_category",
       title: "Update store category",
-      description: "Change some fields of a store category.",
+      description: "Change a store category's name, cover, view type, order or archive flag.",
       method: "PUT",
       path: "/v1/categories/{categoryID}",
       catalogIds: ["store_categories.update"],
       input: categoryFields.extend({ categoryID }),
       example: { categoryID: DEMO.categoryIds[1], isArchived: true },
+      risk: "write",
+      sandbox: { resource: "categories", op: "update" },
+    },
+    {
+      name: "update_store_category_access",
+      title: "Update store category access",
+      description: "Set who may see and buy from a store category, and how often.",
+      method: "PUT",
+      path: "/v1/categories/{categoryID}",
+      catalogIds: ["store_categories.update"],
+      input: z.strictObject({ categoryID, categoryPermission: accessRules }),
+      example: {
+        categoryID: DEMO.categoryId,
+        categoryPermission: [
+          {
+            type: "role",
+            permission: { roleNames: ["VIP"] },
+            purchaseLimit: { isEnabled: true, quantity: 1, intervalCount: 1, intervalUnit: "month" },
+            isEnabled: true,
+          },
+        ],
+      },
       risk: "write",
       sandbox: { resource: "categories", op: "update" },
     },
@@ -148,105 +119,8 @@ export const store: ToolsetDef = {
       risk: "destructive",
       sandbox: { resource: "categories", op: "delete" },
     },
-    {
-      name: "list_store_products",
-      title: "List store products",
-      description: "List store products, with skip/limit paging; filter takes categoryID:<id> or type:<type>.",
-      method: "GET",
-      path: "/v1/products",
-      catalogIds: ["store_products.list"],
-      input: z.strictObject({ ...skipQuery, lang, userID }),
-      example: { filter: `categoryID:${DEMO.categoryId}`, limit: 5 },
-      risk: "read",
-      sandbox: { resource: "products", op: "list" },
-    },
-    {
-      name: "get_store_product",
-      title: "Get store product",
-      description: "Get one store product.",
-      method: "GET",
-      path: "/v1/products/{productID}",
-      catalogIds: ["store_products.get"],
-      input: z.strictObject({ productID, ...projection, lang }),
-      example: { productID: DEMO.productId, fields: "name,price" },
-      risk: "read",
-      sandbox: { resource: "products", op: "get" },
-    },
-    {
-      name: "create_store_product",
-      title: "Create store product",
-      description: "Create a store product.",
-      method: "POST",
-      path: "/v1/products",
-      catalogIds: ["store_products.create"],
-      input: z.strictObject(product).partial().required({ name: true, price: true }),
-      example: { name: "Hoodie", price: 800, type: "physical", categoryID: DEMO.categoryIds[1] },
-      risk: "write",
-      sandbox: { resource: "products", op: "create" },
-    },
-    {
-      name: "update_store_product",
-      title: "Update store product",
-      description: "Change some fields of a store product; vouchers adds codes and needs voucherExpireDate.",
-      method: "PUT",
-      path: "/products/{productID}",
-      catalogIds: ["store_products.update"],
-      input: z
-        .strictObject(productUpdate)
-        .partial()
-        .extend({ productID })
-        .refine((a) => !a.vouchers?.length || a.voucherExpireDate, {
-          message: "voucherExpireDate is required when vouchers are added",
-          path: ["voucherExpireDate"],
-        }),
-      example: { productID: DEMO.productIds[1], price: 275 },
-      risk: "write",
-      sandbox: { resource: "products", op: "update" },
-    },
-    {
-      name: "delete_store_product",
-      title: "Delete store product",
-      description: "Delete a store product.",
-      method: "DELETE",
-      path: "/v1/products/{productID}",
-      routeStatus: "inferred",
-      catalogIds: ["store_products.delete"],
-      input: z.strictObject({ productID }),
-      example: { productID: DEMO.productIds[4] },
-      risk: "destructive",
-      sandbox: { resource: "products", op: "delete" },
-    },
-    {
-      name: "get_store_config",
-      title: "Get store configuration",
-      description: "Get the store's configuration: title, cover, currency, widget.",
-      method: "GET",
-      path: "/v1/stores",
-      catalogIds: ["store_config.get"],
-      input: z.strictObject({ ...projection, lang }),
-      example: {},
-      risk: "read",
-      sandbox: { resource: "stores", op: "read-singleton" },
-    },
-    {
-      name: "update_store_config",
-      title: "Update store configuration",
-      description: "Change the store's configuration; a title (max 32) is needed to enable it.",
-      method: "PUT",
-      path: "/stores",
-      catalogIds: ["store_config.update"],
-      input: z.strictObject({
-        isEnabled: toggle.optional(),
-        title: z.string().trim().min(1).max(32).optional(),
-        description: html(20000).optional(),
-        cover: looseObject("isEnabled, light, dark").optional(),
-        currency: looseObject("isEnabled, name, light, dark").optional(),
-        widget: looseObject("isEnabled, allowedDomains, accessMode, size, appearance, callToAction ...").optional(),
-      }),
-      example: { title: "Rewards Store", isEnabled: true },
-      risk: "write",
-      sandbox: { resource: "stores", op: "update-singleton" },
-    },
+    ...productTools,
+    ...configTools,
     {
       name: "update_purchase_history",
       title: "Update purchase history",
@@ -259,10 +133,11 @@ export const store: ToolsetDef = {
           purchaseHistoryID,
           redemptionInstructions: z.string().trim().min(1).max(10000).optional(),
           voucherCode: z.string().trim().min(1).max(512).optional(),
-          voucherExpiryDate: listedAs(
-            z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY"),
-            "DD/MM/YYYY",
-          ).optional(),
+          voucherExpiryDate: z
+            .string()
+            .regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY")
+            .optional()
+            .describe("DD/MM/YYYY"),
         })
         .refine((a) => (a.voucherCode === undefined) === (a.voucherExpiryDate === undefined), {
           message: "voucherCode and voucherExpiryDate go together",

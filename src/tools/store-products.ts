@@ -1,0 +1,194 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import type { ToolSpec } from "../registry/types.js";
+import { accessRules, html, lang, userID } from "./store-shared.js";
+
+/** Store products: the product update route takes some twenty settings, so four tools share it. */
+
+const productID = objectId;
+const toggle = z.boolean();
+const name = z.string().trim().min(1).max(SANITY_CAP);
+const price = z.number().min(0);
+const description = html(20000);
+
+type Fields = Record<string, z.ZodType>;
+
+const details = {
+  name,
+  price,
+  description,
+  image: z.url(),
+  categoryName: z.string().max(SANITY_CAP).describe("category by its name"),
+  isArchived: toggle,
+};
+
+const redemption = {
+  redemptionInstructions: html(10000),
+  purchaseStatusOverrideName: z.string().max(SANITY_CAP),
+  // The docs ask for the whole nested object, so its fields are required once it is sent.
+  userInformation: z.strictObject({
+    isEnabled: toggle,
+    shouldCollectName: toggle,
+    shouldCollectPhone: toggle,
+    shouldCollectAddress: toggle,
+  }),
+};
+
+const discount = {
+  discountPrice: price,
+  isDiscountEnabled: toggle,
+  discountStartDate: isoDateTime,
+  discountEndDate: isoDateTime,
+};
+
+const vouchers = {
+  vouchers: z.array(z.string().min(1).max(512)).min(1).max(10000).describe("codes to add to stock"),
+  voucherExpireDate: isoDateTime.describe("expiry of the added codes"),
+};
+
+const voucherDisplay = {
+  shouldPrioritiesExpiringVouchers: toggle,
+  shouldDisplayRemainingQuantity: toggle,
+  expiringVoucherHighlight: z.strictObject({
+    isEnabled: toggle,
+    duration: z.number().int().min(0),
+    timeframe: z.enum(["minutes", "hours", "days", "weeks", "months"]),
+  }),
+};
+
+const access = { productPermission: accessRules, isProductAccessEnabled: toggle };
+
+/** One focused tool over the product PUT route. */
+const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, input: z.ZodObject): ToolSpec => ({
+  ...spec,
+  method: "PUT",
+  path: "/products/{productID}",
+  catalogIds: ["store_products.update"],
+  input,
+  risk: "write",
+  sandbox: { resource: "products", op: "update" },
+});
+
+const some = (fields: Fields) => z.strictObject({ productID, ...z.strictObject(fields).partial().shape });
+
+export const productTools: ToolSpec[] = [
+  {
+    name: "list_store_products",
+    title: "List store products",
+    description: "List store products; filter by categoryID:<id> or type:<type>.",
+    method: "GET",
+    path: "/v1/products",
+    catalogIds: ["store_products.list"],
+    input: z.strictObject({ ...skipQuery, lang, userID }),
+    example: { filter: `categoryID:${DEMO.categoryId}`, limit: 5 },
+    risk: "read",
+    sandbox: { resource: "products", op: "list" },
+  },
+  {
+    name: "get_store_product",
+    title: "Get store product",
+    description: "Get one store product.",
+    method: "GET",
+    path: "/v1/products/{productID}",
+    catalogIds: ["store_products.get"],
+    input: z.strictObject({ productID, ...projection, lang }),
+    example: { productID: DEMO.productId, fields: "name,price" },
+    risk: "read",
+    sandbox: { resource: "products", op: "get" },
+  },
+  {
+    name: "create_store_product",
+    title: "Create store product",
+    description: "Create a store product.",
+    method: "POST",
+    path: "/v1/products",
+    catalogIds: ["store_products.create"],
+    input: z
+      .strictObject({ name, price, description, type: z.string().max(50).describe("e.g. voucher"), categoryID: objectId })
+      .partial()
+      .required({ name: true, price: true }),
+    example: { name: "Hoodie", price: 800, type: "physical", categoryID: DEMO.categoryIds[1] },
+    risk: "write",
+    sandbox: { resource: "products", op: "create" },
+  },
+  update(
+    {
+      name: "update_store_product",
+      title: "Update store product",
+      description: "Change a store product's name, price, description, image, category or archive flag.",
+      example: { productID: DEMO.productIds[1], price: 275 },
+    },
+    some(details),
+  ),
+  update(
+    {
+      name: "update_store_product_redemption",
+      title: "Update store product redemption",
+      description: "Set a store product's redemption instructions, status override and buyer details to collect.",
+      example: {
+        productID: DEMO.productIds[2],
+        userInformation: { isEnabled: true, shouldCollectName: true, shouldCollectPhone: false, shouldCollectAddress: true },
+      },
+    },
+    some(redemption),
+  ),
+  update(
+    {
+      name: "update_store_product_discount",
+      title: "Update store product discount",
+      description: "Set or end a store product's discount: price, on/off, dates.",
+      example: { productID: DEMO.productId, isDiscountEnabled: true, discountPrice: 80 },
+    },
+    some(discount),
+  ),
+  update(
+    {
+      name: "update_store_product_vouchers",
+      title: "Add store product vouchers",
+      description: "Add voucher codes, with their expiry, to a product's stock.",
+      example: { productID: DEMO.productIds[1], vouchers: ["GOLD-001", "GOLD-002"], voucherExpireDate: "2027-06-30T00:00:00.000Z" },
+    },
+    // Both required here: the docs need an expiry whenever codes are added.
+    z.strictObject({ productID, ...vouchers }),
+  ),
+  update(
+    {
+      name: "update_store_product_voucher_display",
+      title: "Update store product voucher display",
+      description: "Choose how a product's vouchers show: expiring first, stock left, expiry highlight.",
+      example: {
+        productID: DEMO.productId,
+        shouldPrioritiesExpiringVouchers: true,
+        expiringVoucherHighlight: { isEnabled: true, duration: 7, timeframe: "days" },
+      },
+    },
+    some(voucherDisplay),
+  ),
+  update(
+    {
+      name: "update_store_product_access",
+      title: "Update store product access",
+      description: "Set who may buy a store product, and how often.",
+      example: {
+        productID: DEMO.productIds[2],
+        isProductAccessEnabled: true,
+        productPermission: [{ type: "role", permission: { roleNames: ["VIP"] }, accessLevel: "full-access", isEnabled: true }],
+      },
+    },
+    some(access),
+  ),
+  {
+    name: "delete_store_product",
+    title: "Delete store product",
+    description: "Delete a store product.",
+    method: "DELETE",
+    path: "/v1/products/{productID}",
+    routeStatus: "inferred",
+    catalogIds: ["store_products.delete"],
+    input: z.strictObject({ productID }),
+    example: { productID: DEMO.productIds[4] },
+    risk: "destructive",
+    sandbox: { resource: "products", op: "delete" },
+  },
+];
