@@ -1,35 +1,12 @@
 import type { z } from "zod";
 import { describeIssues } from "../registry/issues.js";
+import { elementOf, kindOf } from "../registry/schema-kind.js";
 import type { ToolDef } from "../registry/types.js";
 import { SandboxError } from "./envelope.js";
 import type { UploadedFile } from "./handlers/types.js";
 import type { RouteTool } from "./routes.js";
 
 type Args = Record<string, unknown>;
-
-// Wrappers that do not change what a query string should be turned into.
-const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"]);
-
-/** The base kind of a schema field ("number", "boolean", ...), looking through optional and friends. */
-function kindOf(schema: z.ZodType | undefined): string | undefined {
-  let current = schema?._zod.def;
-  for (let depth = 0; current && depth < 10; depth++) {
-    if (WRAPPERS.has(current.type)) current = (current as unknown as { innerType: z.ZodType }).innerType._zod.def;
-    else if (current.type === "pipe") current = (current as unknown as { in: z.ZodType }).in._zod.def;
-    else return current.type;
-  }
-  return undefined;
-}
-
-const elementOf = (schema: z.ZodType | undefined): z.ZodType | undefined => {
-  let current = schema?._zod.def;
-  for (let depth = 0; current && depth < 10; depth++) {
-    if (current.type === "array") return (current as unknown as { element: z.ZodType }).element;
-    if (!WRAPPERS.has(current.type)) return undefined;
-    current = (current as unknown as { innerType: z.ZodType }).innerType._zod.def;
-  }
-  return undefined;
-};
 
 const STRUCTURED = new Set(["object", "record", "array"]);
 

@@ -3,6 +3,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
 import { log } from "../log.js";
+import { decodeJsonArguments } from "../registry/coerce.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
@@ -94,9 +95,10 @@ export async function callTool(
   server: Server,
   ctx: CallContext,
   tool: ToolDef,
-  rawArgs: Record<string, unknown> | undefined,
+  sentArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
+  const rawArgs = sentArgs && decodeJsonArguments(tool.input, sentArgs);
   const secrets = [...(ctx.apiKey ? [ctx.apiKey] : []), ...secretArguments(rawArgs ?? {})];
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);

@@ -129,15 +129,14 @@ export const leaderboards: ToolsetDef = {
       path: "/v1/leaderboards",
       catalogIds: ["leaderboards.create"],
       // The API takes each of these or its legacy alias; we offer only the new names, so they are required.
-      input: z
-        .strictObject({
-          name: identity.name,
-          slug: identity.slug,
-          rankingField,
-          displayedColumns,
-          startDate: dates.startDate,
-          isEnabled: identity.isEnabled,
-        }),
+      input: z.strictObject({
+        name: identity.name,
+        slug: identity.slug,
+        rankingField,
+        displayedColumns,
+        startDate: dates.startDate,
+        isEnabled: identity.isEnabled,
+      }),
       example: {
         name: "Monthly XP",
         slug: "monthly-xp",
@@ -230,7 +229,11 @@ export const leaderboards: ToolsetDef = {
         description: "Configure a leaderboard's embeddable widget: domains, size, button.",
         example: {
           leaderboardID: DEMO.leaderboardId,
-          widget: { enabled: true, whitelistedDomains: ["example.com"], size: { type: "custom", value: { width: 420, height: 640 } } },
+          widget: {
+            enabled: true,
+            whitelistedDomains: ["example.com"],
+            size: { type: "custom", value: { width: 420, height: 640 } },
+          },
         },
       },
       widget,

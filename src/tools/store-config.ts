@@ -36,7 +36,10 @@ const widget = z
   .partial();
 
 /** One focused tool over PUT /stores. */
-const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, fields: Record<string, z.ZodType>): ToolSpec => ({
+const update = (
+  spec: Pick<ToolSpec, "name" | "title" | "description" | "example">,
+  fields: Record<string, z.ZodType>,
+): ToolSpec => ({
   ...spec,
   method: "PUT",
   path: "/stores",
@@ -73,7 +76,13 @@ export const configTools: ToolSpec[] = [
       name: "update_store_cover",
       title: "Update store cover",
       description: "Show or hide the store's cover and set its light and dark images.",
-      example: { cover: { isEnabled: true, light: "https://cdn.example.com/store/new-light.png", dark: "https://cdn.example.com/store/new-dark.png" } },
+      example: {
+        cover: {
+          isEnabled: true,
+          light: "https://cdn.example.com/store/new-light.png",
+          dark: "https://cdn.example.com/store/new-dark.png",
+        },
+      },
     },
     { cover: z.strictObject(themed).partial() },
   ),

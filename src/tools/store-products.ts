@@ -147,7 +147,11 @@ export const productTools: ToolSpec[] = [
       name: "update_store_product_vouchers",
       title: "Add store product vouchers",
       description: "Add voucher codes, with their expiry, to a product's stock.",
-      example: { productID: DEMO.productIds[1], vouchers: ["GOLD-001", "GOLD-002"], voucherExpireDate: "2027-06-30T00:00:00.000Z" },
+      example: {
+        productID: DEMO.productIds[1],
+        vouchers: ["GOLD-001", "GOLD-002"],
+        voucherExpireDate: "2027-06-30T00:00:00.000Z",
+      },
     },
     // Both required here: the docs need an expiry whenever codes are added.
     z.strictObject({ productID, ...vouchers }),
