@@ -6,7 +6,6 @@ import { log } from "./log.js";
 import { ALL_TOOLS } from "./registry/index.js";
 import { type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
-import { serveHttp } from "./server/http.js";
 import { createServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -78,6 +77,8 @@ function announce(config: Config, runtime: Runtime, endpoint: string): void {
 async function serve(config: Config): Promise<void> {
   const runtime = await startRuntime(config);
   if (config.http) {
+    // Loaded only here: a stdio server (the common case) should not pay for the HTTP transport.
+    const { serveHttp } = await import("./server/http.js");
     const http = await serveHttp({
       host: config.host,
       port: config.port,
@@ -88,6 +89,7 @@ async function serve(config: Config): Promise<void> {
       allowedOrigins: config.allowedOrigins,
       maxBodyBytes: config.maxBodyBytes,
       communityId: runtime.communityId,
+      discover: config.discover,
     });
     announce(config, runtime, http.url);
     onShutdown(async () => {
@@ -101,6 +103,7 @@ async function serve(config: Config): Promise<void> {
     tools: runtime.tools,
     context: runtime.contextFor(apiKey, source),
     communityId: runtime.communityId,
+    discover: config.discover,
   });
   const transport = new StdioServerTransport();
   const close = async () => {

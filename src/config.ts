@@ -17,6 +17,8 @@ export interface Config {
   /** Named in the server instructions so the assistant need not ask for it. */
   communityId?: string;
   filter: ToolFilter;
+  /** Serve the enabled tools through three discovery tools instead of listing each. */
+  discover: boolean;
   sandbox: boolean;
   http: boolean;
   host: string;
@@ -52,6 +54,12 @@ export const SETTINGS = [
     env: "RETURNING_AI_EXCLUDE_TOOLS",
     default: "",
     desc: "Comma-separated tools to disable (wins over everything).",
+  },
+  {
+    flag: "--discover",
+    env: "RETURNING_AI_DISCOVER",
+    default: "off",
+    desc: "List three tools (find_tools, describe_tool, call_tool) that reach every enabled tool.",
   },
   { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read." },
   { flag: "--legacy", env: "RETURNING_AI_LEGACY", default: "off", desc: "Allow legacy tools." },
@@ -145,6 +153,7 @@ function parseArgv(argv: string[]) {
         tools: { type: "string" },
         "exclude-tools": { type: "string" },
         "read-only": { type: "boolean" },
+        discover: { type: "boolean" },
         legacy: { type: "boolean" },
         http: { type: "boolean" },
         host: { type: "string" },
@@ -184,6 +193,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       readOnly: v["read-only"] ?? flag(env.RETURNING_AI_READ_ONLY),
       legacy: v.legacy ?? flag(env.RETURNING_AI_LEGACY),
     },
+    discover: v.discover ?? flag(env.RETURNING_AI_DISCOVER),
     sandbox: v.sandbox ?? flag(env.RETURNING_AI_SANDBOX),
     http: v.http ?? flag(env.RETURNING_AI_HTTP),
     host: v.host ?? env.RETURNING_AI_HOST ?? "127.0.0.1",

@@ -1,8 +1,11 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { listTool } from "./registry/listing.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { type CallContext, callTool } from "./server/call.js";
+import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
 import { VERSION } from "./version.js";
 
@@ -10,26 +13,71 @@ export interface ServerOptions {
   tools: readonly ToolDef[];
   context: CallContext;
   communityId?: string;
+  /** Serve the tools through find_tools / describe_tool / call_tool (src/server/discovery.ts). */
+  discover?: boolean;
 }
 
+/** What every server over the same tools shares: built once, then reused by each HTTP request. */
+interface Surface {
+  instructions: string;
+  listed: ListedTool[];
+  byName: Map<string, ToolDef>;
+  discovery?: Discovery;
+}
+
+const surfaces = new WeakMap<readonly ToolDef[], Map<string, Surface>>();
+
+function surfaceFor({ tools, communityId, discover }: Omit<ServerOptions, "context">): Surface {
+  const key = `${communityId ?? ""}|${Boolean(discover)}`;
+  let byKey = surfaces.get(tools);
+  if (!byKey) {
+    byKey = new Map();
+    surfaces.set(tools, byKey);
+  }
+  let surface = byKey.get(key);
+  if (!surface) {
+    const discovery = discover ? createDiscovery(tools) : undefined;
+    const instructions = buildInstructions(tools, communityId);
+    surface = {
+      instructions: discovery ? `${instructions}\n${DISCOVERY_NOTE}` : instructions,
+      listed: discovery?.listed ?? tools.map(listTool),
+      byName: new Map(tools.map((t) => [t.name, t])),
+      discovery,
+    };
+    byKey.set(key, surface);
+  }
+  return surface;
+}
+
+/**
+ * The SDK builds a JSON Schema validator (Ajv) for every Server, which is most of what a
+ * stateless HTTP request costs; we only need one (for elicitation answers), made on first use.
+ */
+let ajv: AjvJsonSchemaValidator | undefined;
+const sharedValidator: jsonSchemaValidator = {
+  getValidator: (schema) => {
+    ajv ??= new AjvJsonSchemaValidator();
+    return ajv.getValidator(schema);
+  },
+};
+
 /** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
-export function createServer({ tools, context, communityId }: ServerOptions): Server {
+export function createServer(options: ServerOptions): Server {
+  const { instructions, listed, byName, discovery } = surfaceFor(options);
   const server = new Server(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
-    { capabilities: { tools: {} }, instructions: buildInstructions(tools, communityId) },
+    { capabilities: { tools: {} }, instructions, jsonSchemaValidator: sharedValidator },
   );
-  const byName = new Map(tools.map((t) => [t.name, t]));
-  const listed = tools.map(listTool);
+  const { context } = options;
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
-    const tool = byName.get(request.params.name);
+    const { name, arguments: args } = request.params;
+    if (discovery) return discovery.call(server, context, name, args, extra.signal);
+    const tool = byName.get(name);
     if (!tool) {
-      throw new McpError(
-        ErrorCode.InvalidParams,
-        `Unknown tool '${request.params.name}'. Call tools/list for the enabled tools.`,
-      );
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
     }
-    return callTool(server, context, tool, request.params.arguments, extra.signal);
+    return callTool(server, context, tool, args, extra.signal);
   });
   return server;
 }

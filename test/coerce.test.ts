@@ -52,7 +52,9 @@ describe("arguments sent as JSON text", () => {
     const before = dataOf<unknown[]>(await mcp.call("list_leaderboards", { limit: 100 })).length;
     const broken = await mcp.call("create_leaderboard", { ...BOARD, name: "Broken", slug: "broken", displayedColumns: "[{" });
     expect(broken.isError).toBe(true);
-    expect(textOf(broken)).toMatch(/^Invalid arguments for create_leaderboard: displayedColumns: expected array, received string/);
+    expect(textOf(broken)).toMatch(
+      /^Invalid arguments for create_leaderboard: displayedColumns: expected array, received string/,
+    );
     const object = await mcp.call("create_leaderboard", { ...BOARD, name: "Obj", slug: "obj", displayedColumns: '{"a":1}' });
     expect(textOf(object)).toMatch(/displayedColumns: expected array, received string/);
     expect(dataOf<unknown[]>(await mcp.call("list_leaderboards", { limit: 100 }))).toHaveLength(before);

@@ -66,6 +66,7 @@ export interface ConnectOptions {
   /** When given, the client declares form elicitation and answers with this. */
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
+  discover?: boolean;
 }
 
 /** Our server and an SDK client, linked in memory; the API calls still go over real HTTP. */
@@ -79,7 +80,7 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
   };
   const tools = opts.tools ?? selectTools({ toolsets: ["all"], legacy: true });
-  const server = createServer({ tools, context, communityId: opts.communityId });
+  const server = createServer({ tools, context, communityId: opts.communityId, discover: opts.discover });
   const client = new Client(
     { name: "test-client", version: "1.0.0" },
     { capabilities: opts.elicit ? { elicitation: { form: {} } } : {} },

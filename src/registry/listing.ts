@@ -45,7 +45,7 @@ function lean(node: unknown): unknown {
   return out;
 }
 
-type InputSchema = ListedTool["inputSchema"];
+export type InputSchema = ListedTool["inputSchema"];
 
 const jsonSchema = (shape: z.ZodObject): Json => z.toJSONSchema(shape, { io: "input", unrepresentable: "any" }) as Json;
 
@@ -91,6 +91,9 @@ export function listTool(tool: ToolDef): ListedTool {
   }
   return entry;
 }
+
+/** The listing of any argument object, for tools that the registry does not declare (discovery). */
+export const leanSchema = (input: z.ZodObject): InputSchema => lean(jsonSchema(input)) as InputSchema;
 
 /** Every rule the call enforces, patterns and caps included: what describe_tool shows. */
 export function fullSchema(tool: ToolDef): InputSchema {

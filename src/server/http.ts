@@ -20,6 +20,7 @@ export interface HttpOptions {
   allowedOrigins: string[];
   maxBodyBytes: number;
   communityId?: string;
+  discover?: boolean;
 }
 
 export interface RunningHttp {
@@ -113,6 +114,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
     tools: opts.tools,
     context: opts.contextFor(key.apiKey, key.source),
     communityId: opts.communityId,
+    discover: opts.discover,
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {

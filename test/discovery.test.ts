@@ -1,0 +1,153 @@
+import { encode } from "gpt-tokenizer/encoding/o200k_base";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO } from "../src/demo.js";
+import { selectTools } from "../src/registry/filters.js";
+import { findTool } from "../src/registry/index.js";
+import { fullSchema, listTool } from "../src/registry/listing.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import { type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
+import { structureProblems, topLevelProblems } from "./schema-rules.js";
+
+type Found = { tools: Array<{ name: string; description: string; inputSchema: unknown }>; matched: number; hint?: string };
+
+/** --discover: the whole registry behind find_tools, describe_tool and call_tool, through an MCP client. */
+describe("discovery mode", () => {
+  let sandbox: Sandbox;
+  let mcp: Connected;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const tools = selectTools({ toolsets: ["all"], legacy: true });
+    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", tools, discover: true });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await sandbox.close();
+  });
+
+  const find = async (args: Record<string, unknown>) => (await mcp.call("find_tools", args)).structuredContent as Found;
+
+  it("lists three tools, within 1,200 tokens, that strict clients accept", async () => {
+    const { tools } = await mcp.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(["find_tools", "describe_tool", "call_tool"]);
+    expect(encode(JSON.stringify({ tools })).length).toBeLessThanOrEqual(1200);
+    for (const tool of tools) {
+      const schema = tool.inputSchema as Record<string, unknown>;
+      expect(topLevelProblems(schema), tool.name).toEqual([]);
+      expect(structureProblems(schema, "(arguments)", ["(arguments).arguments"]), tool.name).toEqual([]);
+    }
+    expect(mcp.client.getInstructions()).toMatch(/find_tools/);
+  });
+
+  it("finds tools by plain words, with the schema tools/list would show", async () => {
+    const found = await find({ query: "archive a store category" });
+    expect(found.tools[0]?.name).toBe("update_store_category");
+    expect(found.tools[0]?.inputSchema).toEqual(listTool(findTool("update_store_category")!).inputSchema);
+    const removal = await find({ query: "remove leaderboard", limit: 1 });
+    expect(removal.tools.map((t) => t.name)).toEqual(["delete_leaderboard"]);
+    expect(removal.matched).toBeGreaterThan(1);
+  });
+
+  it("narrows to a toolset and says so when nothing matches", async () => {
+    const keys = await find({ query: "", toolset: "api_keys" });
+    expect(keys.tools.map((t) => t.name)).toEqual([
+      "list_community_api_keys",
+      "create_community_api_key",
+      "update_community_api_key",
+      "delete_community_api_key",
+    ]);
+    const none = await find({ query: "quantum teleport" });
+    expect(none.tools).toEqual([]);
+    expect(none.hint).toMatch(/^No tool matched\. Try other words, or a toolset: leaderboards, store/);
+    const bad = await mcp.call("find_tools", { query: "x", toolset: "nope" });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/^Invalid arguments for find_tools: toolset: /);
+  });
+
+  it("describes one tool: full schema, route, risk and an example", async () => {
+    const described = (await mcp.call("describe_tool", { name: "delete_leaderboard" })).structuredContent as Record<
+      string,
+      unknown
+    >;
+    expect(described).toMatchObject({
+      name: "delete_leaderboard",
+      toolset: "leaderboards",
+      route: { method: "DELETE", path: "/leaderboards/{leaderboardID}", status: "inferred" },
+      risk: "destructive",
+      needsConfirmation: true,
+      dryRun: true,
+      example: { leaderboardID: DEMO.leaderboardIds[1] },
+    });
+    // The full schema keeps the rules tools/list leaves out, such as the id pattern.
+    expect(described.inputSchema).toEqual(fullSchema(findTool("delete_leaderboard")!));
+    expect(JSON.stringify(described.inputSchema)).toContain("pattern");
+    const unknown = await mcp.call("describe_tool", { name: "drop_database" });
+    expect(textOf(unknown)).toBe("Unknown or disabled tool 'drop_database'. find_tools lists the enabled tools.");
+  });
+
+  it("runs a gated call only with its confirmation token", async () => {
+    const target = DEMO.leaderboardIds[1];
+    const asked = await mcp.call("call_tool", { name: "delete_leaderboard", arguments: { leaderboardID: target } });
+    const gate = asked.structuredContent as { confirmationRequired: boolean; confirmToken: string; preview: { method: string } };
+    expect(gate).toMatchObject({ confirmationRequired: true, preview: { method: "DELETE" } });
+    expect(
+      dataOf<{ _id: string }>(await mcp.call("call_tool", { name: "get_leaderboard", arguments: { leaderboardID: target } }))._id,
+    ).toBe(target);
+    const wrong = await mcp.call("call_tool", {
+      name: "delete_leaderboard",
+      arguments: { leaderboardID: DEMO.leaderboardIds[0], confirm: gate.confirmToken },
+    });
+    expect(wrong.isError).toBe(true);
+    const done = await mcp.call("call_tool", {
+      name: "delete_leaderboard",
+      arguments: { leaderboardID: target, confirm: gate.confirmToken },
+    });
+    expect(dataOf<{ _id: string }>(done)._id).toBe(target);
+    const gone = await mcp.call("call_tool", { name: "get_leaderboard", arguments: { leaderboardID: target } });
+    expect(textOf(gone)).toMatch(/^Returning\.AI API 404 Not Found/);
+  });
+
+  it("validates, previews and decodes like a direct call", async () => {
+    const bad = await mcp.call("call_tool", { name: "get_leaderboard", arguments: { leaderboardID: "nope" } });
+    expect(textOf(bad)).toBe(
+      "Invalid arguments for get_leaderboard: leaderboardID: must be a 24-hex ObjectId. Nothing was sent.",
+    );
+    const dry = await mcp.call("call_tool", {
+      name: "create_store_category",
+      arguments: JSON.stringify({ name: "Ghost", dryRun: true }),
+    });
+    expect(dry.structuredContent).toMatchObject({ dryRun: true, request: { method: "POST", body: { name: "Ghost" } } });
+    const missing = await mcp.call("call_tool", { arguments: {} });
+    expect(textOf(missing)).toBe("Invalid arguments for call_tool: name: required.");
+  });
+});
+
+describe("discovery mode over a filtered registry", () => {
+  it("reaches only the enabled tools, and says call_tool is read-only when they all are", async () => {
+    const sandbox = await startSandbox();
+    const mcp = await connectInMemory({
+      baseUrl: sandbox.url,
+      apiKey: sandbox.apiKey,
+      keySource: "sandbox",
+      tools: selectTools({ toolsets: ["store"], readOnly: true }),
+      discover: true,
+    });
+    try {
+      const { tools } = await mcp.client.listTools();
+      expect(tools.find((t) => t.name === "call_tool")?.annotations).toMatchObject({
+        readOnlyHint: true,
+        destructiveHint: false,
+      });
+      const write = await mcp.call("call_tool", { name: "create_store_category", arguments: { name: "X" } });
+      expect(textOf(write)).toBe("Unknown or disabled tool 'create_store_category'. find_tools lists the enabled tools.");
+      const found = (await mcp.call("find_tools", { query: "leaderboard" })).structuredContent as Found;
+      expect(found.tools).toEqual([]);
+      expect(
+        dataOf<unknown[]>(await mcp.call("call_tool", { name: "list_store_categories", arguments: { limit: 2 } })),
+      ).toHaveLength(2);
+    } finally {
+      await mcp.close();
+      await sandbox.close();
+    }
+  });
+});
