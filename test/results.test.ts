@@ -60,6 +60,29 @@ describe("tool results", () => {
     expect(outputs[1]!.structuredContent).toMatchObject({ data: [{ key: "****2a6b", echo: "Bearer [redacted]" }] });
   });
 
+  it("redacts a deep secret field or an echoed key on its own, and passes clean answers through whole", async () => {
+    const answers = [
+      { _id: ID, hooks: [{ name: "a", settings: { webhookKey: "whk_0a1b2c3d4e5f6a7b8c9d" } }] },
+      { _id: ID, note: `seen key ${KEY} in a log` },
+      { _id: ID, name: "plain", keys: 3, token_count: 7, nested: { description: 'say "key":"x"' } },
+    ];
+    let next = 0;
+    respond = (_req, res) =>
+      json(res, 200, { meta: { status: "success", statusCode: 200 }, message: "ok", data: answers[next++] });
+    const mcp = await connect();
+    const [field, echoed, clean] = [
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
+    ];
+    expect(field.structuredContent).toEqual({ data: { _id: ID, hooks: [{ name: "a", settings: { webhookKey: "****8c9d" } }] } });
+    expect(textOf(field)).not.toContain("whk_0a1b2c3d4e5f6a7b8c9d");
+    expect(echoed.structuredContent).toEqual({ data: { _id: ID, note: "seen key [redacted] in a log" } });
+    expect(textOf(echoed)).not.toContain(KEY);
+    expect(clean.structuredContent).toEqual({ data: answers[2] });
+    expect(JSON.parse(textOf(clean))).toEqual({ data: answers[2] });
+  });
+
   it("keeps a secret passed as an argument out of previews and echoed errors", async () => {
     const SECRET = "whsec_0123456789abcdefghij";
     // A table entry like the webhook tools to come: a tool is data, so a test can declare one.

@@ -3,8 +3,11 @@
  * "secret" are masked wherever they appear, and every known secret string (the API keys in use)
  * is cut out of any text.
  */
-const SECRET_FIELD =
-  /^(key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key)$/i;
+const SECRET_NAMES =
+  "key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key";
+const SECRET_FIELD = new RegExp(`^(${SECRET_NAMES})$`, "i");
+/** A secret-named field with a text value, as JSON.stringify writes it (names need no escaping). */
+const SECRET_FIELD_IN_JSON = new RegExp(`"(${SECRET_NAMES})":"`, "i");
 
 export const REDACTED = "[redacted]";
 
@@ -26,6 +29,17 @@ export function secretArguments(args: Record<string, unknown>): string[] {
   return Object.entries(args)
     .filter(([name, value]) => SECRET_FIELD.test(name) && typeof value === "string")
     .map(([, value]) => value as string);
+}
+
+/**
+ * False only when redactValue would change nothing in the value that `json` (its JSON.stringify
+ * text) stands for: no secret-named text field, and no known secret in any string. A secret that
+ * JSON escapes (quotes, backslashes, control characters) cannot be looked for in the text, so it
+ * always means yes.
+ */
+export function mayHoldSecrets(json: string, secrets: readonly string[]): boolean {
+  if (SECRET_FIELD_IN_JSON.test(json)) return true;
+  return secrets.some((s) => s.length >= 4 && (JSON.stringify(s) !== `"${s}"` || json.includes(s)));
 }
 
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {

@@ -1,7 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
-import { redactText, redactValue } from "./redact.js";
+import { mayHoldSecrets, redactText, redactValue } from "./redact.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
@@ -24,8 +24,8 @@ const NARROW_HINT = "narrow the query: a smaller limit, the next page (page/skip
  * Cuts an oversized answer so that it still parses: a list keeps as many whole items as fit and
  * says how many it left out; anything else is cut as text with a marker.
  */
-function fit(payload: Unwrapped, maxChars: number): { text: string; structured?: Record<string, unknown> } {
-  const whole = JSON.stringify(payload);
+function fit(payload: Unwrapped, maxChars: number, json?: string): { text: string; structured?: Record<string, unknown> } {
+  const whole = json ?? JSON.stringify(payload);
   if (whole.length <= maxChars) return { text: whole, structured: payload as unknown as Record<string, unknown> };
   if (Array.isArray(payload.data)) {
     const items = payload.data;
@@ -49,8 +49,11 @@ function fit(payload: Unwrapped, maxChars: number): { text: string; structured?:
 }
 
 export function successResult(payload: Unwrapped, maxChars: number, secrets: readonly string[]): CallToolResult {
-  const clean = redactValue(payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data }, secrets);
-  const { text, structured } = fit(clean as Unwrapped, maxChars);
+  const shaped = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
+  // Most answers hold nothing to redact; the text says so without walking every field.
+  const json = JSON.stringify(shaped);
+  const clean = mayHoldSecrets(json, secrets) ? redactValue(shaped, secrets) : shaped;
+  const { text, structured } = fit(clean as Unwrapped, maxChars, clean === shaped ? json : undefined);
   return { content: [{ type: "text", text }], ...(structured ? { structuredContent: structured } : {}) };
 }
 
