@@ -1,0 +1,32 @@
+import { encode } from "gpt-tokenizer/encoding/o200k_base";
+import { DEFAULT_TOOLSETS, selectTools } from "../registry/filters.js";
+import { listTool } from "../registry/listing.js";
+import { createDiscovery } from "../server/discovery.js";
+
+/** What tools/list costs a model's context (o200k tokens); the tests hold the same budgets. */
+export interface TokenFigures {
+  nonLegacy: { tools: number; mean: number; max: number; maxTool: string; total: number };
+  defaultSet: { toolsets: readonly string[]; tools: number; total: number };
+  discovery: { tools: number; total: number };
+}
+
+const tokens = (value: unknown) => encode(JSON.stringify(value)).length;
+
+export function tokenFigures(): TokenFigures {
+  const all = selectTools({ toolsets: ["all"] });
+  const sizes = all.map((tool) => ({ name: tool.name, n: tokens(listTool(tool)) }));
+  const largest = sizes.reduce((a, b) => (b.n > a.n ? b : a));
+  const byDefault = selectTools({});
+  const discovery = createDiscovery(selectTools({ toolsets: ["all"], legacy: true }));
+  return {
+    nonLegacy: {
+      tools: all.length,
+      mean: sizes.reduce((sum, s) => sum + s.n, 0) / sizes.length,
+      max: largest.n,
+      maxTool: largest.name,
+      total: tokens({ tools: all.map(listTool) }),
+    },
+    defaultSet: { toolsets: DEFAULT_TOOLSETS, tools: byDefault.length, total: tokens({ tools: byDefault.map(listTool) }) },
+    discovery: { tools: discovery.listed.length, total: tokens({ tools: discovery.listed }) },
+  };
+}
