@@ -24,12 +24,21 @@ export function toolsTable(): string {
   return lines.join("\n").trimEnd();
 }
 
+/** The toolsets a server offers without flags, so that the README's account of them cannot go stale. */
+export function defaultsList(): string {
+  const lines = TOOLSETS.filter((t) => t.default).map(
+    (t) => `- \`${t.name}\` (${ALL_TOOLS.filter((tool) => tool.toolset === t.name).length} tools): ${t.summary}`,
+  );
+  const others = TOOLSETS.filter((t) => !t.default && t.name !== "legacy").map((t) => `\`${t.name}\``);
+  return [...lines, "", `Not in the default: ${others.join(", ") || "none"} (and \`legacy\`, which needs \`--legacy\`).`].join("\n");
+}
+
 export function settingsTable(): string {
   const rows = SETTINGS.map((s) => `| ${s.flag ? `\`${s.flag}\`` : ""} | \`${s.env}\` | ${s.default} | ${s.desc} |`);
   return ["| flag | environment variable | default | what it does |", "|---|---|---|---|", ...rows].join("\n");
 }
 
-export const GENERATED = { tools: toolsTable, settings: settingsTable } as const;
+export const GENERATED = { tools: toolsTable, settings: settingsTable, defaults: defaultsList } as const;
 
 /** Replaces every generated section of a README text with its current content. */
 export function regenerate(readme: string): string {
