@@ -38,4 +38,13 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+
+  // Messaging and chart analysis (cov-messaging): kind b for messages, kind c for chart analyses.
+  /** A message in the text channel that has a reply and a reaction. */
+  messageId: demoId(0xb, 1),
+  messageIds: [demoId(0xb, 1), demoId(0xb, 2), demoId(0xb, 3), demoId(0xb, 4), demoId(0xb, 5), demoId(0xb, 6)],
+  /** The seeded message in the forum channel, under DEMO.forumTopicId. */
+  forumMessageId: demoId(0xb, 3),
+  analysisId: demoId(0xc, 1),
+  analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
 } as const;

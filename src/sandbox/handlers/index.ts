@@ -1,6 +1,8 @@
+import { analysisHandlers } from "./analysis.js";
+import { messagingHandlers } from "./messaging.js";
 import type { Handlers } from "./types.js";
 
 /** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
-export const HANDLERS: Handlers = {};
+export const HANDLERS: Handlers = { ...messagingHandlers, ...analysisHandlers };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
