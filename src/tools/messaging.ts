@@ -7,13 +7,21 @@ import type { ToolsetDef } from "../registry/types.js";
 export const sender = z.string().trim().min(1).max(SANITY_CAP).describe("member's username or email");
 
 /** Message text: no documented limit, so only our runaway guard (left out of the listing). */
-export const messageText = z
+const messageText = z
   .string()
   .trim()
   .min(1)
   .max(10 * SANITY_CAP);
 
 const messageId = objectId;
+
+/** What a message post carries; the incoming webhook that sends messages takes the same. */
+export const messagePost = {
+  channelId: objectId,
+  message: messageText,
+  sender,
+  forumTopicId: objectId.optional().describe("forum channels only: the topic to post in"),
+};
 
 /**
  * The "Message Actions" guides (one folder per channel type) describe the same three routes as
@@ -57,12 +65,7 @@ export const messaging: ToolsetDef = {
       method: "POST",
       path: "/apis/v1/messages/send",
       catalogIds: ["messages.send", ...guides("send")],
-      input: z.strictObject({
-        channelId: objectId,
-        message: messageText,
-        sender,
-        forumTopicId: objectId.optional().describe("forum channels only: the topic to post in"),
-      }),
+      input: z.strictObject(messagePost),
       example: {
         channelId: DEMO.channelIds.forum,
         message: "Dark mode please!",
