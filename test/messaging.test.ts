@@ -118,3 +118,39 @@ describe("messaging tools against the sandbox", () => {
     expect(textOf(bad)).toContain("emoji: must be an emoji shortcode such as :sparkling_heart:");
   });
 });
+
+describe("message image uploads against the sandbox", () => {
+  let sandbox: Sandbox;
+  let mcp: Connected;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await sandbox.close();
+  });
+
+  it("uploads images as a multipart form and answers with their URLs", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]).toString("base64");
+    const gif = Buffer.from("GIF89a-tiny").toString("base64");
+    const uploaded = dataOf<Array<{ id: string; name: string; url: string; type: string; size: number }>>(
+      await mcp.call("upload_message_images", {
+        images: [
+          { base64: png, name: "a.png" },
+          { base64: gif, name: "b.gif" },
+        ],
+      }),
+    );
+    expect(uploaded.map(({ name, type, size }) => ({ name, type, size }))).toEqual([
+      { name: "a.png", type: "image/png", size: 12 },
+      { name: "b.gif", type: "image/gif", size: 11 },
+    ]);
+    expect(uploaded[0]?.url).toMatch(/^https:\/\/cdn\.sandbox\.localhost\/messages\/[a-f0-9]{24}\/a\.png$/);
+
+    const text = await mcp.call("upload_message_images", { images: [{ base64: Buffer.from("hello").toString("base64") }] });
+    expect(text.isError).toBe(true);
+    expect(textOf(text)).toMatch(/images\.0: not an image of an accepted type .*Nothing was sent/);
+  });
+});
