@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
@@ -102,6 +104,35 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
       await client.close();
       await server.close();
       await apiClient.close();
+    },
+  };
+}
+
+/**
+ * For one describe block: a fresh sandbox and an MCP client holding every sandbox credential,
+ * started before its tests and closed after them. Read `sandbox` and `mcp` inside the tests.
+ */
+export function sandboxSession(): { readonly sandbox: Sandbox; readonly mcp: Connected } {
+  let sandbox: Sandbox | undefined;
+  let mcp: Connected | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
+  });
+  afterAll(async () => {
+    await mcp?.close();
+    await sandbox?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("sandboxSession: read it inside a test, after beforeAll");
+    return value;
+  };
+  return {
+    get sandbox() {
+      return started(sandbox);
+    },
+    get mcp() {
+      return started(mcp);
     },
   };
 }

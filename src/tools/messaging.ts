@@ -78,7 +78,7 @@ export const messaging: ToolsetDef = {
     {
       name: "reply_to_message",
       title: "Reply to message",
-      description: "Reply to a message as a member, in the channel (and forum topic) of that message.",
+      description: "Reply to a message as a member.",
       method: "POST",
       path: "/apis/v1/messages/reply",
       catalogIds: ["messages.reply", ...guides("reply")],
