@@ -17,6 +17,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** The body's bytes, for binary parts of a multipart form. */
+  raw: Buffer;
 }
 
 /** A real local HTTP server standing in for the API where a test must see exactly what is sent. */
@@ -31,12 +33,8 @@ export async function recordingApi(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const recorded = {
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
+      const raw = Buffer.concat(chunks);
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: raw.toString(), raw };
       requests.push(recorded);
       respond(recorded, res);
     });
