@@ -117,3 +117,11 @@ export const BOARD = {
   startDate: "2026-05-01T00:00:00.000Z",
   isEnabled: true,
 };
+
+/** Calls a confirmation-gated tool as a user who agrees: once for the token, then again with it. */
+export async function callConfirmed(mcp: Connected, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  const asked = await mcp.call(name, args);
+  const token = (asked.structuredContent as { confirmToken?: string } | undefined)?.confirmToken;
+  if (asked.isError || !token) throw new Error(`expected ${name} to ask for confirmation, got: ${textOf(asked)}`);
+  return mcp.call(name, { ...args, confirm: token });
+}

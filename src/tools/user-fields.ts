@@ -129,7 +129,7 @@ export const userFields: ToolsetDef = {
     {
       name: "list_user_field_histories",
       title: "List user field histories",
-      description: "List recorded user field values, newest first, optionally for one field and/or one user.",
+      description: "List recorded user field values, optionally for one field and/or one user.",
       method: "GET",
       path: histories,
       routeStatus: "inferred",
