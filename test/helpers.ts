@@ -6,6 +6,7 @@ import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@mo
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
@@ -124,4 +125,30 @@ export async function callConfirmed(mcp: Connected, name: string, args: Record<s
   const token = (asked.structuredContent as { confirmToken?: string } | undefined)?.confirmToken;
   if (asked.isError || !token) throw new Error(`expected ${name} to ask for confirmation, got: ${textOf(asked)}`);
   return mcp.call(name, { ...args, confirm: token });
+}
+
+/** A fresh sandbox with our server and an MCP client on it. */
+export async function sandboxSession(): Promise<{ sandbox: Sandbox; mcp: Connected; close(): Promise<void> }> {
+  const sandbox = await startSandbox();
+  const mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
+  return {
+    sandbox,
+    mcp,
+    close: async () => {
+      await mcp.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Calls a tool with its table example on a sandbox of its own (so a delete takes nothing from others), confirming if asked. */
+export async function callExample(tool: ToolDef): Promise<CallToolResult> {
+  const session = await sandboxSession();
+  try {
+    return tool.risk === "destructive"
+      ? await callConfirmed(session.mcp, tool.name, tool.example)
+      : await session.mcp.call(tool.name, tool.example);
+  } finally {
+    await session.close();
+  }
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import type { Sandbox } from "../src/sandbox/index.js";
 import { fakeSecret } from "../src/sandbox/seed.js";
-import { type Connected, callConfirmed, connectInMemory, dataOf, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, callExample, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 const [ava, ben, cai] = DEMO.userIds;
 const [portfolio, chatBot, alerts] = DEMO.userApiKeyIds;
@@ -18,37 +18,21 @@ interface UserKey {
   isActive: boolean;
 }
 
-async function connect(): Promise<{ sandbox: Sandbox; mcp: Connected }> {
-  const sandbox = await startSandbox();
-  const mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
-  return { sandbox, mcp };
-}
-
 describe("user API keys against the sandbox", () => {
   let sandbox: Sandbox;
   let mcp: Connected;
   const keysOf = async (userId: string) => dataOf<UserKey[]>(await mcp.call("list_user_api_keys", { userId }));
 
-  beforeAll(async () => ({ sandbox, mcp } = await connect()));
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
+  let close: () => Promise<void>;
+
+  beforeAll(async () => ({ sandbox, mcp, close } = await sandboxSession()));
+  afterAll(() => close());
 
   it.each(ALL_TOOLS.filter((t) => t.toolset === "user_api_keys").map((t) => [t.name, t] as const))(
     "%s succeeds with its example on a fresh sandbox",
     async (_name, tool) => {
-      const fresh = await connect();
-      try {
-        const result =
-          tool.risk === "destructive"
-            ? await callConfirmed(fresh.mcp, tool.name, tool.example)
-            : await fresh.mcp.call(tool.name, tool.example);
-        expect(result.isError, textOf(result)).toBeFalsy();
-      } finally {
-        await fresh.mcp.close();
-        await fresh.sandbox.close();
-      }
+      const result = await callExample(tool);
+      expect(result.isError, textOf(result)).toBeFalsy();
     },
   );
 

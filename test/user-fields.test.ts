@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
-import { type Connected, callConfirmed, connectInMemory, dataOf, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, callExample, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 const community = { communityId: DEMO.communityId };
 const [level, department, tier] = DEMO.userFieldIds;
@@ -22,36 +21,18 @@ interface History {
   previousValue: unknown;
 }
 
-async function connect(): Promise<{ sandbox: Sandbox; mcp: Connected }> {
-  const sandbox = await startSandbox();
-  const mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
-  return { sandbox, mcp };
-}
-
 describe("user fields against the sandbox", () => {
-  let sandbox: Sandbox;
   let mcp: Connected;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => ({ sandbox, mcp } = await connect()));
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
+  beforeAll(async () => ({ mcp, close } = await sandboxSession()));
+  afterAll(() => close());
 
   it.each(ALL_TOOLS.filter((t) => t.toolset === "user_fields").map((t) => [t.name, t] as const))(
     "%s succeeds with its example on a fresh sandbox",
     async (_name, tool) => {
-      const fresh = await connect();
-      try {
-        const result =
-          tool.risk === "destructive"
-            ? await callConfirmed(fresh.mcp, tool.name, tool.example)
-            : await fresh.mcp.call(tool.name, tool.example);
-        expect(result.isError, textOf(result)).toBeFalsy();
-      } finally {
-        await fresh.mcp.close();
-        await fresh.sandbox.close();
-      }
+      const result = await callExample(tool);
+      expect(result.isError, textOf(result)).toBeFalsy();
     },
   );
 
