@@ -131,10 +131,10 @@ export async function callConfirmed(mcp: Connected, name: string, args: Record<s
   return mcp.call(name, { ...args, confirm: token });
 }
 
-/** A fresh sandbox with our server and an MCP client on it. */
+/** A fresh sandbox with our server and an MCP client on it, holding every credential the sandbox takes. */
 export async function sandboxSession(): Promise<{ sandbox: Sandbox; mcp: Connected; close(): Promise<void> }> {
   const sandbox = await startSandbox();
-  const mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
+  const mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
   return {
     sandbox,
     mcp,
