@@ -18,7 +18,7 @@ describe("tools against the sandbox", () => {
 
   it("lists the whole slice with explicit safety hints", async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools).toHaveLength(26);
+    expect(tools).toHaveLength(38);
     for (const tool of tools) {
       expect(typeof tool.annotations?.readOnlyHint, tool.name).toBe("boolean");
       expect(typeof tool.annotations?.destructiveHint, tool.name).toBe("boolean");
