@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 interface Analysis {
   _id: string;
@@ -31,11 +31,14 @@ const line = (clientObjectId: string) => ({
 });
 
 describe("chart analysis tools against the sandbox", () => {
-  const session = sandboxSession();
-  const call = (name: string, args: Record<string, unknown>) => session.mcp.call(name, args);
+  let mcp: Connected;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => ({ mcp, close } = await sandboxSession()));
+  afterAll(() => close());
 
   it("creates an analysis, derives its type, appends drawings, updates it and lists it", async () => {
-    const created = dataOf<Analysis>(await call("create_chart_analysis", NEW));
+    const created = dataOf<Analysis>(await mcp.call("create_chart_analysis", NEW));
     expect(created).toMatchObject({ channelId: scope.channelId, type: "bearish_bounce", drawings: [] });
 
     const rectangle = {
@@ -47,13 +50,13 @@ describe("chart analysis tools against the sandbox", () => {
       ],
       style: { fillColor: "#FF000033", borderColor: "#FF0000" },
     };
-    await call("append_chart_analysis_drawings", { analysisId: created._id, drawings: [rectangle] });
+    await mcp.call("append_chart_analysis_drawings", { analysisId: created._id, drawings: [rectangle] });
     const appended = dataOf<Analysis>(
-      await call("append_chart_analysis_drawings", { analysisId: created._id, drawings: [line("entry")] }),
+      await mcp.call("append_chart_analysis_drawings", { analysisId: created._id, drawings: [line("entry")] }),
     );
     expect(appended.drawings.map((d) => d.clientObjectId)).toEqual(["supply", "entry"]);
 
-    const updated = await call("update_chart_analysis", {
+    const updated = await mcp.call("update_chart_analysis", {
       analysisId: created._id,
       sender: DEMO.userEmail,
       metadata: { title: "USD/JPY fade, revised", expiry: { type: "HOURS", hours: 12 } },
@@ -61,54 +64,51 @@ describe("chart analysis tools against the sandbox", () => {
     });
     expect(dataOf(updated)).toEqual({ analysisId: created._id, updatedFields: ["title", "expiry", "levels"] });
 
-    const got = dataOf<Analysis>(await call("get_chart_analysis", { analysisId: created._id }));
+    const got = dataOf<Analysis>(await mcp.call("get_chart_analysis", { analysisId: created._id }));
     expect(got.metadata).toMatchObject({ title: "USD/JPY fade, revised", symbol: "USD/JPY", expiry: { hours: 12 } });
     expect(got.levels).toMatchObject({ pivot: { price: 150.6 }, support: { price: 149.8 } });
     expect(got.drawings).toHaveLength(2);
 
-    const listed = await call("list_chart_analyses", { ...scope, search: "keyword:usd/jpy" });
+    const listed = await mcp.call("list_chart_analyses", { ...scope, search: "keyword:usd/jpy" });
     expect(dataOf<Analysis[]>(listed).map((a) => a._id)).toEqual([created._id]);
     expect((listed.structuredContent as { meta: Record<string, unknown> }).meta).toMatchObject({ page: 1, total: 1 });
   });
 
   it("answers a retried create with the analysis it first made", async () => {
     const args = { ...NEW, idempotencyKey: "retry-me-001" };
-    const first = dataOf<Analysis>(await call("create_chart_analysis", args));
-    const second = dataOf<Analysis>(await call("create_chart_analysis", args));
+    const first = dataOf<Analysis>(await mcp.call("create_chart_analysis", args));
+    const second = dataOf<Analysis>(await mcp.call("create_chart_analysis", args));
     expect(second._id).toBe(first._id);
   });
 
   it("refuses bad drawings, levels out of order, duplicate ids and other communities", async () => {
-    const oneEnded = await call("append_chart_analysis_drawings", {
+    const oneEnded = await mcp.call("append_chart_analysis_drawings", {
       analysisId: DEMO.analysisId,
       drawings: [{ ...line("x"), points: [{ time: "2026-04-21T00:00:00Z", price: 1 }] }],
     });
     expect(textOf(oneEnded)).toContain("drawings.0.points: a LINE takes two points");
-    const circle = await call("append_chart_analysis_drawings", {
+    const circle = await mcp.call("append_chart_analysis_drawings", {
       analysisId: DEMO.analysisId,
       drawings: [{ ...line("c"), type: "CIRCLE" }],
     });
     expect(textOf(circle)).toMatch(/drawings\.0\.type: .*HORIZONTAL_LINE/);
 
-    const duplicate = await call("append_chart_analysis_drawings", {
+    const duplicate = await mcp.call("append_chart_analysis_drawings", {
       analysisId: DEMO.analysisId,
       drawings: [line("demand")],
     });
     expect(textOf(duplicate)).toMatch(/409 Conflict: A drawing with clientObjectId "demand" already exists/);
 
-    const inverted = await call("update_chart_analysis", { analysisId: DEMO.analysisId, levels: { support: { price: 2 } } });
+    const inverted = await mcp.call("update_chart_analysis", { analysisId: DEMO.analysisId, levels: { support: { price: 2 } } });
     expect(textOf(inverted)).toMatch(/400 Bad Request: levels: support must be below pivot/);
 
-    const elsewhere = await call("create_chart_analysis", { ...NEW, communityId: "0123456789abcdef01234567" });
+    const elsewhere = await mcp.call("create_chart_analysis", { ...NEW, communityId: "0123456789abcdef01234567" });
     expect(textOf(elsewhere)).toMatch(/403 Forbidden: This API key may not act on that community/);
   });
 
   it("deletes an analysis after confirmation", async () => {
-    const asked = await call("delete_chart_analysis", { analysisId: DEMO.analysisIds[2] });
-    const { confirmToken } = asked.structuredContent as { confirmToken: string };
-    expect(confirmToken).toEqual(expect.any(String));
-    expect((await call("delete_chart_analysis", { analysisId: DEMO.analysisIds[2], confirm: confirmToken })).isError).toBeFalsy();
-    const gone = await call("get_chart_analysis", { analysisId: DEMO.analysisIds[2] });
+    expect((await callConfirmed(mcp, "delete_chart_analysis", { analysisId: DEMO.analysisIds[2] })).isError).toBeFalsy();
+    const gone = await mcp.call("get_chart_analysis", { analysisId: DEMO.analysisIds[2] });
     expect(textOf(gone)).toMatch(/404 Not Found: Analysis not found/);
   });
 });

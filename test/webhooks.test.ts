@@ -1,25 +1,30 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "./helpers.js";
+import type { Sandbox } from "../src/sandbox/index.js";
+import { type Connected, callConfirmed, connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "./helpers.js";
 
 describe("incoming-webhook tools against the sandbox", () => {
-  const session = sandboxSession();
-  const call = (name: string, args: Record<string, unknown>) => session.mcp.call(name, args);
+  let mcp: Connected;
+  let sandbox: Sandbox;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => ({ mcp, sandbox, close } = await sandboxSession()));
+  afterAll(() => close());
 
   it("posts a message that Get Messages then lists", async () => {
     const args = { channelId: DEMO.channelIds.public, message: "Maintenance tonight.", sender: DEMO.userEmail };
-    expect((await call("send_message_by_webhook", args)).isError).toBeFalsy();
+    expect((await mcp.call("send_message_by_webhook", args)).isError).toBeFalsy();
     const { messages } = dataOf<{ messages: Array<{ message: string }> }>(
-      await call("list_messages", { channel_id: DEMO.channelIds.public, count: 1 }),
+      await mcp.call("list_messages", { channel_id: DEMO.channelIds.public, count: 1 }),
     );
     expect(messages[0]?.message).toBe("Maintenance tonight.");
 
-    const forum = await call("send_message_by_webhook", { ...args, channelId: DEMO.channelIds.forum });
+    const forum = await mcp.call("send_message_by_webhook", { ...args, channelId: DEMO.channelIds.forum });
     expect(textOf(forum)).toMatch(/400 Bad Request: forumTopicId: required to post in a forum channel/);
   });
 
   it("sets custom field values, keeping the ones not sent", async () => {
-    const set = (fields: unknown[]) => call("update_custom_fields_by_webhook", { idOrEmail: DEMO.userEmail, fields });
+    const set = (fields: unknown[]) => mcp.call("update_custom_fields_by_webhook", { idOrEmail: DEMO.userEmail, fields });
     await set([
       { field: "department", value: "Sales" },
       { field: "vip", value: true },
@@ -29,7 +34,7 @@ describe("incoming-webhook tools against the sandbox", () => {
     );
     expect(after).toEqual({ userId: DEMO.userId, customFields: { department: "Desk", vip: true } });
 
-    const stranger = await call("update_custom_fields_by_webhook", {
+    const stranger = await mcp.call("update_custom_fields_by_webhook", {
       idOrEmail: "ghost@example.com",
       fields: [{ field: "a", value: 1 }],
     });
@@ -39,21 +44,17 @@ describe("incoming-webhook tools against the sandbox", () => {
   });
 
   it("changes a balance only after confirmation, and never below zero", async () => {
-    const change = async (amount: number) => {
-      const asked = await call("update_currency_by_webhook", { idOrEmail: DEMO.userIds[1], amount });
-      const { confirmToken } = asked.structuredContent as { confirmationRequired: boolean; confirmToken: string };
-      return call("update_currency_by_webhook", { idOrEmail: DEMO.userIds[1], amount, confirm: confirmToken });
-    };
+    const change = (amount: number) => callConfirmed(mcp, "update_currency_by_webhook", { idOrEmail: DEMO.userIds[1], amount });
     expect(dataOf(await change(300))).toEqual({ userId: DEMO.userIds[1], change: 300, balance: 300 });
     expect(dataOf(await change(-120))).toMatchObject({ balance: 180 });
     const overdrawn = await change(-500);
     expect(textOf(overdrawn)).toMatch(/400 Bad Request: amount: the balance would go below zero \(it is 180\)/);
-    const zero = await call("update_currency_by_webhook", { idOrEmail: DEMO.userEmail, amount: 0 });
+    const zero = await mcp.call("update_currency_by_webhook", { idOrEmail: DEMO.userEmail, amount: 0 });
     expect(textOf(zero)).toContain("amount: must not be 0");
   });
 
   it("is refused by the sandbox without the webhook key", async () => {
-    const { url, apiKey } = session.sandbox;
+    const { url, apiKey } = sandbox;
     const keyless = await connectInMemory({ baseUrl: url, apiKey, keySource: "sandbox" });
     try {
       const refused = await keyless.call("send_message_by_webhook", {
