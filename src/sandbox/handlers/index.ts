@@ -1,6 +1,8 @@
+import { communityHandlers } from "./community.js";
 import type { Handlers } from "./types.js";
+import { userHandlers } from "./users.js";
 
 /** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
-export const HANDLERS: Handlers = {};
+export const HANDLERS: Handlers = { ...userHandlers, ...communityHandlers };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
