@@ -170,7 +170,7 @@ export const community: ToolsetDef = {
     {
       name: "get_loyalty_overview",
       title: "Get loyalty overview",
-      description: "Get the community's loyalty figures: members, active members, XP, coins, streaks.",
+      description: "Get the community's loyalty figures: members, online members, XP, coins, streaks.",
       method: "GET",
       path: "/v1/analytics/loyalty-overview",
       routeStatus: "inferred",
