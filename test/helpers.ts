@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
@@ -103,6 +105,36 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
       await server.close();
       await apiClient.close();
     },
+  };
+}
+
+/**
+ * A fresh sandbox and an MCP session holding all its credentials, for the tests of one describe
+ * block: set up before them, closed after. The fields are valid inside the tests only.
+ */
+export function sandboxSession(): { readonly sandbox: Sandbox; readonly mcp: Connected; call: Connected["call"] } {
+  let sandbox: Sandbox | undefined;
+  let mcp: Connected | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
+  });
+  afterAll(async () => {
+    await mcp?.close();
+    await sandbox?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("sandboxSession: use it inside a test");
+    return value;
+  };
+  return {
+    get sandbox() {
+      return ready(sandbox);
+    },
+    get mcp() {
+      return ready(mcp);
+    },
+    call: (name, args) => ready(mcp).call(name, args),
   };
 }
 
