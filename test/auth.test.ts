@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { connectInMemory, dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, connectInMemory, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 type Row = Record<string, unknown>;
 
@@ -9,8 +9,12 @@ const NEWCOMER = { email: "nora@example.com", username: "nora_new", password: PA
 
 /** Sign-in routes with their own credentials (system key, Secure Auth headers), against the sandbox. */
 describe("auth tools", () => {
-  const session = sandboxSession();
-  const { call } = session;
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+  const call: Connected["call"] = (name, args) => session.mcp.call(name, args);
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
 
   it("registers, verifies the email, then logs in; the password and token never show", async () => {
     const registered = dataOf<Row>(await call("register_user", NEWCOMER));

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 type Row = Record<string, unknown>;
 
@@ -9,7 +9,12 @@ const UNKNOWN_ID = "0123456789abcdef01234567";
 
 /** The community's settings, members, channels and figures through the MCP tools, against the sandbox. */
 describe("community tools", () => {
-  const { call } = sandboxSession();
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+  const call: Connected["call"] = (name, args) => session.mcp.call(name, args);
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
 
   it("lists the channels with the ids messaging needs", async () => {
     const channels = dataOf<Row[]>(await call("list_channels"));

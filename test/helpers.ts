@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
@@ -19,6 +18,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** The body's bytes, for binary parts of a multipart form. */
+  raw: Buffer;
 }
 
 /** A real local HTTP server standing in for the API where a test must see exactly what is sent. */
@@ -33,12 +34,8 @@ export async function recordingApi(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const recorded = {
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
+      const raw = Buffer.concat(chunks);
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: raw.toString(), raw };
       requests.push(recorded);
       respond(recorded, res);
     });
@@ -108,36 +105,6 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
   };
 }
 
-/**
- * A fresh sandbox and an MCP session holding all its credentials, for the tests of one describe
- * block: set up before them, closed after. The fields are valid inside the tests only.
- */
-export function sandboxSession(): { readonly sandbox: Sandbox; readonly mcp: Connected; call: Connected["call"] } {
-  let sandbox: Sandbox | undefined;
-  let mcp: Connected | undefined;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
-  });
-  afterAll(async () => {
-    await mcp?.close();
-    await sandbox?.close();
-  });
-  const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("sandboxSession: use it inside a test");
-    return value;
-  };
-  return {
-    get sandbox() {
-      return ready(sandbox);
-    },
-    get mcp() {
-      return ready(mcp);
-    },
-    call: (name, args) => ready(mcp).call(name, args),
-  };
-}
-
 export const textOf = (result: CallToolResult): string => result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 
 /** The `{ data, meta? }` object of a successful call. */
@@ -153,3 +120,37 @@ export const BOARD = {
   startDate: "2026-05-01T00:00:00.000Z",
   isEnabled: true,
 };
+
+/** Calls a confirmation-gated tool as a user who agrees: once for the token, then again with it. */
+export async function callConfirmed(mcp: Connected, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  const asked = await mcp.call(name, args);
+  const token = (asked.structuredContent as { confirmToken?: string } | undefined)?.confirmToken;
+  if (asked.isError || !token) throw new Error(`expected ${name} to ask for confirmation, got: ${textOf(asked)}`);
+  return mcp.call(name, { ...args, confirm: token });
+}
+
+/** A fresh sandbox with our server and an MCP client on it, holding every credential the sandbox takes. */
+export async function sandboxSession(): Promise<{ sandbox: Sandbox; mcp: Connected; close(): Promise<void> }> {
+  const sandbox = await startSandbox();
+  const mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
+  return {
+    sandbox,
+    mcp,
+    close: async () => {
+      await mcp.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Calls a tool with its table example on a sandbox of its own (so a delete takes nothing from others), confirming if asked. */
+export async function callExample(tool: ToolDef): Promise<CallToolResult> {
+  const session = await sandboxSession();
+  try {
+    return tool.risk === "destructive"
+      ? await callConfirmed(session.mcp, tool.name, tool.example)
+      : await session.mcp.call(tool.name, tool.example);
+  } finally {
+    await session.close();
+  }
+}

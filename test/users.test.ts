@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +19,12 @@ const JANE = {
 
 /** Members through the MCP tools, against the sandbox over real HTTP. */
 describe("users tools", () => {
-  const { call } = sandboxSession();
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+  const call: Connected["call"] = (name, args) => session.mcp.call(name, args);
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
 
   const filter = async (args: Row) => dataOf<{ users: Row[]; total: number }>(await call("filter_users", args));
 
@@ -103,8 +108,7 @@ describe("users tools", () => {
 
   it("keeps a banned member banned when a deleted account is restored", async () => {
     const cai = { user: "cai_collector" };
-    const { confirmToken } = (await call("delete_user", cai)).structuredContent as { confirmToken: string };
-    expect((await call("delete_user", { ...cai, confirm: confirmToken })).isError).toBeFalsy();
+    expect((await callConfirmed(session.mcp, "delete_user", cai)).isError).toBeFalsy();
     expect((await call("restore_user", cai)).isError).toBeFalsy();
     expect(dataOf<Row>(await call("get_user", { userId: DEMO.userIds[2] })).status).toBe("banned");
   });

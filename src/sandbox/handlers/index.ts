@@ -1,8 +1,10 @@
 import { communityHandlers } from "./community.js";
 import type { Handlers } from "./types.js";
+import { userApiKeyHandlers } from "./user-api-keys.js";
+import { userFieldHandlers } from "./user-fields.js";
 import { userHandlers } from "./users.js";
 
 /** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
-export const HANDLERS: Handlers = { ...userHandlers, ...communityHandlers };
+export const HANDLERS: Handlers = { ...userFieldHandlers, ...userApiKeyHandlers, ...userHandlers, ...communityHandlers };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
