@@ -1,11 +1,18 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ReturningAiClient } from "../src/client/http.js";
+import { parseConfig } from "../src/config.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import { fileInput, objectId } from "../src/registry/schemas.js";
 import type { ToolDef } from "../src/registry/types.js";
+import { startRuntime } from "../src/runtime.js";
+import { serveHttp } from "../src/server/http.js";
 import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
 
 /** The engine's mechanisms, each through a tool declared here as data, an MCP client and a recording upstream. */
@@ -233,5 +240,82 @@ describe("the tables", () => {
 
   it("give every tool example arguments that its own schema accepts", () => {
     for (const tool of ALL_TOOLS) expect(tool.input.safeParse(tool.example).success, tool.name).toBe(true);
+  });
+});
+
+describe("hosts and per-request credentials", () => {
+  it("sends legacy, webhook and Secure Auth routes to their own base URLs", async () => {
+    const [main, legacy, hooks, community] = await Promise.all([recordingApi(), recordingApi(), recordingApi(), recordingApi()]);
+    const client = new ReturningAiClient({
+      baseUrl: main.url,
+      baseUrls: { legacy: `${legacy.url}/api/v1`, webhook: hooks.url, community: community.url },
+    });
+    try {
+      const creds = { apiKey: "k-0001", systemKey: "s-0002", communityHost: "c.example.com" };
+      await client.request({ method: "GET", pathTemplate: "/badges", host: "legacy", auth: "system", credentials: creds });
+      await client.request({
+        method: "POST",
+        pathTemplate: "/hook",
+        host: "webhook",
+        auth: "webhook",
+        credentials: creds,
+        body: {},
+      });
+      await client.request({
+        method: "GET",
+        pathTemplate: "/api/secureAuth",
+        host: "community",
+        auth: "secure-auth",
+        credentials: creds,
+      });
+      await client.request({ method: "GET", pathTemplate: "/v1/stores", auth: "bearer", credentials: creds });
+      expect(legacy.requests.map((r) => r.url)).toEqual(["/api/v1/badges"]);
+      expect(hooks.requests.map((r) => r.url)).toEqual(["/hook"]);
+      expect(community.requests.map((r) => r.url)).toEqual(["/api/secureAuth"]);
+      expect(main.requests.map((r) => r.url)).toEqual(["/v1/stores"]);
+    } finally {
+      await client.close();
+      await Promise.all([main, legacy, hooks, community].map((s) => s.close()));
+    }
+  });
+
+  it("takes a request's own system key over HTTP, and the server's only on loopback", async () => {
+    const api = await recordingApi();
+    const runtime = await startRuntime(parseConfig(["--base-url", api.url], { RETURNING_AI_SYSTEM_KEY: "server-system-key-1" }));
+    const options = (host: string) => ({
+      host,
+      port: 0,
+      tools: [systemThing],
+      contextFor: runtime.contextFor,
+      defaults: runtime.defaults,
+      allowedHosts: [],
+      allowedOrigins: [],
+      maxBodyBytes: 65_536,
+    });
+    const [loopback, open] = await Promise.all([serveHttp(options("127.0.0.1")), serveHttp(options("0.0.0.0"))]);
+    const call = async (url: string, headers: Record<string, string>) => {
+      const client = new Client({ name: "t", version: "1" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+      try {
+        return (await client.callTool({ name: "get_system_thing", arguments: { id: ID } })) as CallToolResult;
+      } finally {
+        await client.close();
+      }
+    };
+    try {
+      await call(loopback.url, {});
+      expect(api.requests.at(-1)?.headers["x-api-key"]).toBe("server-system-key-1");
+      await call(loopback.url, { "X-Returning-AI-System-Key": "request-system-key-2" });
+      expect(api.requests.at(-1)?.headers["x-api-key"]).toBe("request-system-key-2");
+      const openUrl = open.url.replace("0.0.0.0", "127.0.0.1");
+      const before = api.requests.length;
+      const bearerOnly = await call(openUrl, { authorization: "Bearer request-api-key-3" });
+      expect(textOf(bearerOnly)).toMatch(/send `X-Returning-AI-System-Key: <key>` with the MCP request/);
+      expect(api.requests).toHaveLength(before);
+    } finally {
+      await Promise.all([loopback.close(), open.close()]);
+      await runtime.close();
+      await api.close();
+    }
   });
 });
