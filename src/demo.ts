@@ -38,4 +38,14 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+
+  // Gamification, rewards and bulk operations (kind 13): a streak, a spin wheel, the redemption
+  // statuses orders move through (Pending, Shipping, Delivered, Cancelled) and two bulk jobs
+  // (a finished user update and a queued premium-currency update).
+  streakId: demoId(13, 0x101),
+  spinWheelId: demoId(13, 0x201),
+  redemptionStatusId: demoId(13, 0x301),
+  redemptionStatusIds: [demoId(13, 0x301), demoId(13, 0x302), demoId(13, 0x303), demoId(13, 0x304)],
+  bulkJobId: demoId(13, 0x401),
+  bulkJobIds: [demoId(13, 0x401), demoId(13, 0x402)],
 } as const;

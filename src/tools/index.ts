@@ -1,8 +1,11 @@
 import type { ToolsetDef } from "../registry/types.js";
+import { bulk } from "./bulk.js";
 import { apiKeys } from "./community-api-keys.js";
+import { gamification } from "./gamification.js";
 import { leaderboards } from "./leaderboards.js";
 import { legacy } from "./legacy.js";
+import { rewards } from "./rewards.js";
 import { store } from "./store.js";
 
 /** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
-export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, store, apiKeys, legacy];
+export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, gamification, rewards, store, bulk, apiKeys, legacy];

@@ -1,6 +1,10 @@
+import { bulkHandlers } from "./bulk.js";
+import { gamificationHandlers } from "./gamification.js";
+import { productBulkHandlers } from "./products-bulk.js";
+import { rewardsHandlers } from "./rewards.js";
 import type { Handlers } from "./types.js";
 
 /** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
-export const HANDLERS: Handlers = {};
+export const HANDLERS: Handlers = { ...gamificationHandlers, ...rewardsHandlers, ...bulkHandlers, ...productBulkHandlers };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
