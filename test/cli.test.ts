@@ -14,12 +14,14 @@ describe("CLI", () => {
     expect(rows).toHaveLength(ALL_TOOLS.length);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual([
+        "auth",
         "catalogIds",
         "legacy",
         "method",
         "name",
         "path",
         "risk",
+        "routeSource",
         "routeStatus",
         "toolset",
       ]);
@@ -30,6 +32,8 @@ describe("CLI", () => {
       method: "DELETE",
       path: "/apis/v1/communities/{communityId}/api-keys/{apikeyId}",
       routeStatus: "documented",
+      routeSource: "documented",
+      auth: "bearer",
       risk: "destructive",
       legacy: true,
       catalogIds: ["legacy-apikeys.delete"],

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
@@ -58,7 +59,9 @@ export interface Connected {
 
 export interface ConnectOptions {
   baseUrl: string;
+  /** The Bearer key; `credentials` gives the others (system key, webhook key, community host). */
   apiKey?: string;
+  credentials?: Credentials;
   keySource?: KeySource;
   tools?: readonly ToolDef[];
   tokens?: ConfirmTokens;
@@ -73,8 +76,9 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
   const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
   const context: CallContext = {
     client: apiClient,
-    apiKey: opts.apiKey,
+    credentials: { ...opts.credentials, ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}) },
     keySource: opts.keySource ?? "env",
+    allowPaths: true,
     maxOutputChars: opts.maxOutputChars ?? 40_000,
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
   };
