@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { fileInput, objectId } from "../registry/schemas.js";
+import { fileInput, objectId, pageLimit } from "../registry/schemas.js";
 import type { JobSpec, ToolsetDef } from "../registry/types.js";
 
 const BULK_UPDATE = "/apis/v1/users/bulk-update";
@@ -118,7 +118,7 @@ export const bulk: ToolsetDef = {
       routeStatus: "inferred",
       inference: jobsInference,
       catalogIds: ["bulk.list_jobs"],
-      input: z.strictObject({ page: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(100).optional() }),
+      input: z.strictObject(pageLimit),
       example: { limit: 10 },
       risk: "read",
       sandbox: { handler: "bulk.listJobs" },

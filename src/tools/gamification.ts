@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { listedAs, objectId, SANITY_CAP } from "../registry/schemas.js";
+import { dayMonthYear, objectId, pageLimit, SANITY_CAP } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
 /**
@@ -12,14 +12,15 @@ const isEmail = (value: string) => z.email().safeParse(value).success;
 const emailsWhenTyped = (type: string, ids: string[]) => type !== "email" || ids.every(isEmail);
 const EMAIL_IDS = { message: "must be email addresses when identifier_type is email", path: ["identifier"] };
 
-const page = z.number().int().min(1).optional();
-const limit = z.number().int().min(1).max(SANITY_CAP).optional();
 const email = z.email();
 
-const oneUser = {
-  identifier: z.string().trim().min(1).max(320),
-  identifier_type: identifierType,
-};
+const identifier = z.string().trim().min(1).max(320);
+
+/** A route about one user, named by identifier + identifier_type, with its other fields. */
+const forOneUser = (shape: z.ZodRawShape) =>
+  z
+    .strictObject({ identifier, identifier_type: identifierType, ...shape })
+    .refine((a) => emailsWhenTyped(String(a.identifier_type), [String(a.identifier)]), EMAIL_IDS);
 
 const familyInference =
   "Nav lists it as POST beside the documented POST /apis/v1/users/activity/daily and /stats, which take the same identifier body.";
@@ -53,11 +54,10 @@ export const gamification: ToolsetDef = {
       catalogIds: ["gamification.get_daily_history"],
       input: z
         .strictObject({
-          identifier: z.array(z.string().trim().min(1).max(320)).min(1).max(SANITY_CAP),
+          identifier: z.array(identifier).min(1).max(SANITY_CAP),
           identifier_type: identifierType,
-          date: listedAs(z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY"), "DD/MM/YYYY"),
-          page,
-          limit,
+          date: dayMonthYear,
+          ...pageLimit,
         })
         .refine((a) => emailsWhenTyped(a.identifier_type, a.identifier), EMAIL_IDS),
       example: { identifier: [DEMO.userEmail, "ben.builder@example.com"], identifier_type: "email", date: "18/04/2026" },
@@ -71,9 +71,7 @@ export const gamification: ToolsetDef = {
       method: "POST",
       path: "/apis/v1/users/activity/stats",
       catalogIds: ["gamification.get_user_activity_stats"],
-      input: z
-        .strictObject({ ...oneUser, days: z.number().int().min(1).max(SANITY_CAP).describe("look-back window") })
-        .refine((a) => emailsWhenTyped(a.identifier_type, [a.identifier]), EMAIL_IDS),
+      input: forOneUser({ days: z.number().int().min(1).max(SANITY_CAP).describe("look-back window") }),
       example: { identifier: DEMO.userEmail, identifier_type: "email", days: 7 },
       risk: "read",
       sandbox: { handler: "gamification.activityStats" },
@@ -87,9 +85,7 @@ export const gamification: ToolsetDef = {
       routeStatus: "inferred",
       inference: familyInference,
       catalogIds: ["gamification.list_user_logs"],
-      input: z
-        .strictObject({ ...oneUser, page, limit })
-        .refine((a) => emailsWhenTyped(a.identifier_type, [a.identifier]), EMAIL_IDS),
+      input: forOneUser(pageLimit),
       example: { identifier: DEMO.userEmail, identifier_type: "email", limit: 10 },
       risk: "read",
       sandbox: { handler: "gamification.logs" },
@@ -104,7 +100,7 @@ export const gamification: ToolsetDef = {
       inference:
         "Older nav calls it 'Get Streak Logs'; streak settings are documented at GET /apis/v1/streaks?page&limit, mini-game logs are read by user email.",
       catalogIds: ["streaks.list_user_logs"],
-      input: z.strictObject({ email, streakId: objectId.optional(), page, limit }),
+      input: z.strictObject({ email, streakId: objectId.optional(), ...pageLimit }),
       example: { email: DEMO.userEmail, streakId: DEMO.streakId },
       risk: "read",
       sandbox: { handler: "gamification.streakLogs" },

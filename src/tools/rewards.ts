@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { listedAs, objectId } from "../registry/schemas.js";
+import { listedAs, objectId, pageLimit } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
 /** An order's reference as the docs show it (ORD202507013831). */
@@ -9,8 +9,6 @@ const transactionId = listedAs(
   "order reference, e.g. ORD202507013831",
 );
 const statusId = objectId;
-const page = z.number().int().min(1).optional();
-const limit = z.number().int().min(1).max(100).optional();
 
 /** Only PUT .../redemption-transactions/status is documented in this family; the rest extend it. */
 const ORDERS = "/apis/v1/redemption-transactions";
@@ -32,7 +30,7 @@ export const rewards: ToolsetDef = {
       routeStatus: "inferred",
       inference: ordersInference,
       catalogIds: ["redemptions.list_orders_by_community"],
-      input: z.strictObject({ page, limit }),
+      input: z.strictObject(pageLimit),
       example: { page: 1, limit: 10 },
       risk: "read",
       sandbox: { handler: "rewards.listOrders" },
@@ -46,7 +44,7 @@ export const rewards: ToolsetDef = {
       routeStatus: "inferred",
       inference: `Nav gives POST; ${ordersInference}`,
       catalogIds: ["redemptions.list_orders_by_email"],
-      input: z.strictObject({ email: z.email(), page, limit }),
+      input: z.strictObject({ email: z.email(), ...pageLimit }),
       example: { email: DEMO.userEmail },
       risk: "read",
       sandbox: { handler: "rewards.listOrdersByEmail" },
