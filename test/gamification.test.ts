@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
-import { type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
+import { dataOf, textOf } from "./helpers.js";
+import { sandboxSession } from "./session.js";
 
 /** The gamification tools through an MCP client, our server and real HTTP to the sandbox. */
 describe("gamification tools", () => {
-  let sandbox: Sandbox;
-  let mcp: Connected;
+  const session = sandboxSession();
   const ben = "ben.builder@example.com";
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
-  });
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
-
   it("marks the POST reads read-only", async () => {
-    const { tools } = await mcp.client.listTools();
+    const { tools } = await session.mcp.client.listTools();
     for (const name of ["get_daily_gamification_history", "get_user_activity_stats", "list_user_gamification_logs"]) {
       expect(tools.find((t) => t.name === name)?.annotations, name).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     }
@@ -29,11 +19,11 @@ describe("gamification tools", () => {
 
   it("reads the tier and XP settings", async () => {
     const settings = dataOf<{ tiers: Array<{ name: string }>; xpSetting: { message: { xp: number } } }>(
-      await mcp.call("get_tier_and_xp_settings"),
+      await session.mcp.call("get_tier_and_xp_settings"),
     );
     expect(settings.tiers.map((t) => t.name)).toEqual(["Bronze", "Silver", "Gold"]);
     expect(settings.xpSetting.message.xp).toBe(5);
-    expect(textOf(await mcp.call("get_tier_and_xp_settings", { level: 1 }))).toMatch(/level: unknown field/);
+    expect(textOf(await session.mcp.call("get_tier_and_xp_settings", { level: 1 }))).toMatch(/level: unknown field/);
   });
 
   it("gives each user's XP and coins for one day, and counts who was found", async () => {
@@ -42,7 +32,7 @@ describe("gamification tools", () => {
       pagination: { total: number; found: number };
       results: Array<{ identifier: string; user_id: string; coins: number; xp: number }>;
     }>(
-      await mcp.call("get_daily_gamification_history", {
+      await session.mcp.call("get_daily_gamification_history", {
         identifier: [DEMO.userEmail, ben, "nobody@example.com"],
         identifier_type: "email",
         date: "18/04/2026",
@@ -57,14 +47,14 @@ describe("gamification tools", () => {
   });
 
   it("refuses a day not in DD/MM/YYYY and identifiers that are not emails, sending nothing", async () => {
-    const iso = await mcp.call("get_daily_gamification_history", {
+    const iso = await session.mcp.call("get_daily_gamification_history", {
       identifier: [DEMO.userEmail],
       identifier_type: "email",
       date: "2026-04-18",
     });
     expect(iso.isError).toBe(true);
     expect(textOf(iso)).toMatch(/date: must be DD\/MM\/YYYY/);
-    const names = await mcp.call("get_daily_gamification_history", {
+    const names = await session.mcp.call("get_daily_gamification_history", {
       identifier: ["ava_trader"],
       identifier_type: "email",
       date: "18/04/2026",
@@ -78,12 +68,12 @@ describe("gamification tools", () => {
       range: { start_date: string; end_date: string };
       totals: Record<string, number>;
       daily_stats: Array<{ date: string; messages: number }>;
-    }>(await mcp.call("get_user_activity_stats", { identifier: DEMO.userEmail, identifier_type: "email", days: 7 }));
+    }>(await session.mcp.call("get_user_activity_stats", { identifier: DEMO.userEmail, identifier_type: "email", days: 7 }));
     expect(stats.user_id).toBe("100000001");
     expect(stats.range).toEqual({ start_date: "2026-04-14", end_date: "2026-04-20" });
     expect(stats.daily_stats.map((d) => d.messages)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(stats.totals).toEqual({ messages: 42, replies: 6, reaction: 14, socials: 3 });
-    const missing = await mcp.call("get_user_activity_stats", {
+    const missing = await session.mcp.call("get_user_activity_stats", {
       identifier: "nobody@example.com",
       identifier_type: "email",
       days: 7,
@@ -95,27 +85,27 @@ describe("gamification tools", () => {
   });
 
   it("lists a user's XP and coin events newest first, a page at a time", async () => {
-    const first = await mcp.call("list_user_gamification_logs", {
+    const first = await session.mcp.call("list_user_gamification_logs", {
       identifier: DEMO.userEmail,
       identifier_type: "email",
       limit: 2,
     });
     expect(dataOf<Array<{ action: string }>>(first).map((l) => l.action)).toEqual(["streak-reward", "daily-login"]);
     expect((first.structuredContent as { meta: Record<string, unknown> }).meta).toMatchObject({ page: 1, limit: 2, total: 4 });
-    const second = await mcp.call("list_user_gamification_logs", {
+    const second = await session.mcp.call("list_user_gamification_logs", {
       identifier: DEMO.userId,
       identifier_type: "id",
       page: 2,
       limit: 2,
     });
     expect(dataOf<Array<{ action: string }>>(second).map((l) => l.action)).toEqual(["reply", "message"]);
-    const odd = await mcp.call("list_user_gamification_logs", { identifier: "+44 7700", identifier_type: "phone" });
+    const odd = await session.mcp.call("list_user_gamification_logs", { identifier: "+44 7700", identifier_type: "phone" });
     expect(textOf(odd)).toMatch(/400 Bad Request: identifier_type: the sandbox knows email, id, username/);
   });
 
   it("lists a user's streak log, newest first, kept and missed", async () => {
     const logs = dataOf<Array<{ date: string; status: string; currentStreak: number }>>(
-      await mcp.call("list_user_streak_logs", { email: DEMO.userEmail, streakId: DEMO.streakId }),
+      await session.mcp.call("list_user_streak_logs", { email: DEMO.userEmail, streakId: DEMO.streakId }),
     );
     expect(logs.map((l) => [l.date, l.status, l.currentStreak])).toEqual([
       ["2026-04-19", "kept", 2],
@@ -123,22 +113,22 @@ describe("gamification tools", () => {
       ["2026-04-17", "missed", 0],
       ["2026-04-16", "kept", 4],
     ]);
-    expect(dataOf<unknown[]>(await mcp.call("list_user_streak_logs", { email: ben }))).toEqual([]);
-    expect(textOf(await mcp.call("list_user_streak_logs", { email: "ava_trader" }))).toMatch(/email: /);
+    expect(dataOf<unknown[]>(await session.mcp.call("list_user_streak_logs", { email: ben }))).toEqual([]);
+    expect(textOf(await session.mcp.call("list_user_streak_logs", { email: "ava_trader" }))).toMatch(/email: /);
   });
 
   it("stores a user's spin count: a second update changes the same record", async () => {
     const first = dataOf<{ _id: string; userId: string; wheelId: string; availableSpins: number }>(
-      await mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 3 }),
+      await session.mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 3 }),
     );
     expect(first).toMatchObject({ userId: DEMO.userIds[1], wheelId: DEMO.spinWheelId, availableSpins: 3 });
     const second = dataOf<{ _id: string; availableSpins: number }>(
-      await mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 1, wheelId: DEMO.spinWheelId }),
+      await session.mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 1, wheelId: DEMO.spinWheelId }),
     );
     expect(second).toMatchObject({ _id: first._id, availableSpins: 1 });
-    const wheel = await mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 1, wheelId: DEMO.streakId });
+    const wheel = await session.mcp.call("update_user_spin_wheel", { email: ben, availableSpins: 1, wheelId: DEMO.streakId });
     expect(textOf(wheel)).toMatch(/404 Not Found: Spin wheel not found\..*route is inferred/);
-    const negative = await mcp.call("update_user_spin_wheel", { email: ben, availableSpins: -1 });
+    const negative = await session.mcp.call("update_user_spin_wheel", { email: ben, availableSpins: -1 });
     expect(textOf(negative)).toMatch(/availableSpins: /);
   });
 });
