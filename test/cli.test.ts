@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../src/registry/index.js";
+import { ALL_TOOLS, TOOLSET_NAMES } from "../src/registry/index.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const run = (...args: string[]) =>
@@ -48,7 +48,10 @@ describe("CLI", () => {
   });
 
   it.each([
-    [["--toolsets", "leaderboards,nope"], /Unknown toolset: nope\. Valid toolsets: all, leaderboards, .*store, .*legacy/],
+    [
+      ["--toolsets", "leaderboards,nope"],
+      new RegExp(`Unknown toolset: nope\\. Valid toolsets: all, ${TOOLSET_NAMES.join(", ")}$`, "m"),
+    ],
     [["--tools", "drop_database"], /Unknown tool: drop_database\. Valid tools: list_leaderboards,/],
     [["--toolsets", "legacy"], /legacy is legacy: add --legacy/],
     [["--frobnicate"], /Unknown option '--frobnicate'/],

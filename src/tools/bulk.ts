@@ -153,15 +153,18 @@ export const bulk: ToolsetDef = {
       sandbox: { handler: "bulk.jobDetails" },
     },
     {
-      // Shown by an older products page (dev.returning.ai/api-37690410), which the catalog records
-      // only in the notes of store_products.delete: no catalog entry of its own. The route also
-      // takes a raw JSON array; tools send objects, so only its CSV form is offered.
+      // No catalog entry of its own, so marked inferred as the catalog test asks, although an older
+      // products page shows the route. It also takes a raw JSON array; tools send objects, so only
+      // its CSV form is offered.
       name: "update_store_products_from_csv",
       title: "Bulk update store products from CSV",
       description:
         "Update many store products from a CSV; a row with a Product ID starts a product, rows without one add permission entries to it.",
       method: "PUT",
       path: "/v1/products/bulk",
+      routeStatus: "inferred",
+      inference:
+        "Not a catalog entry: the older page dev.returning.ai/api-37690410 (quoted in the notes of store_products.delete) shows PUT /v1/products/bulk.",
       catalogIds: [],
       input: z.strictObject({ file: fileInput }),
       files: { file: { field: "file", accept: "csv", columns: { allowed: PRODUCT_CSV_COLUMNS, required: ["Product ID"] } } },

@@ -6,6 +6,18 @@ import { leaderboards } from "./leaderboards.js";
 import { legacy } from "./legacy.js";
 import { rewards } from "./rewards.js";
 import { store } from "./store.js";
+import { userApiKeys } from "./user-api-keys.js";
+import { userFields } from "./user-fields.js";
 
 /** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
-export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, gamification, rewards, store, bulk, apiKeys, legacy];
+export const TOOLSETS: readonly ToolsetDef[] = [
+  leaderboards,
+  gamification,
+  rewards,
+  store,
+  bulk,
+  apiKeys,
+  userFields,
+  userApiKeys,
+  legacy,
+];
