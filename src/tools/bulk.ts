@@ -74,7 +74,7 @@ export const bulk: ToolsetDef = {
       name: "update_users_from_csv",
       title: "Bulk update users from CSV",
       description:
-        "Update many users from a CSV in the user-list template's columns; a <field>_op column before a number adds, subtracts or overwrites.",
+        "Update many users from a CSV in the user-list template's columns; an xp_op-style column before a number adds, subtracts or overwrites.",
       method: "POST",
       path: BULK_UPDATE,
       catalogIds: ["bulk.update_users_csv"],
