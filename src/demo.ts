@@ -48,6 +48,15 @@ export const DEMO = {
   userApiKeyIds: [demoId(10, 0x201), demoId(10, 0x202), demoId(10, 0x203)],
   currentApiKeyId: demoId(10, 0x301),
 
+  // Messaging and chart analysis (cov-messaging): kind b for messages, kind c for chart analyses.
+  /** A message in the text channel that has a reply and a reaction. */
+  messageId: demoId(0xb, 1),
+  messageIds: [demoId(0xb, 1), demoId(0xb, 2), demoId(0xb, 3), demoId(0xb, 4), demoId(0xb, 5), demoId(0xb, 6)],
+  /** The seeded message in the forum channel, under DEMO.forumTopicId. */
+  forumMessageId: demoId(0xb, 3),
+  analysisId: demoId(0xc, 1),
+  analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
+
   // Gamification, rewards and bulk operations (kind 13): a streak, a spin wheel, the redemption
   // statuses orders move through (Pending, Shipping, Delivered, Cancelled) and two bulk jobs
   // (a finished user update and a queued premium-currency update).

@@ -1,8 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import { findTool } from "../src/registry/index.js";
-import { dataOf, textOf } from "./helpers.js";
-import { sandboxSession } from "./session.js";
+import { callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 const csv = (name: string, ...lines: string[]) => ({ name, base64: Buffer.from(`${lines.join("\n")}\n`).toString("base64") });
 
@@ -18,7 +17,12 @@ interface Job {
 
 /** Bulk uploads and their jobs through an MCP client, our server and real HTTP (multipart) to the sandbox. */
 describe("bulk tools", () => {
-  const session = sandboxSession();
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
 
   const status = async (jobId: string) => dataOf<Job>(await session.mcp.call("get_bulk_job_status", { jobId }));
 
@@ -75,7 +79,7 @@ describe("bulk tools", () => {
 
   it("ends a job as failed when no row finds its user", async () => {
     const file = csv("ghosts.csv", "email,premiumCurrency_op,premiumCurrency", "ghost@example.com,add,5");
-    const { jobId } = dataOf<{ jobId: string }>(await session.confirmed("update_premium_currency_from_csv", { file }));
+    const { jobId } = dataOf<{ jobId: string }>(await callConfirmed(session.mcp, "update_premium_currency_from_csv", { file }));
     await status(jobId);
     await status(jobId);
     expect(await status(jobId)).toMatchObject({ type: "premium-currency", status: "failed", failedRows: 1 });
@@ -84,7 +88,7 @@ describe("bulk tools", () => {
   });
 
   it("refuses a CSV that breaks the operator rules, and a file that is not a CSV", async () => {
-    const badOp = await session.confirmed("update_users_from_csv", {
+    const badOp = await callConfirmed(session.mcp, "update_users_from_csv", {
       file: csv("bad.csv", "email,xp_op,xp", `${DEMO.userEmail},Add,5`),
     });
     expect(badOp.isError).toBe(true);
@@ -112,7 +116,7 @@ describe("bulk tools", () => {
       ",,,,tag,Insiders,,",
       `${shirt},450,,,,,,`,
     );
-    const result = await session.confirmed("update_store_products_from_csv", { file });
+    const result = await callConfirmed(session.mcp, "update_store_products_from_csv", { file });
     expect((result.structuredContent as { meta: Record<string, unknown> }).meta).toMatchObject({ updated: 2 });
     const product = dataOf<{
       price: number;
@@ -133,16 +137,16 @@ describe("bulk tools", () => {
   it("leaves every product alone when one row is wrong, naming it", async () => {
     const [voucher] = DEMO.productIds;
     const before = dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher })).price;
-    const unknown = await session.confirmed("update_store_products_from_csv", {
+    const unknown = await callConfirmed(session.mcp, "update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Price", `${voucher},1`, "0123456789abcdef01234567,2"),
     });
     expect(textOf(unknown)).toMatch(/404 Not Found: row 3: product 0123456789abcdef01234567 not found/);
     expect(dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher })).price).toBe(before);
-    const column = await session.confirmed("update_store_products_from_csv", {
+    const column = await callConfirmed(session.mcp, "update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Colour", `${voucher},red`),
     });
     expect(textOf(column)).toMatch(/unknown column "Colour"; the documented columns are "Product ID", "Name"/);
-    const stray = await session.confirmed("update_store_products_from_csv", {
+    const stray = await callConfirmed(session.mcp, "update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Price", `${voucher},1`, ",5"),
     });
     expect(textOf(stray)).toMatch(/row 3: a row without Product ID only adds a permission entry, so "Price" must be blank/);

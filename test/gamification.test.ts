@@ -1,11 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, textOf } from "./helpers.js";
-import { sandboxSession } from "./session.js";
+import { dataOf, sandboxSession, textOf } from "./helpers.js";
 
 /** The gamification tools through an MCP client, our server and real HTTP to the sandbox. */
 describe("gamification tools", () => {
-  const session = sandboxSession();
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
   const ben = "ben.builder@example.com";
 
   it("marks the POST reads read-only", async () => {

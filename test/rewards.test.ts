@@ -1,7 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, textOf } from "./helpers.js";
-import { sandboxSession } from "./session.js";
+import { callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 interface Status {
   _id: string;
@@ -12,7 +11,12 @@ interface Status {
 
 /** Redemption orders and statuses through an MCP client, our server and real HTTP to the sandbox. */
 describe("rewards and redemption tools", () => {
-  const session = sandboxSession();
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
+
+  beforeAll(async () => {
+    session = await sandboxSession();
+  });
+  afterAll(() => session.close());
   const [pending, shipping, delivered, cancelled] = DEMO.redemptionStatusIds;
   const [first, second] = DEMO.orderIds;
 
@@ -42,7 +46,7 @@ describe("rewards and redemption tools", () => {
     expect(created._id).toMatch(/^[a-f0-9]{24}$/);
     expect(dataOf<Status[]>(await session.mcp.call("list_redemption_statuses")).map((s) => s.name)).toContain("Ready for pickup");
     const applied = dataOf<{ status: Status }>(
-      await session.confirmed("update_redemption_order_status", { transactionId: second, statusId: created._id }),
+      await callConfirmed(session.mcp, "update_redemption_order_status", { transactionId: second, statusId: created._id }),
     );
     expect(applied.status).toEqual({ _id: created._id, name: "Ready for pickup", category: "incomplete", color: "#9B59B6" });
     const again = await session.mcp.call("create_redemption_status", { name: "Ready for pickup", category: "incomplete" });
@@ -82,7 +86,7 @@ describe("rewards and redemption tools", () => {
     expect(before.map((e) => e.statusId)).toEqual([pending]);
 
     const done = dataOf<{ transactionId: string; statusId: string; status: Status }>(
-      await session.confirmed("update_redemption_order_status", { transactionId: first, statusId: cancelled }),
+      await callConfirmed(session.mcp, "update_redemption_order_status", { transactionId: first, statusId: cancelled }),
     );
     expect(done).toMatchObject({
       transactionId: first,
@@ -98,12 +102,12 @@ describe("rewards and redemption tools", () => {
   });
 
   it("reports an unknown order or status, and a malformed reference before sending", async () => {
-    const order = await session.confirmed("update_redemption_order_status", {
+    const order = await callConfirmed(session.mcp, "update_redemption_order_status", {
       transactionId: "ORD000000000000",
       statusId: shipping,
     });
     expect(textOf(order)).toMatch(/404 Not Found: Redemption order not found\./);
-    const status = await session.confirmed("update_redemption_order_status", {
+    const status = await callConfirmed(session.mcp, "update_redemption_order_status", {
       transactionId: first,
       statusId: "0123456789abcdef01234567",
     });
