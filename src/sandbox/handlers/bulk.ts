@@ -1,7 +1,8 @@
 import { CsvError, type CsvTable, checkCsv, readCsv } from "../../registry/csv.js";
 import { SandboxError } from "../envelope.js";
+import { memberByIdentifier } from "../members.js";
 import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import { findUser, newestPage, ofCommunity } from "./lookup.js";
+import { newestPage, ofCommunity } from "./lookup.js";
 import type { Handler, HandlerInput, Handlers } from "./types.js";
 
 /**
@@ -46,7 +47,8 @@ function rowOutcome(store: SandboxStore, communityId: string, table: CsvTable, r
   const by = IDENTIFIERS.find((k) => table.columns.includes(k) && cell(k));
   if (!by) return { row: rowNumber, outcome: "failed", error: "no email or username to find the user by" };
   const user = cell(by);
-  if (!findUser(store, communityId, by, user)) return { row: rowNumber, user, outcome: "failed", error: "user not found" };
+  if (!memberByIdentifier(store, communityId, by, user))
+    return { row: rowNumber, user, outcome: "failed", error: "user not found" };
   const changes: Record<string, string> = {};
   for (const column of table.columns) {
     const value = cell(column);

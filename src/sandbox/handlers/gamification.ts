@@ -1,7 +1,8 @@
 import { SandboxError } from "../envelope.js";
+import { memberByIdentifier } from "../members.js";
 import { ACTIVITY_END } from "../seeds/gamification.js";
 import { newObjectId, type Rec } from "../store.js";
-import { findUser, newestPage, ofCommunity, requireUser } from "./lookup.js";
+import { newestPage, ofCommunity, requireUser } from "./lookup.js";
 import type { Handlers } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -25,7 +26,7 @@ export const gamificationHandlers: Handlers = {
     const page = (args.page as number | undefined) ?? 1;
     const limit = (args.limit as number | undefined) ?? 20;
     const found = (args.identifier as string[]).flatMap((identifier) => {
-      const user = findUser(store, communityId, type, identifier);
+      const user = memberByIdentifier(store, communityId, type, identifier);
       return user ? [{ identifier, user }] : [];
     });
     const activity = ofCommunity(store, "activityDays", communityId);

@@ -1,22 +1,13 @@
 import { SandboxError } from "../envelope.js";
 import { listRecords } from "../listing.js";
+import { memberByIdentifier } from "../members.js";
 import type { Rec, SandboxStore } from "../store.js";
 
 type Args = Record<string, unknown>;
 
-/** How the integration routes name a member (`identifier_type`), and the user field each names. */
-const USER_KEYS: Readonly<Record<string, string>> = { email: "email", id: "_id", username: "username" };
-
-/** A member of the community (seeded in seeds/people.ts); emails compare without case. */
-export function findUser(store: SandboxStore, communityId: string, type: string, value: string): Rec | undefined {
-  const key = USER_KEYS[type];
-  if (!key) throw new SandboxError(400, `identifier_type: the sandbox knows ${Object.keys(USER_KEYS).join(", ")}`);
-  const norm = (v: unknown) => (key === "email" && typeof v === "string" ? v.toLowerCase() : v);
-  return store.collection("users").find((u) => u.communityID === communityId && norm(u[key]) === norm(value));
-}
-
+/** A member named by `identifier_type` + identifier, or the API's 404. */
 export function requireUser(store: SandboxStore, communityId: string, type: string, value: string): Rec {
-  const user = findUser(store, communityId, type, value);
+  const user = memberByIdentifier(store, communityId, type, value);
   if (!user) throw new SandboxError(404, "User not found.");
   return user;
 }
