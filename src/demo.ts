@@ -74,4 +74,14 @@ export const DEMO = {
   forumMessageId: demoId(0xb, 3),
   analysisId: demoId(0xc, 1),
   analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
+
+  // Gamification, rewards and bulk operations (kind 13): a streak, a spin wheel, the redemption
+  // statuses orders move through (Pending, Shipping, Delivered, Cancelled) and two bulk jobs
+  // (a finished user update and a queued premium-currency update).
+  streakId: demoId(13, 0x101),
+  spinWheelId: demoId(13, 0x201),
+  redemptionStatusId: demoId(13, 0x301),
+  redemptionStatusIds: [demoId(13, 0x301), demoId(13, 0x302), demoId(13, 0x303), demoId(13, 0x304)],
+  bulkJobId: demoId(13, 0x401),
+  bulkJobIds: [demoId(13, 0x401), demoId(13, 0x402)],
 } as const;

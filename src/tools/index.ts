@@ -1,11 +1,14 @@
 import type { ToolsetDef } from "../registry/types.js";
 import { auth } from "./auth.js";
+import { bulk } from "./bulk.js";
 import { chartAnalysis } from "./chart-analysis.js";
 import { community } from "./community.js";
 import { apiKeys } from "./community-api-keys.js";
+import { gamification } from "./gamification.js";
 import { leaderboards } from "./leaderboards.js";
 import { legacy } from "./legacy.js";
 import { messaging } from "./messaging.js";
+import { rewards } from "./rewards.js";
 import { store } from "./store.js";
 import { userApiKeys } from "./user-api-keys.js";
 import { userFields } from "./user-fields.js";
@@ -15,6 +18,8 @@ import { webhooks } from "./webhooks.js";
 /** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
 export const TOOLSETS: readonly ToolsetDef[] = [
   leaderboards,
+  gamification,
+  rewards,
   store,
   users,
   auth,
@@ -24,6 +29,7 @@ export const TOOLSETS: readonly ToolsetDef[] = [
   userFields,
   userApiKeys,
   apiKeys,
+  bulk,
   webhooks,
   legacy,
 ];

@@ -1,6 +1,10 @@
 import { analysisHandlers } from "./analysis.js";
+import { bulkHandlers } from "./bulk.js";
 import { communityHandlers } from "./community.js";
+import { gamificationHandlers } from "./gamification.js";
 import { messagingHandlers } from "./messaging.js";
+import { productBulkHandlers } from "./products-bulk.js";
+import { rewardsHandlers } from "./rewards.js";
 import type { Handlers } from "./types.js";
 import { userApiKeyHandlers } from "./user-api-keys.js";
 import { userFieldHandlers } from "./user-fields.js";
@@ -16,6 +20,10 @@ export const HANDLERS: Handlers = {
   ...messagingHandlers,
   ...analysisHandlers,
   ...webhookHandlers,
+  ...gamificationHandlers,
+  ...rewardsHandlers,
+  ...bulkHandlers,
+  ...productBulkHandlers,
 };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";
