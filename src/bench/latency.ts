@@ -27,7 +27,7 @@ export async function measureLatency(upstream: Upstream, upstreamName: string, c
   const runtime = await startRuntime(
     parseConfig(["--toolsets", "all", "--base-url", upstream.url], { RETURNING_AI_API_KEY: upstream.apiKey }),
   );
-  const { apiKey, source } = runtime.defaultKey;
+  const { credentials, source } = runtime.defaults;
   const agent = new Agent();
   const get = async () => {
     const res = await request(`${upstream.url}${LIST_PATH}`, {
@@ -41,7 +41,7 @@ export async function measureLatency(upstream: Upstream, upstreamName: string, c
     const { data, meta } = await get();
     return { content: [{ type: "text", text: JSON.stringify({ data, meta }) }], structuredContent: { data, meta } };
   });
-  const ours = await connect(createServer({ tools: runtime.tools, context: runtime.contextFor(apiKey, source) }));
+  const ours = await connect(createServer({ tools: runtime.tools, context: runtime.contextFor(credentials, source, "stdio") }));
   const bare = await connect(sdk);
   const call = (client: Client) => async () => {
     const result = await client.callTool({ name: "list_leaderboards", arguments: { limit: 20 } });

@@ -81,7 +81,7 @@ export async function measureThroughput(upstream: Upstream, rounds: number, ms: 
     port: 0,
     tools: runtime.tools,
     contextFor: runtime.contextFor,
-    defaultKey: runtime.defaultKey,
+    defaults: runtime.defaults,
     allowedHosts: [],
     allowedOrigins: [],
     maxBodyBytes: 1_048_576,

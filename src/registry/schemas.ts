@@ -16,6 +16,12 @@ export const objectIdList = z.array(objectId).max(SANITY_CAP);
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/** A day as the integration routes write it: 22/12/2025 (tools/list shows the description, not the pattern). */
+export const dayMonthYear = z
+  .string()
+  .regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY")
+  .describe("DD/MM/YYYY");
+
 const limit = z.number().int().min(1).max(100).optional();
 // tools/list leaves patterns out (src/registry/listing.ts): the description says the format instead.
 const sort = z
@@ -28,8 +34,13 @@ const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
 
 const listQuery = { limit, sort, fields, search };
 
+const page = z.number().int().min(1).optional();
+
 /** Page-numbered lists (page from 1). */
-export const pageQuery = { page: z.number().int().min(1).optional(), ...listQuery };
+export const pageQuery = { page, ...listQuery };
+
+/** Page-numbered lists that take only page and limit (the /apis/v1 integration routes). */
+export const pageLimit = { page, limit };
 
 /** Offset lists (skip/limit), as the store routes take them. */
 export const skipQuery = {

@@ -4,7 +4,7 @@
  * is cut out of any text.
  */
 const SECRET_NAMES =
-  "key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key";
+  "key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|(confirm_?)?password|webhook_?key|encryption_?key|private_?key";
 const SECRET_FIELD = new RegExp(`^(${SECRET_NAMES})$`, "i");
 /** A secret-named field with a text value, as JSON.stringify writes it (names need no escaping). */
 const SECRET_FIELD_IN_JSON = new RegExp(`"(${SECRET_NAMES})":"`, "i");

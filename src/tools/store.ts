@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { dayMonthYear, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 import { configTools } from "./store-config.js";
 import { productTools } from "./store-products.js";
@@ -133,11 +133,7 @@ export const store: ToolsetDef = {
           purchaseHistoryID,
           redemptionInstructions: z.string().trim().min(1).max(10000).optional(),
           voucherCode: z.string().trim().min(1).max(512).optional(),
-          voucherExpiryDate: z
-            .string()
-            .regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY")
-            .optional()
-            .describe("DD/MM/YYYY"),
+          voucherExpiryDate: dayMonthYear.optional(),
         })
         .refine((a) => (a.voucherCode === undefined) === (a.voucherExpiryDate === undefined), {
           message: "voucherCode and voucherExpiryDate go together",
