@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
-import { BOARD, type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
+import { BOARD, type Connected, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 /** Clients that send nested arguments as JSON text, through an MCP client against the sandbox. */
 describe("arguments sent as JSON text", () => {
-  let sandbox: Sandbox;
   let mcp: Connected;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
-  });
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
+  beforeAll(async () => ({ mcp, close } = await sandboxSession()));
+  afterAll(() => close());
 
   it("decodes an array sent as text where the schema wants an array", async () => {
     const columns = [
