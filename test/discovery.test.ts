@@ -1,3 +1,5 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
@@ -148,6 +150,30 @@ describe("discovery mode over a filtered registry", () => {
     } finally {
       await mcp.close();
       await sandbox.close();
+    }
+  });
+});
+
+describe("discovery mode from the command line", () => {
+  it("is switched on by RETURNING_AI_DISCOVER and reaches the sandbox through call_tool", async () => {
+    const client = new Client({ name: "discover-test", version: "1.0.0" });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [new URL("../dist/cli.js", import.meta.url).pathname, "--sandbox", "--toolsets", "all"],
+        env: { PATH: process.env.PATH ?? "", RETURNING_AI_DISCOVER: "1" },
+        stderr: "ignore",
+      }),
+    );
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["find_tools", "describe_tool", "call_tool"]);
+      const result = await client.callTool({
+        name: "call_tool",
+        arguments: { name: "list_store_categories", arguments: { limit: 1 } },
+      });
+      expect((result.structuredContent as { data: unknown[] }).data).toHaveLength(1);
+    } finally {
+      await client.close();
     }
   });
 });
