@@ -38,4 +38,14 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+
+  // Legacy System API records (kinds e and f): badges, roles, servers.
+  badgeId: demoId(0xe, 1),
+  badgeIds: [demoId(0xe, 1), demoId(0xe, 2), demoId(0xe, 3)],
+  roleId: demoId(0xe, 0x101),
+  roleIds: [demoId(0xe, 0x101), demoId(0xe, 0x102)],
+  serverId: demoId(0xf, 1),
+  serverIds: [demoId(0xf, 1), demoId(0xf, 2)],
+  /** The platform (numeric) id people.ts gives userIds[0]: legacy System routes name users this way. */
+  legacyUserId: "100000001",
 } as const;

@@ -1,7 +1,7 @@
 import type { ToolsetDef } from "../registry/types.js";
 import { apiKeys } from "./community-api-keys.js";
 import { leaderboards } from "./leaderboards.js";
-import { legacy } from "./legacy.js";
+import { legacy } from "./legacy/index.js";
 import { store } from "./store.js";
 
 /** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
