@@ -54,6 +54,10 @@ export function successResult(payload: Unwrapped, maxChars: number, secrets: rea
   return { content: [{ type: "text", text }], ...(structured ? { structuredContent: structured } : {}) };
 }
 
+/** Several legacy routes 404'd in the docs' own smoke tests: the route itself may be gone. */
+const retiredHint = (tool: ToolDef) =>
+  ` The legacy route may be retired; try ${tool.replacedBy ? `${tool.replacedBy} or ` : ""}a route override.`;
+
 function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): string {
   const unverified = tool.routeStatus === "inferred" ? " This route is inferred from the docs and may not exist." : "";
   switch (failure.status) {
@@ -68,7 +72,7 @@ function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): stri
     case 403:
       return "The key may not act on this community or resource; check its permissions.";
     case 404:
-      return `Check the ids (list the items to find them).${unverified}`;
+      return `Check the ids (list the items to find them).${unverified}${tool.legacy ? retiredHint(tool) : ""}`;
     case 405:
       return `The API does not take this method here.${unverified}`;
     case 409:
