@@ -38,6 +38,15 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+  // User fields, their histories and user API keys (kind a). Custom fields first, then the
+  // system's default fields, which the sandbox refuses to change or delete.
+  userFieldId: demoId(10, 1),
+  userFieldIds: [demoId(10, 1), demoId(10, 2), demoId(10, 3), demoId(10, 4)],
+  defaultUserFieldIds: [demoId(10, 0x11), demoId(10, 0x12)],
+  userFieldHistoryIds: [demoId(10, 0x101), demoId(10, 0x102), demoId(10, 0x103)],
+  userApiKeyId: demoId(10, 0x201),
+  userApiKeyIds: [demoId(10, 0x201), demoId(10, 0x202), demoId(10, 0x203)],
+  currentApiKeyId: demoId(10, 0x301),
 
   // Legacy System API records (kinds e and f): badges, roles, servers.
   badgeId: demoId(0xe, 1),

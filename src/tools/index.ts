@@ -3,6 +3,8 @@ import { apiKeys } from "./community-api-keys.js";
 import { leaderboards } from "./leaderboards.js";
 import { legacy } from "./legacy/index.js";
 import { store } from "./store.js";
+import { userApiKeys } from "./user-api-keys.js";
+import { userFields } from "./user-fields.js";
 
 /** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
-export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, store, apiKeys, legacy];
+export const TOOLSETS: readonly ToolsetDef[] = [leaderboards, store, apiKeys, userFields, userApiKeys, legacy];
