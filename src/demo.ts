@@ -48,6 +48,15 @@ export const DEMO = {
   userApiKeyIds: [demoId(10, 0x201), demoId(10, 0x202), demoId(10, 0x203)],
   currentApiKeyId: demoId(10, 0x301),
 
+  // Messaging and chart analysis (cov-messaging): kind b for messages, kind c for chart analyses.
+  /** A message in the text channel that has a reply and a reaction. */
+  messageId: demoId(0xb, 1),
+  messageIds: [demoId(0xb, 1), demoId(0xb, 2), demoId(0xb, 3), demoId(0xb, 4), demoId(0xb, 5), demoId(0xb, 6)],
+  /** The seeded message in the forum channel, under DEMO.forumTopicId. */
+  forumMessageId: demoId(0xb, 3),
+  analysisId: demoId(0xc, 1),
+  analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
+
   // Legacy System API records (kinds e and f): badges, roles, servers.
   badgeId: demoId(0xe, 1),
   badgeIds: [demoId(0xe, 1), demoId(0xe, 2), demoId(0xe, 3)],
@@ -58,3 +67,6 @@ export const DEMO = {
   /** The platform (numeric) id people.ts gives userIds[0]: legacy System routes name users this way. */
   legacyUserId: "100000001",
 } as const;
+
+/** A 1x1 transparent PNG as base64: the smallest valid image, for upload examples. */
+export const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";

@@ -10,6 +10,7 @@ import type { AuthKind, ToolDef } from "../src/registry/types.js";
 
 interface Entry {
   id: string;
+  section: string;
   method: string | null;
   path: string | null;
   pathVariants: string[];
@@ -36,7 +37,9 @@ const shape = (path: string) => path.replace(/\{[^}]+\}/g, "{}").replace(/\/+$/,
 function authOf(entry: Entry): AuthKind {
   const text = (entry.auth ?? "").toLowerCase();
   if (text.startsWith("apikey header")) return "secure-auth";
-  if (text.includes("webhook") && text.includes("x-api-key")) return "webhook";
+  // The incoming-webhook pages say "x-api-key header if enabled" without naming the webhook again.
+  const incoming = entry.section.startsWith("Events > Incoming webhooks");
+  if (text.includes("x-api-key") && (incoming || text.includes("webhook"))) return "webhook";
   if (text.startsWith("x-api-key: <community system")) return "system";
   return "bearer";
 }

@@ -21,7 +21,7 @@ describe("registry", () => {
   it("names tools snake_case, verb first, legacy ones with legacy_", () => {
     for (const tool of ALL_TOOLS) {
       expect(tool.name).toMatch(
-        /^(legacy_)?(list|get|create|update|delete|send|reply|react|award|remove|add|import|upload)_[a-z_]+$/,
+        /^(legacy_)?(list|get|create|update|delete|send|reply|react|upload|append|award|remove|add|import)_[a-z_]+$/,
       );
       expect(tool.name.startsWith("legacy_")).toBe(tool.legacy);
     }

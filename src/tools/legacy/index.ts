@@ -3,6 +3,7 @@ import { apiKeyResource } from "../api-keys.js";
 import { legacyApiKeyTools } from "./api-keys.js";
 import { badgeResource, badgeTools } from "./badges.js";
 import { channelResource, channelTools } from "./channels.js";
+import { messagingTools } from "./messaging.js";
 import { roleResource, roleTools } from "./roles.js";
 import { serverResource, serverTools } from "./servers.js";
 import { userTools } from "./users.js";
@@ -17,7 +18,15 @@ export const legacy: ToolsetDef = {
   summary:
     "legacy routes (servers, badges, roles, channels, user import and avatar, integration API keys); prefer the non-legacy tools",
   resources: [serverResource, badgeResource, roleResource, channelResource, apiKeyResource],
-  tools: [...serverTools, ...userTools, ...badgeTools, ...roleTools, ...channelTools, ...legacyApiKeyTools].map((tool) => ({
+  tools: [
+    ...serverTools,
+    ...userTools,
+    ...badgeTools,
+    ...roleTools,
+    ...channelTools,
+    ...messagingTools,
+    ...legacyApiKeyTools,
+  ].map((tool) => ({
     ...tool,
     legacy: true,
   })),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEMO } from "../../demo.js";
+import { DEMO, TINY_PNG } from "../../demo.js";
 import { fileInput, objectId } from "../../registry/schemas.js";
 import type { ToolSpec } from "../../registry/types.js";
 
@@ -8,8 +8,7 @@ import type { ToolSpec } from "../../registry/types.js";
  * API key as a Bearer token. Both upload a file, so their bodies are multipart forms.
  */
 
-/** A 1x1 PNG and a one-row CSV: the smallest files the sandbox accepts, for the examples. */
-const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+/** A one-row CSV laid out like the user template, for the import example. */
 const ONE_USER_CSV = Buffer.from("email,username,firstName,lastName\ndana.dealer@example.com,dana_dealer,Dana,Dealer\n").toString(
   "base64",
 );
