@@ -1,10 +1,16 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
-import { type Connected, connectInMemory, dataOf, recordingApi, textOf } from "./helpers.js";
+import {
+  type Connected,
+  callConfirmed as confirmed,
+  connectInMemory,
+  dataOf,
+  recordingApi,
+  sandboxSession,
+  textOf,
+} from "./helpers.js";
 
 const LEGACY = selectTools({ toolsets: ["legacy"], legacy: true });
 const names = (tools: readonly ToolDef[]) => tools.map((t) => t.name);
@@ -13,17 +19,7 @@ const names = (tools: readonly ToolDef[]) => tools.map((t) => t.name);
 const pathOf = (tool: ToolDef) =>
   tool.path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => encodeURIComponent(String(tool.example[name])));
 
-/** First call: a preview and a token, and nothing sent; second call with the token: the real answer. */
-async function confirmed(mcp: Connected, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  const asked = await mcp.call(name, args);
-  expect(asked.isError, textOf(asked)).toBeFalsy();
-  const { confirmationRequired, confirmToken } = asked.structuredContent as {
-    confirmationRequired: boolean;
-    confirmToken: string;
-  };
-  expect(confirmationRequired, name).toBe(true);
-  return mcp.call(name, { ...args, confirm: confirmToken });
-}
+const CREDENTIALS = { apiKey: "rk_test_legacy_api", systemKey: "rk_test_legacy_system" };
 
 const csv = (text: string) => ({ base64: Buffer.from(text).toString("base64"), name: "users.csv" });
 
@@ -51,7 +47,7 @@ describe("legacy tools: which are listed", () => {
   it("lists only the legacy reads with --read-only --legacy, and still asks before reading", async () => {
     const api = await recordingApi();
     const readOnly = selectTools({ toolsets: ["legacy"], legacy: true, readOnly: true });
-    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: "k", tools: readOnly });
+    const mcp = await connectInMemory({ baseUrl: api.url, credentials: CREDENTIALS, tools: readOnly });
     try {
       const { tools } = await mcp.client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([
@@ -78,7 +74,7 @@ describe("legacy tools: the gate, request by request", () => {
   let mcp: Connected;
   beforeAll(async () => {
     api = await recordingApi();
-    mcp = await connectInMemory({ baseUrl: api.url, apiKey: "rk_test_legacy", tools: LEGACY });
+    mcp = await connectInMemory({ baseUrl: api.url, credentials: CREDENTIALS, tools: LEGACY });
   });
   afterEach(() => {
     api.requests.length = 0;
@@ -97,23 +93,22 @@ describe("legacy tools: the gate, request by request", () => {
     const sent = await mcp.call(name, { ...tool.example, confirm: confirmToken });
     expect(sent.isError, textOf(sent)).toBeFalsy();
     expect(api.requests.map((r) => `${r.method} ${r.url.split("?")[0]}`)).toEqual([`${tool.method} ${pathOf(tool)}`]);
+    const [header, value] =
+      tool.auth === "system" ? ["x-api-key", CREDENTIALS.systemKey] : ["authorization", `Bearer ${CREDENTIALS.apiKey}`];
+    expect(api.requests[0]?.headers[header]).toBe(value);
   });
 });
 
 describe("legacy tools against the sandbox", () => {
-  let sandbox: Sandbox;
+  let session: Awaited<ReturnType<typeof sandboxSession>> | undefined;
   let mcp: Connected;
+  /** A sandbox of its own for each test, so that a delete cannot spoil another test's records. */
   const fresh = async () => {
-    await mcp?.close();
-    await sandbox?.close();
-    sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", tools: LEGACY });
+    await session?.close();
+    session = await sandboxSession();
+    mcp = session.mcp;
   };
-  beforeAll(fresh);
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
+  afterAll(() => session?.close());
 
   it.each(names(LEGACY))("%s works with its example after confirmation", async (name) => {
     await fresh();
@@ -146,10 +141,10 @@ describe("legacy tools against the sandbox", () => {
     expect((await confirmed(mcp, "legacy_delete_badge", { id: badge._id })).isError).toBeFalsy();
     const gone = await confirmed(mcp, "legacy_update_badge", { id: badge._id, title: "x", action: "custom" });
     expect(textOf(gone)).toMatch(
-      /404 Not Found: Badge not found\. Check the ids.*The legacy route may be retired; try a route override\.$/,
+      /404 Not Found: Badge not found\. Check the ids.*This legacy route may be retired; try a RETURNING_AI_ROUTES override\.$/,
     );
     const nobody = await confirmed(mcp, "legacy_award_badge_to_user", { id: DEMO.badgeId, userId: "999" });
-    expect(textOf(nobody)).toMatch(/404 Not Found: User not found/);
+    expect(textOf(nobody)).toMatch(/404 Not Found: No member with that id/);
   });
 
   it("grants and revokes a role, and lists the user's roles", async () => {
@@ -171,6 +166,7 @@ describe("legacy tools against the sandbox", () => {
   });
 
   it("refuses a partial role update and names the missing fields, sending nothing", async () => {
+    await fresh();
     const bad = await mcp.call("legacy_update_role", { id: DEMO.roleId, title: "Only a title" });
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toMatch(/class: required.*server_permissions: required.*Nothing was sent/);
@@ -251,7 +247,44 @@ describe("legacy tools against the sandbox", () => {
       apikeyId: "0123456789abcdef01234567",
     });
     expect(textOf(gone)).toMatch(
-      /404 Not Found: .*The legacy route may be retired; try delete_community_api_key or a route override\.$/,
+      /404 Not Found: .*This legacy route may be retired; try delete_community_api_key or a RETURNING_AI_ROUTES override\.$/,
+    );
+  });
+
+  it("says so when the retired-looking route is also an inferred one", async () => {
+    await fresh();
+    const gone = await confirmed(mcp, "legacy_delete_role", { id: "0123456789abcdef01234567" });
+    expect(textOf(gone)).toMatch(
+      /404 Not Found: Role not found\. .*may be retired \(and is inferred from the docs\); try a RETURNING_AI_ROUTES/,
+    );
+  });
+
+  it("sends, replies and reacts through the legacy routes into the same channel the messaging tools read", async () => {
+    await fresh();
+    const sent = dataOf<{ id: string }>(
+      await confirmed(mcp, "legacy_send_message", {
+        channelId: DEMO.channelIds.text,
+        message: "Legacy hello",
+        sender: DEMO.username,
+      }),
+    );
+    await confirmed(mcp, "legacy_reply_to_message", { messageId: sent.id, message: "Legacy reply", sender: DEMO.userEmail });
+    await confirmed(mcp, "legacy_react_to_message", { messageId: sent.id, emoji: ":rocket:", sender: DEMO.username });
+    const listed = dataOf<{ messages: Array<{ message: string; reactions: unknown[] }> }>(
+      await mcp.call("list_messages", { channel_id: DEMO.channelIds.text, count: 50 }),
+    );
+    const ours = listed.messages.filter((m) => m.message.startsWith("Legacy "));
+    expect(ours.map((m) => m.message).sort()).toEqual(["Legacy hello", "Legacy reply"]);
+    expect(ours.find((m) => m.message === "Legacy hello")?.reactions).toEqual([
+      { emoji: ":rocket:", userIds: [DEMO.userIds[0]] },
+    ]);
+    const unknown = await confirmed(mcp, "legacy_reply_to_message", {
+      messageId: "0123456789abcdef01234567",
+      message: "x",
+      sender: DEMO.username,
+    });
+    expect(textOf(unknown)).toMatch(
+      /404 Not Found: Message not found\. .*try reply_to_message or a RETURNING_AI_ROUTES override/,
     );
   });
 });

@@ -1,5 +1,6 @@
 import { parseCsv } from "../csv.js";
 import { SandboxError } from "../envelope.js";
+import { findMember } from "../members.js";
 import type { OpResult } from "../ops.js";
 import { newObjectId, type Rec, type SandboxStore } from "../store.js";
 import type { HandlerInput, Handlers } from "./types.js";
@@ -13,13 +14,8 @@ import type { HandlerInput, Handlers } from "./types.js";
 const ours = (store: SandboxStore, name: string, communityId: string): Rec[] =>
   store.collection(name).filter((r) => r.communityID === communityId);
 
-/** Legacy System routes name a member by platform id; the /apis/v1 ones by ObjectId. */
-function member(input: HandlerInput, by: "platform" | "_id"): Rec {
-  const wanted = String(input.args.userId);
-  const user = ours(input.store, "users", input.communityId).find((u) => (by === "_id" ? u._id : String(u.id)) === wanted);
-  if (!user) throw new SandboxError(404, "User not found.");
-  return user;
-}
+/** The member a route names: by platform id on the System routes, by ObjectId on /apis/v1 (the schemas tell which). */
+const member = (input: HandlerInput): Rec => findMember(input.store, input.communityId, String(input.args.userId), true);
 
 function record(input: HandlerInput, collection: string, noun: string): Rec {
   const found = ours(input.store, collection, input.communityId).find((r) => r._id === input.args.id);
@@ -50,7 +46,7 @@ function held(input: HandlerInput, kind: Grant, userId: string): Rec[] {
 
 function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
   const thing = record(input, kind.things, kind.noun);
-  const user = member(input, "platform");
+  const user = member(input);
   if (held(input, kind, user._id).some((r) => r._id === thing._id)) {
     throw new SandboxError(409, `The user already has this ${kind.noun.toLowerCase()}.`);
   }
@@ -68,7 +64,7 @@ function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
 
 function revoke(input: HandlerInput, kind: Grant, message: string): OpResult {
   const thing = record(input, kind.things, kind.noun);
-  const user = member(input, "platform");
+  const user = member(input);
   const grants = input.store.collection(kind.grants);
   const index = grants.findIndex(
     (g) => g.communityID === input.communityId && g.userId === user._id && g[kind.key] === thing._id,
@@ -157,7 +153,7 @@ function importUsers(input: HandlerInput): OpResult {
 }
 
 function uploadAvatar(input: HandlerInput): OpResult {
-  const user = member(input, "_id");
+  const user = member(input);
   const file = input.files.avatar?.[0];
   if (!file) throw new SandboxError(400, "avatar: an image file is required");
   const now = input.store.now();
@@ -180,7 +176,7 @@ export const legacyHandlers: Handlers = {
   legacy_list_user_roles: (input) => ({
     statusCode: 200,
     message: "User roles fetched successfully",
-    data: held(input, ROLE, member(input, "platform")._id),
+    data: held(input, ROLE, member(input)._id),
   }),
   legacy_upload_user_avatar: uploadAvatar,
   legacy_import_users_csv: importUsers,
