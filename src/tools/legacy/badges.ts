@@ -24,7 +24,7 @@ const badge = z.strictObject({
   image: z.url().optional(),
   darkImage: z.url().optional(),
   lightImage: z.url().optional(),
-  enabledDarkAndLight: flag.describe("use darkImage/lightImage").optional(),
+  enabledDarkAndLight: flag.optional(),
   applied: flag.optional(),
   awarded: flag.optional(),
   award: flag.describe("grant XP when earned").optional(),

@@ -42,7 +42,7 @@ const channelPermissions = flags(CHANNEL_PERMISSIONS);
 const role = {
   title: z.string().trim().min(1).max(SANITY_CAP),
   class: z.string().trim().min(1).max(50).describe("colour, e.g. red"),
-  order: z.number().int().min(0).describe("position"),
+  order: z.number().int().min(0),
   billable: z.boolean(),
   server_permissions: serverPermissions,
   channel_permissions: channelPermissions,
