@@ -38,6 +38,24 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+
+  // Users, auth and community (kinds 8 and 9). A member who registered but has not verified the
+  // email yet (verify_user_email's example), and one whose account was deleted (restore_user's).
+  pendingUserId: demoId(8, 1),
+  pendingUserEmail: "dee.pending@example.com",
+  deletedUserId: demoId(8, 2),
+  deletedUsername: "dan_departed",
+  /** The code the sandbox "emails" on registration: it has no mailbox to read one from. */
+  verificationCode: "246810",
+  /** A sandbox-only password of DEMO.userEmail, so that log_in_user can succeed; not a real secret. */
+  userPassword: "Sandbox-pass-1!",
+  miniGameLogIds: [demoId(8, 0x101), demoId(8, 0x102), demoId(8, 0x103)],
+  /** Another community on the platform: its name, URL and domain are taken (409 on reuse). */
+  otherCommunityId: demoId(9, 1),
+  communityMetaId: demoId(9, 0x101),
+  communityThemeId: demoId(9, 0x102),
+  communityBotId: demoId(9, 0x103),
+
   // User fields, their histories and user API keys (kind a). Custom fields first, then the
   // system's default fields, which the sandbox refuses to change or delete.
   userFieldId: demoId(10, 1),

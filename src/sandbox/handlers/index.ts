@@ -1,13 +1,17 @@
 import { analysisHandlers } from "./analysis.js";
+import { communityHandlers } from "./community.js";
 import { legacyHandlers } from "./legacy.js";
 import { messagingHandlers } from "./messaging.js";
 import type { Handlers } from "./types.js";
 import { userApiKeyHandlers } from "./user-api-keys.js";
 import { userFieldHandlers } from "./user-fields.js";
+import { userHandlers } from "./users.js";
 import { webhookHandlers } from "./webhooks.js";
 
 /** Every action handler, by the name a tool's `sandbox.handler` gives; one file per area. */
 export const HANDLERS: Handlers = {
+  ...userHandlers,
+  ...communityHandlers,
   ...userFieldHandlers,
   ...userApiKeyHandlers,
   ...messagingHandlers,

@@ -10,7 +10,7 @@ import { badgeId, toUser } from "./schemas.js";
  * delete are inferred from them. Every route takes the community system key.
  */
 
-export const badgeResource: SandboxResource = { name: "badges", noun: "badge", plural: "badges", searchFields: ["title"] };
+export const badgeResource: SandboxResource = { name: "badges", noun: "badge", plural: "badges" };
 
 const count = z.number().int().min(0);
 const flag = z.boolean();

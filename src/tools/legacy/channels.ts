@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
 import { objectId, SANITY_CAP } from "../../registry/schemas.js";
-import type { SandboxResource, ToolSpec } from "../../registry/types.js";
+import type { ToolSpec } from "../../registry/types.js";
+import { channelResource } from "../community.js";
 
 /**
  * Channels of the older System API: create and update are documented, delete is inferred. They act
  * on the demo community's channels (src/sandbox/seeds/people.ts), the ones the messaging tools post to.
  */
-
-export const channelResource: SandboxResource = {
-  name: "channels",
-  noun: "channel",
-  plural: "channels",
-  searchFields: ["topic"],
-};
 
 const channel = {
   topic: z.string().trim().min(1).max(SANITY_CAP).describe("channel name"),

@@ -1,8 +1,9 @@
 import type { ToolsetDef } from "../../registry/types.js";
 import { apiKeyResource } from "../api-keys.js";
+import { channelResource } from "../community.js";
 import { legacyApiKeyTools } from "./api-keys.js";
 import { badgeResource, badgeTools } from "./badges.js";
-import { channelResource, channelTools } from "./channels.js";
+import { channelTools } from "./channels.js";
 import { messagingTools } from "./messaging.js";
 import { roleResource, roleTools } from "./roles.js";
 import { serverResource, serverTools } from "./servers.js";

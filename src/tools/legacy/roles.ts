@@ -10,7 +10,7 @@ import { platformUserId, toUser } from "./schemas.js";
  * them and from the badge routes, which grant and revoke the same way (POST /badges/{id}/award|remove).
  */
 
-export const roleResource: SandboxResource = { name: "roles", noun: "role", plural: "roles", searchFields: ["title"] };
+export const roleResource: SandboxResource = { name: "roles", noun: "role", plural: "roles" };
 
 const flags = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);

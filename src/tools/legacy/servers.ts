@@ -10,7 +10,7 @@ import type { SandboxResource, ToolSpec } from "../../registry/types.js";
  * description settings, so every route here is marked unverified.
  */
 
-export const serverResource: SandboxResource = { name: "servers", noun: "server", plural: "servers", searchFields: ["name"] };
+export const serverResource: SandboxResource = { name: "servers", noun: "server", plural: "servers" };
 
 const server = z.strictObject({
   name: z.string().trim().min(1).max(100),
