@@ -1,4 +1,4 @@
-import { parseCsv } from "../csv.js";
+import { type CsvTable, readCsv } from "../../registry/csv.js";
 import { SandboxError } from "../envelope.js";
 import { findMember } from "../members.js";
 import type { OpResult } from "../ops.js";
@@ -91,13 +91,14 @@ function importUsers(input: HandlerInput): OpResult {
   if (input.args.communityId !== input.communityId) throw new SandboxError(404, "Community not found.");
   const file = input.files.data?.[0];
   if (!file) throw new SandboxError(400, "data: a CSV file is required");
-  let rows: string[][];
+  let table: CsvTable;
   try {
-    rows = parseCsv(file.bytes.toString("utf8"));
+    table = readCsv(file.bytes);
   } catch (error) {
     throw new SandboxError(400, `data: malformed CSV: ${(error as Error).message}`);
   }
-  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+  const { rows } = table;
+  const header = table.columns.map((h) => h.toLowerCase());
   const column = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c.toLowerCase())]));
   if (column.email === -1) throw new SandboxError(400, "data: the CSV needs an email column");
 
