@@ -72,12 +72,12 @@ export function createServer(options: ServerOptions): Server {
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const { name, arguments: args } = request.params;
-    if (discovery) return discovery.call(server, context, name, args, extra.signal);
+    if (discovery) return discovery.call(server, context, name, args, extra.signal, extra);
     const tool = byName.get(name);
     if (!tool) {
       throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
     }
-    return callTool(server, context, tool, args, extra.signal);
+    return callTool(server, context, tool, args, extra.signal, extra);
   });
   return server;
 }

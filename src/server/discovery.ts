@@ -8,6 +8,7 @@ import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/l
 import type { ToolDef } from "../registry/types.js";
 import { type CallContext, callTool } from "./call.js";
 import { errorResult, objectResult } from "./results.js";
+import type { ProgressChannel } from "./wait.js";
 
 /**
  * Discovery mode (--discover): the whole enabled registry behind three small tools, for clients
@@ -112,6 +113,7 @@ export interface Discovery {
     name: string,
     args: Record<string, unknown> | undefined,
     signal?: AbortSignal,
+    channel?: ProgressChannel,
   ): Promise<CallToolResult>;
 }
 
@@ -148,14 +150,14 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
   const unknown = (name: string) =>
     errorResult(`Unknown or disabled tool '${name.slice(0, 100)}'. find_tools lists the enabled tools.`);
 
-  const handlers: {
-    [K in DiscoveryName]: (
-      args: z.infer<Inputs[K]>,
-      server: Server,
-      ctx: CallContext,
-      signal?: AbortSignal,
-    ) => Promise<CallToolResult> | CallToolResult;
-  } = {
+  type Handler<K extends DiscoveryName> = (
+    args: z.infer<Inputs[K]>,
+    server: Server,
+    ctx: CallContext,
+    signal?: AbortSignal,
+    channel?: ProgressChannel,
+  ) => Promise<CallToolResult> | CallToolResult;
+  const handlers: { [K in DiscoveryName]: Handler<K> } = {
     find_tools({ query, toolset, limit }) {
       const words = wordsOf(query).map((w) => SYNONYMS[w] ?? w);
       const pool = indexed.filter((e) => !toolset || e.tool.toolset === toolset);
@@ -192,16 +194,16 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
       };
       return objectResult(JSON.stringify(described), described, []);
     },
-    call_tool({ name, arguments: args }, server, ctx, signal) {
+    call_tool({ name, arguments: args }, server, ctx, signal, channel) {
       const tool = byName.get(name);
       if (!tool) return unknown(name);
-      return callTool(server, ctx, tool, args, signal);
+      return callTool(server, ctx, tool, args, signal, channel);
     },
   };
 
   return {
     listed,
-    async call(server, ctx, name, rawArgs, signal) {
+    async call(server, ctx, name, rawArgs, signal, channel) {
       if (!Object.hasOwn(schemas, name)) return unknown(name);
       const schema = schemas[name as DiscoveryName];
       const sent = rawArgs ?? {};
@@ -209,13 +211,8 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
       if (!parsed.success) {
         return errorResult(`Invalid arguments for ${name}: ${describeIssues(parsed.error.issues, sent)}.`);
       }
-      const handler = handlers[name as DiscoveryName] as (
-        args: unknown,
-        server: Server,
-        ctx: CallContext,
-        signal?: AbortSignal,
-      ) => Promise<CallToolResult> | CallToolResult;
-      return handler(parsed.data, server, ctx, signal);
+      const handler = handlers[name as DiscoveryName] as Handler<DiscoveryName>;
+      return handler(parsed.data as never, server, ctx, signal, channel);
     },
   };
 }
