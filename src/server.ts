@@ -1,7 +1,9 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { registerPrompts } from "./prompts/register.js";
 import { listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
+import { registerResources } from "./resources/register.js";
 import { type CallContext, callTool } from "./server/call.js";
 import { buildInstructions } from "./server/instructions.js";
 import { VERSION } from "./version.js";
@@ -16,7 +18,10 @@ export interface ServerOptions {
 export function createServer({ tools, context, communityId }: ServerOptions): Server {
   const server = new Server(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
-    { capabilities: { tools: {} }, instructions: buildInstructions(tools, communityId) },
+    {
+      capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
+      instructions: buildInstructions(tools, communityId),
+    },
   );
   const byName = new Map(tools.map((t) => [t.name, t]));
   const listed = tools.map(listTool);
@@ -31,5 +36,7 @@ export function createServer({ tools, context, communityId }: ServerOptions): Se
     }
     return callTool(server, context, tool, request.params.arguments, extra.signal);
   });
+  registerPrompts(server, tools, communityId);
+  registerResources(server);
   return server;
 }

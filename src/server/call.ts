@@ -2,13 +2,13 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
-import { log } from "../log.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
+import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
-import { redactValue, secretArguments } from "./redact.js";
+import { redactText, redactValue, secretArguments } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -140,8 +140,11 @@ export async function callTool(
   }
   const started = Date.now();
   const result = await ctx.client.request({ ...plan, apiKey: ctx.apiKey, signal });
-  log.debug(
-    `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
+  const outcome = result.ok ? result.status : (result.status ?? result.kind);
+  logToClient(
+    server,
+    "debug",
+    redactText(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`, secrets),
   );
   return result.ok ? successResult(result, ctx.maxOutputChars, secrets) : failureResult(result, tool, ctx.keySource, secrets);
 }

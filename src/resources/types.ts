@@ -1,0 +1,13 @@
+/** A guide an assistant can read while it works: fixed text, in our own words, traced to the catalog pages it draws on. */
+export interface Guide {
+  /** `returning-ai://guides/<slug>` */
+  uri: string;
+  name: string;
+  title: string;
+  /** One line: when an assistant should read it. */
+  description: string;
+  /** Ids of the `shared/api-reference` entries whose facts it states. */
+  catalogIds: readonly string[];
+  /** Markdown. */
+  text: string;
+}
