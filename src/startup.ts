@@ -1,3 +1,4 @@
+import { CREDENTIAL_SOURCES, secretsOf } from "./client/auth.js";
 import type { Config } from "./config.js";
 import { log } from "./log.js";
 import type { Runtime } from "./runtime.js";
@@ -23,8 +24,8 @@ export function startupLine(config: Config, runtime: Runtime, endpoint: string):
 
 /** Said at startup rather than at the first call, which may come much later and far from the person who can fix it. */
 export function credentialWarning(config: Config, runtime: Runtime): string | undefined {
-  if (runtime.sandbox || config.apiKey) return undefined;
-  const fix = "set RETURNING_AI_API_KEY (see the README: where to find your keys), or start with --sandbox to try the tools";
+  if (runtime.sandbox || secretsOf(config.credentials).length) return undefined;
+  const fix = `set ${CREDENTIAL_SOURCES.apiKey.env} (see the README: where to find your keys), or start with --sandbox to try the tools`;
   return config.http
     ? `No Returning.AI credential is set: every MCP request must bring its own key as 'Authorization: Bearer <key>'; or ${fix}.`
     : `No Returning.AI credential is set: every tool call will fail until you ${fix}.`;

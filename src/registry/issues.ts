@@ -15,7 +15,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args):
   const parts = issues.slice(0, 5).map((issue) => {
     if (issue.code === "unrecognized_keys") return `${issue.keys.join(", ")}: unknown field`;
     const field = issue.path.length ? issue.path.map(String).join(".") : "(arguments)";
-    const missing = issue.code === "invalid_type" && valueAt(args, issue.path) === undefined;
+    // A missing enum reports invalid_value, not invalid_type; either way the field was not given.
+    const missing = (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(args, issue.path) === undefined;
     return `${field}: ${missing ? "required" : issue.message.replace(/^Invalid input: /, "")}`;
   });
   const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : "";
