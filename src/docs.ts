@@ -5,6 +5,7 @@ import { needsConfirmation } from "./registry/gate-args.js";
 import { ALL_TOOLS, TOOLSETS } from "./registry/index.js";
 import type { AuthKind } from "./registry/types.js";
 import { UPLOAD_LIMITS } from "./registry/uploads.js";
+import { whereToFindTable } from "./resources/credentials.js";
 
 /** README sections generated from the registry and the settings table; a test fails when they are stale. */
 
@@ -65,6 +66,7 @@ export const GENERATED = {
   settings: settingsTable,
   credentials: credentialsTable,
   uploads: uploadsTable,
+  keys: whereToFindTable,
 } as const;
 
 /** Replaces every generated section of a README text with its current content. */

@@ -25,9 +25,8 @@ describe("guides as MCP resources", () => {
     const { resources } = await server.client.listResources();
     expect(resources.map((r) => r.uri)).toEqual([
       "returning-ai://guides/credentials",
-      "returning-ai://guides/responses-and-errors",
-      "returning-ai://guides/webhook-events",
-      "returning-ai://guides/webhook-security",
+      "returning-ai://guides/errors",
+      "returning-ai://guides/webhooks",
       "returning-ai://guides/widgets",
     ]);
     for (const r of resources) {
@@ -47,9 +46,11 @@ describe("guides as MCP resources", () => {
       expect(content?.text.startsWith("# ")).toBe(true);
       expect(Buffer.byteLength(content?.text ?? "")).toBe(r.size);
     }
-    const events = (await server.client.readResource({ uri: "returning-ai://guides/webhook-events" }))
-      .contents[0] as TextResourceContents;
-    expect(events.text).toContain("Purchased Store Item");
+    const read = async (uri: string) => ((await server.client.readResource({ uri })).contents[0] as TextResourceContents).text;
+    expect(await read("returning-ai://guides/webhooks")).toContain("Purchased Store Item");
+    expect(await read("returning-ai://guides/credentials")).toContain(
+      "| community API key | `RETURNING_AI_API_KEY` | community settings > API keys",
+    );
   });
 
   it("answers an unknown uri with the resource-not-found error", async () => {

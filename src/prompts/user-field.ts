@@ -10,7 +10,7 @@ export const addUserField: PromptDef = {
   arguments: [
     { name: "field", description: "Field key, e.g. deposit-amount (spaces become hyphens)", required: true },
     { name: "label", description: "Name members see (default: the key)" },
-    { name: "type", description: "Value type of the field", values: fieldTypes, closed: true },
+    { name: "type", description: "Value type of the field, e.g. number", required: true, values: fieldTypes, closed: true },
     {
       name: "values",
       description: "One user per line: email or user id, then the value (e.g. ava@example.com = 250)",
@@ -19,7 +19,7 @@ export const addUserField: PromptDef = {
   ],
   intro: (args) =>
     `Add the custom user field "${args.field}"${args.label ? ` (shown as "${args.label}")` : ""}` +
-    `${args.type ? ` of type ${args.type}` : ""} and fill it for these users:\n${args.values}`,
+    ` of type ${args.type} and fill it for these users:\n${args.values}`,
   steps: [
     {
       tools: ["list_user_fields"],

@@ -11,11 +11,11 @@ import type { PromptContext } from "./types.js";
  */
 export function enumValues(toolName: string, field: string): readonly string[] {
   let schema: unknown = findTool(toolName)?.input.shape[field];
-  for (let depth = 0; depth < 5 && schema; depth++) {
+  // Through optional/required/nullable/default wrappers (each keeps an innerType) and arrays, to the enum.
+  for (let depth = 0; depth < 8 && schema instanceof z.ZodType; depth++) {
     if (schema instanceof z.ZodEnum) return schema.options.map(String);
-    if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) schema = schema.unwrap();
-    else if (schema instanceof z.ZodArray) schema = schema.element;
-    else return [];
+    const def = schema._zod.def as { innerType?: unknown; element?: unknown };
+    schema = def.innerType ?? def.element;
   }
   return [];
 }

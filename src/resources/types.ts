@@ -1,6 +1,6 @@
 /** A guide an assistant can read while it works: fixed text, in our own words, traced to the catalog pages it draws on. */
 export interface Guide {
-  /** `returning-ai://guides/<slug>` */
+  /** `returning-ai://guides/<name>` */
   uri: string;
   name: string;
   title: string;
@@ -8,6 +8,6 @@ export interface Guide {
   description: string;
   /** Ids of the `shared/api-reference` entries whose facts it states. */
   catalogIds: readonly string[];
-  /** Markdown. */
-  text: string;
+  /** Markdown; read when a client asks, not at startup. */
+  text: () => string;
 }

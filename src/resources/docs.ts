@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * A page of docs/, which people read on GitHub and in the package and assistants read as a resource:
+ * one text for both. Read once, on first use (dist/resources/ and src/resources/ both sit two levels down).
+ */
+export function docsPage(file: string): () => string {
+  let text: string | undefined;
+  return () => {
+    text ??= readFileSync(new URL(`../../docs/${file}`, import.meta.url), "utf8");
+    return text;
+  };
+}
