@@ -22,6 +22,12 @@ export const objectIdList = z.array(objectId).max(SANITY_CAP);
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/** A day as the integration routes write it: 22/12/2025. */
+export const dayMonthYear = listedAs(
+  z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY"),
+  "DD/MM/YYYY",
+);
+
 const limit = z.number().int().min(1).max(100).optional().describe("default 20");
 const sort = listedAs(
   z.string().regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc"),
@@ -32,8 +38,13 @@ const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
 
 const listQuery = { limit, sort, fields, search };
 
+const page = z.number().int().min(1).optional();
+
 /** Page-numbered lists (page from 1). */
-export const pageQuery = { page: z.number().int().min(1).optional(), ...listQuery };
+export const pageQuery = { page, ...listQuery };
+
+/** Page-numbered lists that take only page and limit (the /apis/v1 integration routes). */
+export const pageLimit = { page, limit };
 
 /** Offset lists (skip/limit), as the store routes take them. */
 export const skipQuery = {

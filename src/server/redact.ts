@@ -4,7 +4,7 @@
  * is cut out of any text.
  */
 const SECRET_FIELD =
-  /^(key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|password|webhook_?key|encryption_?key|private_?key)$/i;
+  /^(key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|(confirm_?)?password|webhook_?key|encryption_?key|private_?key)$/i;
 
 export const REDACTED = "[redacted]";
 
