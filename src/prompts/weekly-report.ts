@@ -40,6 +40,10 @@ export const weeklyCommunityReport: PromptDef = {
     "when a number is not available from the API instead of estimating it.",
   steps: [
     section(
+      ["get_loyalty_overview", "list_community_users"],
+      "Members: the loyalty overview (members, online members, XP, coins, streaks) and the members who joined in the week.",
+    ),
+    section(
       ["list_leaderboards"],
       "Leaderboards: which are enabled, which start or end within the week or the next one, and any enabled board whose endDate has passed.",
     ),
