@@ -34,6 +34,8 @@ describe("guides as MCP resources", () => {
       expect(r.mimeType).toBe("text/markdown");
     }
     expect((await server.client.listResourceTemplates()).resourceTemplates).toEqual([]);
+    // The assistant learns of them from the server's instructions, even in a client that never lists resources.
+    for (const r of resources) expect(server.client.getInstructions()).toContain(r.uri);
   });
 
   it("reads each guide as markdown of the listed size", async () => {
@@ -49,7 +51,7 @@ describe("guides as MCP resources", () => {
     const read = async (uri: string) => ((await server.client.readResource({ uri })).contents[0] as TextResourceContents).text;
     expect(await read("returning-ai://guides/webhooks")).toContain("Purchased Store Item");
     expect(await read("returning-ai://guides/credentials")).toContain(
-      "| community API key | `RETURNING_AI_API_KEY` | community settings > API keys",
+      "| `RETURNING_AI_API_KEY` | community API key, sent as `Authorization: Bearer` (most tools) | community settings > API keys",
     );
   });
 

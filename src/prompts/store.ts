@@ -7,7 +7,7 @@ const threshold = (args: PromptArgs) => args.below ?? "10";
 export const restockOrRepriceStore: PromptDef = {
   name: "restock_or_reprice_store",
   title: "Restock or reprice the store",
-  description: "Find store products that run low or need a new price, and update them after I approve the list.",
+  description: "Find store products that run low or need a new price, and update them once you approve the list.",
   arguments: [
     {
       name: "action",

@@ -2,29 +2,45 @@ import { CREDENTIAL_SOURCES, type CredentialName } from "../client/auth.js";
 import type { Guide } from "./types.js";
 
 /**
- * Where a community owner finds each value in the Returning.AI dashboard, as the catalog's `auth`
- * fields and the older Authentication page say. The README's setup table and the credentials guide
- * are both rendered from it.
+ * What each setting holds and where a community owner finds its value in the Returning.AI dashboard,
+ * as the catalog's `auth` fields and the older Authentication page say. The README's credentials
+ * table and the credentials guide are both rendered from it.
  */
-const WHERE: ReadonlyArray<{ what: string; setting: string; where: string }> = [
+const WHERE: ReadonlyArray<{ setting: string; what: string; where: string }> = [
   row(
     "apiKey",
-    "community API key",
-    "community settings > API keys: create a key there and give it the permissions your tools need",
+    "community API key, sent as `Authorization: Bearer` (most tools)",
+    "community settings > API keys: create a key, give it the permissions of the areas you use (store, user fields ...) and copy it",
   ),
-  row("systemKey", "system key", "community settings > Login Management > API key (one per community, full system rights)"),
-  row("webhookKey", "incoming-webhook key", "the settings of the incoming webhook, once its API-key switch is on"),
-  row("communityHost", "community host", "the custom domain your community is served on (for Secure Auth only)"),
-  { what: "community id", setting: "RETURNING_AI_COMMUNITY_ID", where: "community settings > Appearance" },
+  row(
+    "systemKey",
+    "community system key, sent as `x-api-key` (and as Secure Auth's `apiKey`)",
+    "community settings > Login Management > API key; one per community, with full system rights",
+  ),
+  row(
+    "webhookKey",
+    "incoming-webhook key, sent as `x-api-key`",
+    "the incoming webhook's settings, once its API-key toggle is on (the platform generates it); without the toggle, leave it unset",
+  ),
+  row(
+    "communityHost",
+    "your community's custom domain (e.g. `community.example.com`), Secure Auth's `hostname`",
+    "the domain your members open the community at",
+  ),
+  {
+    setting: "RETURNING_AI_COMMUNITY_ID",
+    what: "your community's 24-hex id, told to the assistant",
+    where: "community settings > Appearance",
+  },
 ];
 
 function row(name: CredentialName, what: string, where: string) {
-  return { what, setting: CREDENTIAL_SOURCES[name].env, where };
+  return { setting: CREDENTIAL_SOURCES[name].env, what, where };
 }
 
 export function whereToFindTable(): string {
-  const rows = WHERE.map((r) => `| ${r.what} | \`${r.setting}\` | ${r.where} |`);
-  return ["| value | setting | where to find it in the Returning.AI dashboard |", "|---|---|---|", ...rows].join("\n");
+  const rows = WHERE.map((r) => `| \`${r.setting}\` | ${r.what} | ${r.where} |`);
+  return ["| setting | what it is | where to find it in the Returning.AI dashboard |", "|---|---|---|", ...rows].join("\n");
 }
 
 export const credentialsGuide: Guide = {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Guide } from "./types.js";
 
 /**
  * A page of docs/, which people read on GitHub and in the package and assistants read as a resource:
@@ -11,3 +12,10 @@ export function docsPage(file: string): () => string {
     return text;
   };
 }
+
+/** A guide whose text is a page of docs/. */
+export const docsGuide = (file: string, guide: Omit<Guide, "page" | "text">): Guide => ({
+  ...guide,
+  page: `docs/${file}`,
+  text: docsPage(file),
+});

@@ -1,11 +1,11 @@
 import { credentialsGuide } from "./credentials.js";
-import { docsPage } from "./docs.js";
+import { docsGuide } from "./docs.js";
 import type { Guide } from "./types.js";
 
 /** Every guide, in the order clients list them. */
 export const GUIDES: readonly Guide[] = [
   credentialsGuide,
-  {
+  docsGuide("errors.md", {
     uri: "returning-ai://guides/errors",
     name: "errors",
     title: "Responses, errors, ids and paging",
@@ -21,9 +21,8 @@ export const GUIDES: readonly Guide[] = [
       "schema.NotFoundError",
       "schema.MetaResponse",
     ],
-    text: docsPage("errors.md"),
-  },
-  {
+  }),
+  docsGuide("webhooks.md", {
     uri: "returning-ai://guides/webhooks",
     name: "webhooks",
     title: "Webhooks: events, keys and encryption",
@@ -38,16 +37,14 @@ export const GUIDES: readonly Guide[] = [
       "webhooks.outgoing.purchased_store_item",
       "webhooks.incoming.api_keys_encryption",
     ],
-    text: docsPage("webhooks.md"),
-  },
-  {
+  }),
+  docsGuide("widgets.md", {
     uri: "returning-ai://guides/widgets",
     name: "widgets",
     title: "Embedding widgets",
     description: "Read when the user wants a leaderboard, store or other Returning.AI widget on their own site.",
     catalogIds: ["widgets.public", "widgets.authenticated", "channels.iframe"],
-    text: docsPage("widgets.md"),
-  },
+  }),
 ];
 
 export type { Guide } from "./types.js";

@@ -8,6 +8,8 @@ export interface Guide {
   description: string;
   /** Ids of the `shared/api-reference` entries whose facts it states. */
   catalogIds: readonly string[];
+  /** The docs/ page it serves, for people who read the same text on GitHub or in the package. */
+  page?: string;
   /** Markdown; read when a client asks, not at startup. */
   text: () => string;
 }
