@@ -3,12 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
 import { dataOf } from "./helpers.js";
+import { spawnServer } from "./stdio.js";
 
 /**
  * The install paths a person takes without a clone: the npm tarball and the Claude Desktop bundle.
@@ -56,19 +55,20 @@ function installTarball(app: string, file: string): void {
   }
 }
 
-/** Spawns a server the way a client does and returns what it offers. */
+/** What a spawned server offers: its version, tools and the demo store, and what it logged. */
 async function serve(command: string, args: string[], env: Record<string, string> = {}) {
-  const transport = new StdioClientTransport({ command, args, env: { PATH: process.env.PATH ?? "", ...env }, stderr: "pipe" });
-  let stderr = "";
-  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const client = new Client({ name: "install-test", version: "1.0.0" });
-  await client.connect(transport);
+  const server = await spawnServer(command, args, env);
   try {
-    const { tools } = await client.listTools();
-    const config = (await client.callTool({ name: "get_store_config", arguments: {} })) as CallToolResult;
-    return { version: client.getServerVersion()?.version, tools, store: dataOf<{ title: string }>(config), stderr };
+    const { tools } = await server.client.listTools();
+    const config = (await server.client.callTool({ name: "get_store_config", arguments: {} })) as CallToolResult;
+    return {
+      version: server.client.getServerVersion()?.version,
+      tools,
+      store: dataOf<{ title: string }>(config),
+      stderr: server.stderr(),
+    };
   } finally {
-    await client.close();
+    await server.close();
   }
 }
 

@@ -1,28 +1,18 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { type LoggingMessageNotification, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { VERSION } from "../src/version.js";
 import { type Connected, connectInMemory, dataOf } from "./helpers.js";
+import { spawnServer } from "./stdio.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 
-/** Starts the built server over stdio the way a client does (no terminal), lists its tools, and returns its stderr. */
+/** Starts the built server as a client does, lists its tools, and returns what it wrote to stderr. */
 async function stderrOfStart(args: string[], env: Record<string, string> = {}): Promise<{ stderr: string; tools: number }> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [CLI, ...args],
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stderr: "pipe",
-  });
-  let stderr = "";
-  transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const client = new Client({ name: "startup-test", version: "1.0.0" });
-  await client.connect(transport);
-  const { tools } = await client.listTools();
-  await client.close();
-  return { stderr, tools: tools.length };
+  const server = await spawnServer(process.execPath, [CLI, ...args], env);
+  const { tools } = await server.client.listTools();
+  await server.close();
+  return { stderr: server.stderr(), tools: tools.length };
 }
 
 describe("startup line", () => {
