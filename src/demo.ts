@@ -84,4 +84,16 @@ export const DEMO = {
   redemptionStatusIds: [demoId(13, 0x301), demoId(13, 0x302), demoId(13, 0x303), demoId(13, 0x304)],
   bulkJobId: demoId(13, 0x401),
   bulkJobIds: [demoId(13, 0x401), demoId(13, 0x402)],
+  // Legacy System API records (kinds e and f): badges, roles, servers.
+  badgeId: demoId(0xe, 1),
+  badgeIds: [demoId(0xe, 1), demoId(0xe, 2), demoId(0xe, 3)],
+  roleId: demoId(0xe, 0x101),
+  roleIds: [demoId(0xe, 0x101), demoId(0xe, 0x102)],
+  serverId: demoId(0xf, 1),
+  serverIds: [demoId(0xf, 1), demoId(0xf, 2)],
+  /** The platform (numeric) id people.ts gives userIds[0]: legacy System routes name users this way. */
+  legacyUserId: "100000001",
 } as const;
+
+/** A 1x1 transparent PNG as base64: the smallest valid image, for upload examples. */
+export const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";

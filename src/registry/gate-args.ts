@@ -11,6 +11,7 @@ export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 // Undescribed on purpose: the server instructions explain both once instead of in every tool.
 const confirm = z.string().max(SANITY_CAP);
 const dryRun = z.boolean();
+const wait = z.boolean();
 
 const schemas = new WeakMap<ToolDef, z.ZodObject>();
 
@@ -21,6 +22,7 @@ export function gateSchema(tool: ToolDef): z.ZodObject {
     schema = z.strictObject({
       ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
       ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
+      ...(tool.job ? { wait: wait.optional() } : {}),
     });
     schemas.set(tool, schema);
   }

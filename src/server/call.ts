@@ -11,6 +11,8 @@ import {
 import type { ReturningAiClient } from "../client/http.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
+import type { CsvSummary } from "../registry/csv.js";
+import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
 import { describeIssues } from "../registry/issues.js";
@@ -19,8 +21,10 @@ import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
 import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import { followJob } from "./jobs.js";
 import { redactText, redactValue, secretArguments } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
+import type { ProgressChannel } from "./wait.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
 export interface CallContext {
@@ -34,7 +38,7 @@ export interface CallContext {
   allowPaths: boolean;
 }
 
-type FileFacts = Pick<Upload, "name" | "type" | "size">;
+type FileFacts = Pick<Upload, "name" | "type" | "size"> & Partial<CsvSummary>;
 
 interface Preview {
   method: string;
@@ -54,7 +58,7 @@ function previewOf(
   const url = ctx.client.urlFor({ ...plan, host: hostOf(tool) });
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
-    list.map(({ name, type, size }) => ({ name, type, size })),
+    list.map(({ name, type, size, csv }): FileFacts => ({ name, type, size, ...csv })),
   ]);
   return {
     method: plan.method,
@@ -75,7 +79,14 @@ async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: bool
     if (!spec) continue;
     const items = (Array.isArray(value) ? value : [value]) as FileArgument[];
     const loaded = await Promise.all(
-      items.map((item, i) => loadUpload(item, Array.isArray(value) ? `${arg}.${i}` : arg, spec.accept, allowPaths)),
+      items.map(async (item, i) => {
+        const label = Array.isArray(value) ? `${arg}.${i}` : arg;
+        const upload = await loadUpload(item, label, spec.accept, allowPaths);
+        // A bulk upload's confirmation shows how many rows and which columns it carries.
+        if (spec.accept !== "csv") return upload;
+        const { rows, columns } = previewCsvUpload(label, upload, spec);
+        return { ...upload, csv: { rows, columns } };
+      }),
     );
     out[spec.field] = [...(out[spec.field] ?? []), ...loaded];
   }
@@ -155,6 +166,8 @@ export async function callTool(
   tool: ToolDef,
   rawArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
+  /** Where progress notifications go, for a `wait: true` call. */
+  channel?: ProgressChannel,
 ): Promise<CallToolResult> {
   const secrets = [...secretsOf(ctx.credentials), ...secretArguments(rawArgs ?? {})];
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
@@ -211,5 +224,8 @@ export async function callTool(
     "debug",
     redactText(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`, secrets),
   );
-  return result.ok ? successResult(result, ctx.maxOutputChars, secrets) : failureResult(result, tool, ctx.keySource, secrets);
+  if (!result.ok) return failureResult(result, tool, ctx.keySource, secrets);
+  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, secrets);
+  const job = await followJob(ctx, tool, args, result, channel, signal);
+  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, secrets);
 }

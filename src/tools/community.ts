@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
 import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
+import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 import { text } from "./users.js";
 
 const communityID = objectId;
@@ -34,13 +34,13 @@ const palette = z
 const MANAGEMENT_INFERENCE = (what: string) =>
   `No route captured; ${what} placed under the documented PUT /v1/management/communities/{communityID} (Update community name and URL), the sibling Appearance update.`;
 
+/** The demo community's channels (seeds/people.ts); the legacy channel tools write to the same collection. */
+export const channelResource: SandboxResource = { name: "channels", noun: "channel", plural: "channels" };
+
 export const community: ToolsetDef = {
   name: "community",
   summary: "community settings: name and URL, appearance, bot, members, channels, loyalty overview",
-  resources: [
-    { name: "channels", noun: "channel", plural: "channels" },
-    { name: "communityBot", noun: "community bot", plural: "community bots", singleton: true },
-  ],
+  resources: [channelResource, { name: "communityBot", noun: "community bot", plural: "community bots", singleton: true }],
   tools: [
     {
       name: "list_channels",

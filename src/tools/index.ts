@@ -6,7 +6,7 @@ import { community } from "./community.js";
 import { apiKeys } from "./community-api-keys.js";
 import { gamification } from "./gamification.js";
 import { leaderboards } from "./leaderboards.js";
-import { legacy } from "./legacy.js";
+import { legacy } from "./legacy/index.js";
 import { messaging } from "./messaging.js";
 import { rewards } from "./rewards.js";
 import { store } from "./store.js";

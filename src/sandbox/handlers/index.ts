@@ -2,6 +2,7 @@ import { analysisHandlers } from "./analysis.js";
 import { bulkHandlers } from "./bulk.js";
 import { communityHandlers } from "./community.js";
 import { gamificationHandlers } from "./gamification.js";
+import { legacyHandlers } from "./legacy.js";
 import { messagingHandlers } from "./messaging.js";
 import { productBulkHandlers } from "./products-bulk.js";
 import { rewardsHandlers } from "./rewards.js";
@@ -24,6 +25,7 @@ export const HANDLERS: Handlers = {
   ...rewardsHandlers,
   ...bulkHandlers,
   ...productBulkHandlers,
+  ...legacyHandlers,
 };
 
 export type { Handler, HandlerInput, Handlers, UploadedFile } from "./types.js";

@@ -2,6 +2,7 @@ import { CORE_SEED } from "../seed.js";
 import { BULK_SEED } from "./bulk.js";
 import { COMMUNITY_SEED } from "./community.js";
 import { GAMIFICATION_SEED } from "./gamification.js";
+import { LEGACY_SEED } from "./legacy.js";
 import { MESSAGING_SEED } from "./messaging.js";
 import { PEOPLE_SEED } from "./people.js";
 import { REWARDS_SEED } from "./rewards.js";
@@ -18,6 +19,7 @@ const AREAS: readonly SeedData[] = [
   GAMIFICATION_SEED,
   REWARDS_SEED,
   BULK_SEED,
+  LEGACY_SEED,
 ];
 
 function merge(areas: readonly SeedData[]): SeedData {
