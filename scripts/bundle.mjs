@@ -3,8 +3,8 @@
  * Builds the Claude Desktop bundle (.mcpb): the packed npm package (what `npm pack` ships, built by
  * its prepack script), its production dependencies, and manifest.json, zipped by the official mcpb CLI.
  *
- *   npm run bundle                                  -> bundle/returning-ai-mcp-<version>.mcpb
- *   node scripts/bundle.mjs --tarball x.tgz --out d  -> reuse a packed tarball, write into d
+ *   npm run bundle                                  -> bundle/returning-ai-mcp-<version>.tgz and .mcpb
+ *   node scripts/bundle.mjs --tarball x.tgz --out d  -> reuse a packed tarball, write the .mcpb into d
  *
  * Dependencies come from the npm cache when they can (offline), so a second build needs no network.
  */
@@ -52,13 +52,14 @@ function installDependencies(dir) {
 export function buildBundle({ tarball, out }) {
   const work = mkdtempSync(join(tmpdir(), "returning-ai-mcpb-"));
   try {
-    const packed = tarball ? resolve(tarball) : pack(work);
+    mkdirSync(out, { recursive: true });
+    // The npm package is a deliverable too (for the other clients): packed next to the bundle.
+    const packed = tarball ? resolve(tarball) : pack(out);
     run("tar", ["-xzf", packed, "-C", work], ROOT);
     const dir = join(work, "package");
     copyFileSync(join(ROOT, "manifest.json"), join(dir, "manifest.json"));
     installDependencies(dir);
     const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-    mkdirSync(out, { recursive: true });
     const file = join(out, `returning-ai-mcp-${version}.mcpb`);
     run(MCPB, ["pack", dir, file], ROOT);
     return file;
