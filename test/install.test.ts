@@ -61,6 +61,9 @@ async function serve(command: string, args: string[], env: Record<string, string
   try {
     const { tools } = await server.client.listTools();
     const config = (await server.client.callTool({ name: "get_store_config", arguments: {} })) as CallToolResult;
+    // Guides are read from the package's docs/ at run time: this fails if a package leaves them out.
+    const { contents } = await server.client.readResource({ uri: "returning-ai://guides/webhooks" });
+    expect((contents[0] as { text: string }).text).toMatch(/^# Webhooks\n/);
     return {
       version: server.client.getServerVersion()?.version,
       tools,

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { type LoggingMessageNotification, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
@@ -36,6 +37,21 @@ describe("startup line", () => {
     const withKey = await stderrOfStart([], { RETURNING_AI_API_KEY: "not-a-real-key-0000" });
     expect(withKey.stderr).not.toMatch(/warn/);
     expect(withKey.stderr).not.toContain("not-a-real-key");
+  });
+
+  it("over HTTP, says where it listens and that requests must then bring their own key", async () => {
+    const child = spawn(process.execPath, [CLI, "--http", "--port", "0"], { env: { PATH: process.env.PATH ?? "" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", () => stderr.includes("warn:") && resolve());
+      child.once("exit", () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    child.kill();
+    expect(stderr).toMatch(
+      /info: returning-ai-mcp .* over Streamable HTTP at http:\/\/127\.0\.0\.1:\d+\/mcp; API: https:\/\/api\.returning\.ai\./,
+    );
+    expect(stderr).toContain("warn: No Returning.AI credential is set: every MCP request must bring its own key");
   });
 });
 
