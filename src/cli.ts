@@ -3,9 +3,10 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { type Config, parseConfig, SETTINGS } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log } from "./log.js";
-import { effectiveTools, type Runtime, startRuntime } from "./runtime.js";
+import { effectiveTools, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
 import { createServer } from "./server.js";
+import { announce } from "./startup.js";
 import { VERSION } from "./version.js";
 
 const HELP = `returning-ai-mcp ${VERSION}: an MCP server for administering a Returning.AI community.
@@ -63,24 +64,6 @@ function onShutdown(close: () => Promise<void>): void {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-}
-
-/**
- * Says what is being served. Over HTTP it is the server's log line; over stdio only a person at a
- * terminal sees it, since a client that spawned us has no use for it.
- */
-function announce(config: Config, runtime: Runtime, endpoint: string): void {
-  const api = runtime.sandbox ? `built-in sandbox at ${runtime.sandbox.url}` : runtime.baseUrl;
-  const what =
-    `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools over ${config.http ? `Streamable HTTP at ${endpoint}` : "stdio"}; ` +
-    `API: ${api}${runtime.communityId ? `; community ${runtime.communityId}` : ""}.`;
-  if (config.http) {
-    log.info(what);
-    return;
-  }
-  if (!process.stderr.isTTY || !process.stdin.isTTY) return;
-  const connect = `claude mcp add returning-ai -- node ${process.argv[1]}${runtime.sandbox ? " --sandbox" : ""}`;
-  process.stderr.write(`${what}\nWaiting for an MCP client on stdin (Ctrl-C to stop). To use it from Claude Code: ${connect}\n`);
 }
 
 async function serve(config: Config): Promise<void> {

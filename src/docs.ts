@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { SETTINGS } from "./config.js";
+import { PROMPTS } from "./prompts/index.js";
 import { needsConfirmation } from "./registry/gate-args.js";
 import { ALL_TOOLS, TOOLSETS } from "./registry/index.js";
 import type { AuthKind } from "./registry/types.js";
 import { UPLOAD_LIMITS } from "./registry/uploads.js";
+import { whereToFindTable } from "./resources/credentials.js";
+import { GUIDES } from "./resources/index.js";
 
 /** README sections generated from the registry and the settings table; a test fails when they are stale. */
 
@@ -15,7 +18,7 @@ export function toolsTable(): string {
   const lines: string[] = [];
   for (const toolset of TOOLSETS) {
     const tools = ALL_TOOLS.filter((t) => t.toolset === toolset.name);
-    lines.push(`### \`${toolset.name}\`: ${toolset.summary}`, "", "| tool | risk | route | description |", "|---|---|---|---|");
+    lines.push(`#### \`${toolset.name}\`: ${toolset.summary}`, "", "| tool | risk | route | description |", "|---|---|---|---|");
     for (const t of tools) {
       const marks = [t.routeStatus === "inferred" ? "inferred" : "", needsConfirmation(t) ? "confirm" : ""].filter(Boolean);
       const route = `\`${t.method} ${t.path}\`${marks.length ? ` (${marks.join(", ")})` : ""}`;
@@ -66,6 +69,24 @@ export function uploadsTable(): string {
   return ["| kind | types (from the file's bytes) | largest file |", "|---|---|---|", ...rows].join("\n");
 }
 
+/** The prompts a client offers (when their tools are enabled), with their arguments and tools. */
+export function promptsTable(): string {
+  const rows = PROMPTS.map((p) => {
+    const args = p.arguments.map((a) => (a.required ? `**${a.name}**` : a.name)).join(", ");
+    const tools = [...new Set(p.steps.flatMap((s) => s.tools))].map((t) => `\`${t}\``).join(", ");
+    return `| \`${p.name}\` | ${p.description} | ${args} | ${tools} |`;
+  });
+  return ["| prompt | what it does | arguments (**required**) | tools it uses |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The guides an assistant can read as resources, and the page each one is. */
+export function guidesTable(): string {
+  const rows = GUIDES.map(
+    (g) => `| \`${g.uri}\` | ${g.title} | ${g.description.replace(/^Read /, "")} | ${g.page ? `[${g.page}](${g.page})` : ""} |`,
+  );
+  return ["| resource | guide | read it | same text for people |", "|---|---|---|---|", ...rows].join("\n");
+}
+
 export function settingsTable(): string {
   const rows = SETTINGS.map((s) => `| ${s.flag ? `\`${s.flag}\`` : ""} | \`${s.env}\` | ${s.default} | ${s.desc} |`);
   return ["| flag | environment variable | default | what it does |", "|---|---|---|---|", ...rows].join("\n");
@@ -77,6 +98,9 @@ export const GENERATED = {
   credentials: credentialsTable,
   uploads: uploadsTable,
   defaults: defaultsList,
+  keys: whereToFindTable,
+  prompts: promptsTable,
+  guides: guidesTable,
 } as const;
 
 /** Replaces every generated section of a README text with its current content. */

@@ -2,8 +2,10 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { registerPrompts } from "./prompts/register.js";
 import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
+import { registerResources } from "./resources/register.js";
 import { type CallContext, callTool } from "./server/call.js";
 import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
@@ -66,7 +68,11 @@ export function createServer(options: ServerOptions): Server {
   const { instructions, listed, byName, discovery } = surfaceFor(options);
   const server = new Server(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
-    { capabilities: { tools: {} }, instructions, jsonSchemaValidator: sharedValidator },
+    {
+      capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
+      instructions,
+      jsonSchemaValidator: sharedValidator,
+    },
   );
   const { context } = options;
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
@@ -79,5 +85,7 @@ export function createServer(options: ServerOptions): Server {
     }
     return callTool(server, context, tool, args, extra.signal, extra);
   });
+  registerPrompts(server, options.tools, options.communityId);
+  registerResources(server);
   return server;
 }

@@ -11,7 +11,6 @@ import {
 import type { ReturningAiClient } from "../client/http.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
-import { log } from "../log.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
 import type { CsvSummary } from "../registry/csv.js";
 import { previewCsvUpload } from "../registry/csv.js";
@@ -21,9 +20,10 @@ import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
+import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { followJob } from "./jobs.js";
-import { redactValue, secretArguments } from "./redact.js";
+import { redactText, redactValue, secretArguments } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
@@ -220,8 +220,11 @@ export async function callTool(
     credentials: ctx.credentials,
     signal,
   });
-  log.debug(
-    `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
+  const outcome = result.ok ? result.status : (result.status ?? result.kind);
+  logToClient(
+    server,
+    "debug",
+    redactText(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`, secrets),
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, secrets);
   if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, secrets);

@@ -1,6 +1,7 @@
 import { needsConfirmation } from "../registry/gate-args.js";
 import { TOOLSETS } from "../registry/index.js";
 import type { ToolDef } from "../registry/types.js";
+import { GUIDES } from "../resources/index.js";
 
 /** Short orientation for the assistant, built from what this server actually exposes. */
 export function buildInstructions(tools: readonly ToolDef[], communityId?: string): string {
@@ -16,6 +17,9 @@ export function buildInstructions(tools: readonly ToolDef[], communityId?: strin
       "Destructive and legacy tools ask for confirmation: show the preview to the user, and only if they agree call again with the same arguments plus confirm set to the token.",
     );
   }
+  lines.push(
+    `When a call fails or the user asks about keys, webhooks or widgets, read the guides: ${GUIDES.map((g) => g.uri).join(", ")}.`,
+  );
   if (communityId) lines.push(`The community id is ${communityId}.`);
   return lines.join("\n");
 }

@@ -124,19 +124,26 @@ export const leaderboards: ToolsetDef = {
     {
       name: "create_leaderboard",
       title: "Create leaderboard",
-      description: "Create a leaderboard; update_leaderboard_* tools set the rest.",
+      description: "Create a leaderboard: name, ranking, columns, dates; daily hours, visibility and widget after.",
       method: "POST",
       path: "/v1/leaderboards",
       catalogIds: ["leaderboards.create"],
-      // The API takes each of these or its legacy alias; we offer only the new names, so they are required.
-      input: z.strictObject({
-        name: identity.name,
-        slug: identity.slug,
-        rankingField,
-        displayedColumns,
-        startDate: dates.startDate,
-        isEnabled: identity.isEnabled,
-      }),
+      // What a board needs to run, in one call (enough to repeat last month's board); daily hours,
+      // visibility and the widget have their update tools. The API takes each required field or its
+      // legacy alias; we offer only the new names, so they are required.
+      input: z
+        // The required ones first, as the listing shows them; extending keeps their places.
+        .strictObject({
+          name: identity.name,
+          slug: identity.slug,
+          rankingField,
+          displayedColumns,
+          startDate: dates.startDate,
+          isEnabled: identity.isEnabled,
+        })
+        .extend({ ...identity, ...ranking, ...dates, timeZone: hours.timeZone })
+        .partial()
+        .required({ name: true, slug: true, rankingField: true, displayedColumns: true, startDate: true, isEnabled: true }),
       example: {
         name: "Monthly XP",
         slug: "monthly-xp",
