@@ -2,7 +2,7 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type Config, parseConfig, SETTINGS } from "./config.js";
 import { ConfigError } from "./errors.js";
-import { log } from "./log.js";
+import { log, setLogLevel } from "./log.js";
 import { ALL_TOOLS } from "./registry/index.js";
 import { type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
@@ -123,6 +123,7 @@ async function runSandbox(config: Config): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const config = parseConfig(argv);
+  setLogLevel(config.logLevel);
   switch (config.command) {
     case "help":
       return print(HELP);

@@ -1,7 +1,18 @@
 import { parseArgs } from "node:util";
 import { ConfigError } from "./errors.js";
+import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
+import {
+  booleanSetting,
+  enumSetting,
+  hostnameSetting,
+  integerSetting,
+  listSetting,
+  originSetting,
+  shown,
+  urlSetting,
+} from "./util/settings.js";
 
 export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
 
@@ -26,6 +37,7 @@ export interface Config {
   /** Largest MCP request body accepted over HTTP, in bytes. */
   maxBodyBytes: number;
   json: boolean;
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, string | undefined>;
@@ -88,39 +100,18 @@ export const SETTINGS = [
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
 
-const list = (value: string | undefined): string[] | undefined => {
-  const items = value
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return items?.length ? items : undefined;
-};
-
-const flag = (value: string | undefined): boolean => /^(1|true|yes|on)$/i.test(value ?? "");
-
-function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
-  }
-  return n;
-}
-
-function url(name: string, value: string): string {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error();
-    return value.replace(/\/+$/, "");
-  } catch {
-    throw new ConfigError(`${name} must be an http(s) URL, got '${value}'`);
-  }
-}
-
 function objectIdSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!OBJECT_ID.test(value)) throw new ConfigError(`${name} must be a 24-hex id, got '${value}'`);
+  if (!OBJECT_ID.test(value)) throw new ConfigError(`${name} must be a 24-hex id, got ${shown(value)}`);
   return value;
+}
+
+/** parseArgs explains some mistakes over three lines; the CLI promises one. */
+function argvProblem(message: string): string {
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value; for one that starts with a dash write ${ambiguous[1]}=<value>.`;
+  const first = (message.split("\n")[0] ?? message).trim();
+  return /[.!?]$/.test(first) ? first : `${first}.`;
 }
 
 const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
@@ -150,7 +141,7 @@ function parseArgv(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. See --help.`);
+    throw new ConfigError(`${argvProblem((error as Error).message)} See --help.`);
   }
 }
 
@@ -164,28 +155,37 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   }
   const command: Command = v.help ? "help" : v.version ? "version" : (COMMANDS[positionals[0] ?? ""] ?? "serve");
   const maxPort = 65535;
+  // The environment is read even when a flag wins, so that a malformed value never hides.
+  const bool = (name: string, cli: boolean | undefined) => {
+    const fromEnv = booleanSetting(name, env[name]);
+    return cli ?? fromEnv;
+  };
+  const filter: ToolFilter = {
+    toolsets: listSetting(v.toolsets ?? env.RETURNING_AI_TOOLSETS),
+    tools: listSetting(v.tools ?? env.RETURNING_AI_TOOLS),
+    excludeTools: listSetting(v["exclude-tools"] ?? env.RETURNING_AI_EXCLUDE_TOOLS),
+    readOnly: bool("RETURNING_AI_READ_ONLY", v["read-only"]),
+    legacy: bool("RETURNING_AI_LEGACY", v.legacy),
+  };
   return {
     command,
     apiKey: env.RETURNING_AI_API_KEY || undefined,
-    baseUrl: url("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
-    timeoutMs: integer("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
-    maxOutputChars: integer("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
+    baseUrl: urlSetting("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
+    timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
+    maxOutputChars: integerSetting("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
     confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,
     communityId: objectIdSetting("RETURNING_AI_COMMUNITY_ID", env.RETURNING_AI_COMMUNITY_ID),
-    filter: {
-      toolsets: list(v.toolsets ?? env.RETURNING_AI_TOOLSETS),
-      tools: list(v.tools ?? env.RETURNING_AI_TOOLS),
-      excludeTools: list(v["exclude-tools"] ?? env.RETURNING_AI_EXCLUDE_TOOLS),
-      readOnly: v["read-only"] ?? flag(env.RETURNING_AI_READ_ONLY),
-      legacy: v.legacy ?? flag(env.RETURNING_AI_LEGACY),
-    },
-    sandbox: v.sandbox ?? flag(env.RETURNING_AI_SANDBOX),
-    http: v.http ?? flag(env.RETURNING_AI_HTTP),
+    filter,
+    sandbox: bool("RETURNING_AI_SANDBOX", v.sandbox),
+    http: bool("RETURNING_AI_HTTP", v.http),
     host: v.host ?? env.RETURNING_AI_HOST ?? "127.0.0.1",
-    port: integer("--port", v.port ?? env.RETURNING_AI_PORT, command === "sandbox" ? 0 : 3000, 0, maxPort),
-    allowedHosts: list(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS) ?? [],
-    allowedOrigins: list(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS) ?? [],
-    maxBodyBytes: integer("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
+    port: integerSetting("--port", v.port ?? env.RETURNING_AI_PORT, command === "sandbox" ? 0 : 3000, 0, maxPort),
+    allowedHosts:
+      listSetting(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS, (h) => hostnameSetting("--allowed-hosts", h)) ?? [],
+    allowedOrigins:
+      listSetting(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS, (o) => originSetting("--allowed-origins", o)) ?? [],
+    maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
+    logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),
   };
 }
