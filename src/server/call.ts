@@ -1,5 +1,5 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
 import { log } from "../log.js";
@@ -33,6 +33,11 @@ function previewOf(ctx: CallContext, plan: PlannedRequest, secrets: string[]): P
 
 const previewLine = (p: Preview) => `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}`;
 
+function elicitationFailure(error: unknown): string {
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) return "timed out";
+  return `failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`;
+}
+
 type Gate = { proceed: true } | { proceed: false; result: CallToolResult };
 
 /** Asks the person through the client when it can (elicitation), otherwise hands out a token. */
@@ -47,10 +52,11 @@ async function confirmCall(
 ): Promise<Gate> {
   const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(ctx.apiKey) };
   if (confirm !== undefined) {
-    const verdict = ctx.tokens.check(confirm, subject);
+    // Redeemed here, with no await before the request goes out: a replay or a parallel duplicate is refused.
+    const verdict = ctx.tokens.redeem(confirm, subject);
     if (verdict === "ok") return { proceed: true };
     const retry =
-      verdict === "expired"
+      verdict === "expired" || verdict === "spent"
         ? " Call again without confirm to get a new preview and token."
         : " Call again without confirm to get a preview and a token for exactly this call.";
     return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, secrets) };
@@ -69,13 +75,12 @@ async function confirmCall(
         },
         { timeout: CONFIRM_TTL_SECONDS * 1000 },
       )
-      .catch(() => undefined);
-    if (answer) {
-      if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
-      const text = `Cancelled: the user did not confirm ${tool.name}. Nothing was sent.`;
-      return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, secrets) };
-    }
-    // The client declared elicitation but could not answer: fall back to the token.
+      .catch((error: unknown) => ({ action: "failed" as const, reason: elicitationFailure(error) }));
+    if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
+    // A prompt that failed or timed out is a "no": handing the model a token instead would let it confirm on its own.
+    const why = "reason" in answer ? ` (the confirmation prompt ${answer.reason})` : "";
+    const text = `Cancelled: the user did not confirm ${tool.name}${why}. Nothing was sent.`;
+    return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, secrets) };
   }
   const confirmToken = ctx.tokens.mint(subject);
   const text =

@@ -4,7 +4,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
  * Confirmation tokens for destructive and legacy calls. A token is an HMAC over the tool, its
  * canonical arguments, the key it runs with and an expiry, so it confirms exactly one call:
  * other arguments, another tool, another API key, a late or edited token are all refused.
- * Stateless on purpose: any replica holding the same secret can check it.
+ * Any replica holding the same secret can check a token; each token is also single-use, which
+ * needs memory: a process remembers the tokens it has redeemed until they expire. Replicas share
+ * the secret but not that memory (see the README's safety section).
  */
 
 export const CONFIRM_TTL_SECONDS = 600;
@@ -35,8 +37,12 @@ export interface TokenSubject {
   keyFingerprint: string;
 }
 
+export type TokenVerdict = "ok" | "expired" | "mismatch" | "malformed" | "spent";
+
 export class ConfirmTokens {
   readonly #secret: Buffer;
+  /** Redeemed tokens (by their MAC) and when they expire; pruned as they do. */
+  readonly #spent = new Map<string, number>();
 
   constructor(secret?: string) {
     this.#secret = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
@@ -54,9 +60,11 @@ export class ConfirmTokens {
     return `${VERSION}.${expiresAt}.${this.#mac(subject, expiresAt).toString("base64url")}`;
   }
 
-  check(token: string, subject: TokenSubject, now = Date.now()): "ok" | "expired" | "mismatch" | "malformed" {
+  /** Checks a token without using it up. */
+  check(token: string, subject: TokenSubject, now = Date.now()): Exclude<TokenVerdict, "spent"> {
     const [version, expiry, mac, ...rest] = token.split(".");
-    if (version !== VERSION || !expiry || !mac || rest.length || !/^\d{1,12}$/.test(expiry)) return "malformed";
+    // No leading zero: one expiry has exactly one spelling, so a token has exactly one spelling.
+    if (version !== VERSION || !expiry || !mac || rest.length || !/^[1-9]\d{0,11}$/.test(expiry)) return "malformed";
     const expiresAt = Number(expiry);
     // Compared as text: decoding would ignore the spare bits of the last character, so an edited
     // token could still pass.
@@ -65,10 +73,24 @@ export class ConfirmTokens {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
     return expiresAt * 1000 < now ? "expired" : "ok";
   }
+
+  /**
+   * Checks a token and, if it is good, uses it up, in one synchronous step: of two calls racing
+   * with the same token, exactly one gets "ok". Call it right before the request is sent.
+   */
+  redeem(token: string, subject: TokenSubject, now = Date.now()): TokenVerdict {
+    const verdict = this.check(token, subject, now);
+    if (verdict !== "ok") return verdict;
+    for (const [spent, expiresAt] of this.#spent) if (expiresAt * 1000 < now) this.#spent.delete(spent);
+    if (this.#spent.has(token)) return "spent";
+    this.#spent.set(token, Number(token.split(".")[1]));
+    return "ok";
+  }
 }
 
 export const TOKEN_PROBLEMS = {
   malformed: "The confirm value is not a confirmation token from this server.",
   mismatch: "The confirm token does not match this call: it was issued for another tool, other arguments or another API key.",
   expired: "The confirm token has expired (tokens last 10 minutes).",
+  spent: "The confirm token was already used: each token sends its request once.",
 } as const;
