@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { type Config, parseConfig, SETTINGS } from "./config.js";
+import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
-import { log, setLogLevel } from "./log.js";
+import { log, setLogLevel, setLogSecrets } from "./log.js";
 import { ALL_TOOLS } from "./registry/index.js";
 import { type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
@@ -124,6 +124,7 @@ async function runSandbox(config: Config): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const config = parseConfig(argv);
   setLogLevel(config.logLevel);
+  setLogSecrets(secretSettingValues(process.env));
   switch (config.command) {
     case "help":
       return print(HELP);

@@ -44,7 +44,13 @@ type Env = Record<string, string | undefined>;
 
 /** Every setting: CLI flag, environment variable, default. The README's settings table is built from it. */
 export const SETTINGS = [
-  { flag: "", env: "RETURNING_AI_API_KEY", default: "", desc: "API key sent as `Authorization: Bearer`." },
+  {
+    flag: "",
+    env: "RETURNING_AI_API_KEY",
+    default: "",
+    desc: "API key sent as `Authorization: Bearer`.",
+    secret: true,
+  },
   {
     flag: "--base-url",
     env: "RETURNING_AI_BASE_URL",
@@ -95,6 +101,7 @@ export const SETTINGS = [
     env: "RETURNING_AI_CONFIRM_SECRET",
     default: "random per process",
     desc: "Key of confirmation tokens; share it across replicas.",
+    secret: true,
   },
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
@@ -113,6 +120,10 @@ function argvProblem(message: string): string {
   const first = (message.split("\n")[0] ?? message).trim();
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
+
+/** The values of every secret setting, so that the log can cut them from every line. */
+export const secretSettingValues = (env: Env): (string | undefined)[] =>
+  SETTINGS.filter((s) => "secret" in s && s.secret).map((s) => env[s.env]);
 
 const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
 

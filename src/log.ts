@@ -11,6 +11,15 @@ const configured = (process.env.RETURNING_AI_LOG_LEVEL ?? "").trim().toLowerCase
 let threshold = RANK[isLevel(configured) ? configured : "info"];
 let unknownLevel = configured !== "" && !isLevel(configured) ? configured : undefined;
 
+let secrets: string[] = [];
+
+/** Secrets cut from every log line whatever logs it (the credentials and confirm secret of the settings). */
+export function setLogSecrets(values: Iterable<string | undefined>): void {
+  secrets = [...values].filter((v): v is string => typeof v === "string" && v.length >= 6);
+}
+
+const cut = (message: string): string => secrets.reduce((m, s) => (m.includes(s) ? m.split(s).join("[redacted]") : m), message);
+
 export function setLogLevel(level: LogLevel): void {
   threshold = RANK[level];
   unknownLevel = undefined;
@@ -23,7 +32,7 @@ function write(level: LogLevel, message: string): void {
     process.stderr.write(`[returning-ai-mcp] warn: unknown RETURNING_AI_LOG_LEVEL '${bad.slice(0, 40)}'; logging at info\n`);
   }
   if (RANK[level] < threshold) return;
-  process.stderr.write(`[returning-ai-mcp] ${level}: ${message}\n`);
+  process.stderr.write(`[returning-ai-mcp] ${level}: ${cut(message)}\n`);
 }
 
 export const log = {

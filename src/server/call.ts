@@ -8,7 +8,7 @@ import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
-import { redactValue, secretArguments } from "./redact.js";
+import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -26,9 +26,10 @@ interface Preview {
   body?: unknown;
 }
 
-function previewOf(ctx: CallContext, plan: PlannedRequest, secrets: string[]): Preview {
-  const url = ctx.client.urlFor(plan);
-  return { method: plan.method, url, ...(plan.body ? { body: redactValue(plan.body, secrets) } : {}) };
+/** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
+function previewOf(ctx: CallContext, plan: PlannedRequest, redact: Redactor): Preview {
+  const url = redact.text(ctx.client.urlFor(plan));
+  return { method: plan.method, url, ...(plan.body ? { body: redact.value(plan.body) } : {}) };
 }
 
 const previewLine = (p: Preview) => `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}`;
@@ -48,7 +49,7 @@ async function confirmCall(
   args: Record<string, unknown>,
   confirm: string | undefined,
   preview: Preview,
-  secrets: string[],
+  redact: Redactor,
 ): Promise<Gate> {
   const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(ctx.apiKey) };
   if (confirm !== undefined) {
@@ -59,7 +60,7 @@ async function confirmCall(
       verdict === "expired" || verdict === "spent"
         ? " Call again without confirm to get a new preview and token."
         : " Call again without confirm to get a preview and a token for exactly this call.";
-    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, secrets) };
+    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, redact) };
   }
   if (server.getClientCapabilities()?.elicitation?.form) {
     const answer = await server
@@ -80,7 +81,7 @@ async function confirmCall(
     // A prompt that failed or timed out is a "no": handing the model a token instead would let it confirm on its own.
     const why = "reason" in answer ? ` (the confirmation prompt ${answer.reason})` : "";
     const text = `Cancelled: the user did not confirm ${tool.name}${why}. Nothing was sent.`;
-    return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, secrets) };
+    return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, redact) };
   }
   const confirmToken = ctx.tokens.mint(subject);
   const text =
@@ -88,7 +89,7 @@ async function confirmCall(
     `If they agree, call ${tool.name} again with the same arguments plus confirm: "${confirmToken}" ` +
     `(valid ${CONFIRM_TTL_SECONDS / 60} minutes).`;
   const structured = { confirmationRequired: true, preview, confirmToken, expiresInSeconds: CONFIRM_TTL_SECONDS };
-  return { proceed: false, result: objectResult(text, structured, secrets) };
+  return { proceed: false, result: objectResult(text, structured, redact) };
 }
 
 /**
@@ -102,7 +103,7 @@ export async function callTool(
   rawArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
-  const secrets = [...(ctx.apiKey ? [ctx.apiKey] : []), ...secretArguments(rawArgs ?? {})];
+  const redact = redactorFor(tool, [ctx.apiKey, ...ctx.tokens.knownSecrets], rawArgs);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
   const own: Record<string, unknown> = {};
@@ -112,25 +113,22 @@ export async function callTool(
   const parsed = tool.input.safeParse(own);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(
-      `Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`,
-      secrets,
-    );
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, redact);
   }
   const args = parsed.data as Record<string, unknown>;
   let plan: PlannedRequest;
   let preview: Preview;
   try {
     plan = planRequest(tool, args);
-    preview = previewOf(ctx, plan, secrets);
+    preview = previewOf(ctx, plan, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError) {
-      return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, secrets);
+      return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
     }
     throw error;
   }
   if (gate.data.dryRun) {
-    return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, secrets);
+    return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, redact);
   }
   if (!ctx.apiKey) {
     const where =
@@ -140,7 +138,7 @@ export async function callTool(
     return errorResult(`No Returning.AI API key: ${where}. Nothing was sent.`);
   }
   if (needsConfirmation(tool)) {
-    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, secrets);
+    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, redact);
     if (!verdict.proceed) return verdict.result;
   }
   const started = Date.now();
@@ -148,5 +146,6 @@ export async function callTool(
   log.debug(
     `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
   );
-  return result.ok ? successResult(result, ctx.maxOutputChars, secrets) : failureResult(result, tool, ctx.keySource, secrets);
+  if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
+  return successResult(result, ctx.maxOutputChars, redact, gate.data.revealKey ? tool.revealsSecret : undefined);
 }

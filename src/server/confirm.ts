@@ -41,11 +41,14 @@ export type TokenVerdict = "ok" | "expired" | "mismatch" | "malformed" | "spent"
 
 export class ConfirmTokens {
   readonly #secret: Buffer;
+  /** The configured secret as text, so that outputs can cut it (a random one is never text). */
+  readonly knownSecrets: readonly string[];
   /** Redeemed tokens (by their MAC) and when they expire; pruned as they do. */
   readonly #spent = new Map<string, number>();
 
   constructor(secret?: string) {
     this.#secret = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
+    this.knownSecrets = secret ? [secret] : [];
   }
 
   #mac(subject: TokenSubject, expiresAt: number): Buffer {
