@@ -13,8 +13,12 @@ const valueAt = (args: Args, path: readonly PropertyKey[]): unknown =>
 /** "leaderboardID: must be a 24-hex ObjectId; slug: required": field first, as a human would fix it. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args): string {
   const parts = issues.slice(0, 5).map((issue) => {
-    if (issue.code === "unrecognized_keys") return `${issue.keys.join(", ")}: unknown field`;
     const field = issue.path.length ? issue.path.map(String).join(".") : "(arguments)";
+    if (issue.code === "unrecognized_keys") {
+      // Full paths (`widget.foo`), and names cut: a field name can be as long as the message allows.
+      const prefix = issue.path.length ? `${field}.` : "";
+      return `${issue.keys.map((k) => prefix + (k.length > 60 ? `${k.slice(0, 57)}...` : k)).join(", ")}: unknown field`;
+    }
     const missing = issue.code === "invalid_type" && valueAt(args, issue.path) === undefined;
     return `${field}: ${missing ? "required" : issue.message.replace(/^Invalid input: /, "")}`;
   });

@@ -4,6 +4,7 @@ import type { ReturningAiClient } from "../client/http.js";
 import { PathParamError } from "../client/types.js";
 import { log } from "../log.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
+import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
@@ -103,7 +104,9 @@ export async function callTool(
   rawArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
-  const redact = redactorFor(tool, [ctx.apiKey, ...ctx.tokens.knownSecrets], rawArgs);
+  const shapeProblem = argumentShapeProblem(rawArgs ?? {});
+  const redact = redactorFor(tool, [ctx.apiKey, ...ctx.tokens.knownSecrets], shapeProblem ? {} : rawArgs);
+  if (shapeProblem) return errorResult(`Invalid arguments for ${tool.name}: ${shapeProblem}. Nothing was sent.`, redact);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
   const own: Record<string, unknown> = {};

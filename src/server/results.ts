@@ -8,8 +8,13 @@ export type KeySource = "env" | "request" | "sandbox";
 
 const NO_SECRETS = new Redactor();
 
+/** Longest error text: enough for five field problems or an API message, never a whole echoed body. */
+export const MAX_ERROR_CHARS = 2_000;
+
 export function errorResult(text: string, redact: Redactor = NO_SECRETS): CallToolResult {
-  return { isError: true, content: [{ type: "text", text: redact.text(text) }] };
+  const clean = redact.text(text);
+  const capped = clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS - 14)}…[error cut]` : clean;
+  return { isError: true, content: [{ type: "text", text: capped }] };
 }
 
 /** A result that is not an error and carries a structured object (previews, cancellations). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { isoDateTime, listedAs, looseObject, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { httpUrl, isoDateTime, listedAs, looseObject, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
 const categoryID = objectId;
@@ -16,7 +16,7 @@ const permissionRules = listedAs(
 
 const category = {
   name: z.string().trim().min(1).max(SANITY_CAP),
-  coverImage: z.url(),
+  coverImage: httpUrl,
   shouldShowCover: z.boolean(),
   isArchived: z.boolean(),
   viewType: z.enum(["full", "preview"]),
@@ -38,7 +38,7 @@ const productUpdate = {
   name: product.name,
   price: product.price,
   description: product.description,
-  image: z.url(),
+  image: httpUrl,
   categoryName: z.string().max(SANITY_CAP).describe("category by its name"),
   discountPrice: z.number().min(0),
   isDiscountEnabled: toggle,
