@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
@@ -7,6 +6,7 @@ import { ALL_TOOLS } from "./registry/index.js";
 import { type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
 import { serveHttp } from "./server/http.js";
+import { StdioTransport } from "./server/stdio.js";
 import { createServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -102,13 +102,14 @@ async function serve(config: Config): Promise<void> {
     context: runtime.contextFor(apiKey, source),
     communityId: runtime.communityId,
   });
-  const transport = new StdioServerTransport();
+  const transport = new StdioTransport();
   const close = async () => {
     await server.close();
     await runtime.close();
   };
   onShutdown(close);
-  process.stdin.once("end", () => void close().finally(() => process.exit(0)));
+  // The client went away: answer the calls it already sent, then stop.
+  void transport.drained.then(() => close().finally(() => process.exit(0)));
   await server.connect(transport);
   announce(config, runtime, "stdio");
 }
