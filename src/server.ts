@@ -1,9 +1,11 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { type CallContext, callTool } from "./server/call.js";
 import { buildInstructions } from "./server/instructions.js";
+import { withPlainErrors } from "./server/plain-errors.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -12,9 +14,16 @@ export interface ServerOptions {
   communityId?: string;
 }
 
+/** Our server: every transport it connects to sends error messages without a doubled prefix. */
+class ReturningAiServer extends Server {
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(withPlainErrors(transport));
+  }
+}
+
 /** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
 export function createServer({ tools, context, communityId }: ServerOptions): Server {
-  const server = new Server(
+  const server = new ReturningAiServer(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
     { capabilities: { tools: {} }, instructions: buildInstructions(tools, communityId) },
   );

@@ -1,6 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
+import { prefixOnce } from "./plain-errors.js";
 import { Redactor } from "./redact.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
@@ -109,7 +110,8 @@ export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: Key
     return errorResult(`${failure.message}. Try again, or raise RETURNING_AI_TIMEOUT_MS.`, redact);
   }
   if (failure.kind === "network") {
-    return errorResult(`Could not reach Returning.AI: ${failure.message}. Check RETURNING_AI_BASE_URL and the network.`, redact);
+    const what = prefixOnce("Could not reach Returning.AI:", failure.message);
+    return errorResult(`${what}. Check RETURNING_AI_BASE_URL and the network.`, redact);
   }
   if (failure.kind === "invalid_response") {
     return errorResult(`Returning.AI sent a response that is not JSON: ${failure.message}`, redact);
