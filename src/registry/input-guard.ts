@@ -1,3 +1,5 @@
+import { shownName } from "./issues.js";
+
 /**
  * Checks made on raw arguments before any schema sees them, for what a schema cannot say or
  * would only say with a crash: text that is not valid Unicode (a lone surrogate cannot be
@@ -8,13 +10,10 @@
 export const MAX_ARGUMENT_DEPTH = 32;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
 
-/** `a.b[2].c`-style path as the other argument errors print it: dot-joined. */
-const join = (path: readonly (string | number)[]): string => (path.length ? path.map(String).join(".") : "(arguments)");
-
-/** Names are shown cut, so that a megabyte-long key does not come back whole. */
-const shownKey = (key: string): string => (key.length > 60 ? `${key.slice(0, 57)}...` : key).replace(LONE_SURROGATES, "\ufffd");
+/** The path as the other argument errors print it: dot-joined, odd names quoted, long ones cut. */
+const join = (path: readonly (string | number)[]): string =>
+  path.length ? path.map((p) => (typeof p === "number" ? String(p) : shownName(p))).join(".") : "(arguments)";
 
 /** The first problem found, as "path: message", or undefined. */
 export function argumentShapeProblem(args: unknown): string | undefined {
@@ -32,7 +31,7 @@ export function argumentShapeProblem(args: unknown): string | undefined {
       : Object.entries(value);
     for (const [key, item] of entries) {
       if (typeof key === "string" && LONE_SURROGATE.test(key)) {
-        return `${join([...path, shownKey(key)])}: field names must be valid Unicode text`;
+        return `${join([...path, key])}: field names must be valid Unicode text`;
       }
       stack.push({ value: item, path: [...path, key] });
     }
