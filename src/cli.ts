@@ -2,8 +2,7 @@
 import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
-import { ALL_TOOLS } from "./registry/index.js";
-import { type Runtime, startRuntime } from "./runtime.js";
+import { effectiveTools, type Runtime, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
 import { serveHttp } from "./server/http.js";
 import { StdioTransport } from "./server/stdio.js";
@@ -24,24 +23,34 @@ ${SETTINGS.map((s) => `  ${(s.flag || "").padEnd(18)}${s.env.padEnd(30)}${s.defa
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`); // stdout-ok: CLI output, not the MCP stream
 
-function printTools(json: boolean): void {
-  const rows = ALL_TOOLS.map(({ name, toolset, method, path, routeStatus, risk, legacy, catalogIds }) => ({
-    name,
-    toolset,
-    method,
-    path,
-    routeStatus,
-    risk,
-    legacy,
-    catalogIds,
+/** Every tool of the registry with its effective route and where that route came from. */
+function printTools(config: Config): void {
+  const rows = effectiveTools(config).map((t) => ({
+    name: t.name,
+    toolset: t.toolset,
+    method: t.method,
+    path: t.path,
+    routeStatus: t.routeStatus,
+    routeSource: t.routeSource,
+    auth: t.auth,
+    risk: t.risk,
+    legacy: t.legacy,
+    catalogIds: t.catalogIds,
   }));
-  if (json) {
+  if (config.json) {
     print(JSON.stringify(rows, null, 2));
     return;
   }
   for (const r of rows) {
-    const flags = [r.risk, r.routeStatus === "inferred" ? "inferred" : "", r.legacy ? "legacy" : ""].filter(Boolean).join(",");
-    print(`${r.name.padEnd(36)}${r.toolset.padEnd(14)}${r.method.padEnd(7)}${r.path.padEnd(58)}${flags}`);
+    const flags = [
+      r.risk,
+      r.routeSource === "documented" ? "" : r.routeSource,
+      r.auth === "bearer" ? "" : r.auth,
+      r.legacy ? "legacy" : "",
+    ]
+      .filter(Boolean)
+      .join(",");
+    print(`${r.name.padEnd(40)}${r.toolset.padEnd(16)}${r.method.padEnd(7)}${r.path.padEnd(60)}${flags}`);
   }
 }
 
@@ -83,7 +92,7 @@ async function serve(config: Config): Promise<void> {
       port: config.port,
       tools: runtime.tools,
       contextFor: runtime.contextFor,
-      defaultKey: runtime.defaultKey,
+      defaults: runtime.defaults,
       allowedHosts: config.allowedHosts,
       allowedOrigins: config.allowedOrigins,
       maxBodyBytes: config.maxBodyBytes,
@@ -96,10 +105,10 @@ async function serve(config: Config): Promise<void> {
     });
     return;
   }
-  const { apiKey, source } = runtime.defaultKey;
+  const { credentials, source } = runtime.defaults;
   const server = createServer({
     tools: runtime.tools,
-    context: runtime.contextFor(apiKey, source),
+    context: runtime.contextFor(credentials, source, "stdio"),
     communityId: runtime.communityId,
   });
   const transport = new StdioTransport();
@@ -132,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
     case "version":
       return print(VERSION);
     case "tools":
-      return printTools(config.json);
+      return printTools(config);
     case "sandbox":
       return runSandbox(config);
     case "serve":

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { Credentials } from "./client/auth.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
@@ -18,9 +19,14 @@ export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
 
 export interface Config {
   command: Command;
-  /** Key for the Returning.AI API; in HTTP mode a request may bring its own. */
-  apiKey?: string;
+  /** One credential per auth kind; in HTTP mode a request may bring its own. */
+  credentials: Credentials;
   baseUrl: string;
+  /** Hosts of the routes that older docs put elsewhere; each defaults to baseUrl. */
+  legacyBaseUrl?: string;
+  webhookBaseUrl?: string;
+  /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
+  routesFile?: string;
   timeoutMs: number;
   maxOutputChars: number;
   /** Keys confirmation tokens; random per process when unset (set it when replicas share traffic). */
@@ -48,8 +54,28 @@ export const SETTINGS = [
     flag: "",
     env: "RETURNING_AI_API_KEY",
     default: "",
-    desc: "API key sent as `Authorization: Bearer`.",
+    desc: "Community API key, sent as `Authorization: Bearer` (most routes).",
     secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_SYSTEM_KEY",
+    default: "",
+    desc: "Community system key (Login Management), sent as `x-api-key` (legacy routes, Secure Auth).",
+    secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_WEBHOOK_KEY",
+    default: "",
+    desc: "Incoming-webhook key, sent as `x-api-key` when set.",
+    secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_COMMUNITY_HOST",
+    default: "",
+    desc: "Your community's custom domain: Secure Auth's `hostname` and host.",
   },
   {
     flag: "--base-url",
@@ -125,6 +151,15 @@ function argvProblem(message: string): string {
 export const secretSettingValues = (env: Env): (string | undefined)[] =>
   SETTINGS.filter((s) => "secret" in s && s.secret).map((s) => env[s.env]);
 
+/** A bare host name (no scheme, path or port tricks): it becomes a header and an https origin. */
+function hostSetting(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$/.test(value)) {
+    throw new ConfigError(`${name} must be a host name such as community.example.com, got ${shown(value)}`);
+  }
+  return value.toLowerCase();
+}
+
 const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
 
 function parseArgv(argv: string[]) {
@@ -138,6 +173,7 @@ function parseArgv(argv: string[]) {
         version: { type: "boolean", short: "v" },
         sandbox: { type: "boolean" },
         "base-url": { type: "string" },
+        routes: { type: "string" },
         toolsets: { type: "string" },
         tools: { type: "string" },
         "exclude-tools": { type: "string" },
@@ -180,8 +216,20 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   };
   return {
     command,
-    apiKey: env.RETURNING_AI_API_KEY || undefined,
+    credentials: {
+      apiKey: env.RETURNING_AI_API_KEY || undefined,
+      systemKey: env.RETURNING_AI_SYSTEM_KEY || undefined,
+      webhookKey: env.RETURNING_AI_WEBHOOK_KEY || undefined,
+      communityHost: hostSetting("RETURNING_AI_COMMUNITY_HOST", env.RETURNING_AI_COMMUNITY_HOST),
+    },
     baseUrl: urlSetting("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
+    legacyBaseUrl: env.RETURNING_AI_LEGACY_BASE_URL
+      ? urlSetting("RETURNING_AI_LEGACY_BASE_URL", env.RETURNING_AI_LEGACY_BASE_URL)
+      : undefined,
+    webhookBaseUrl: env.RETURNING_AI_WEBHOOK_BASE_URL
+      ? urlSetting("RETURNING_AI_WEBHOOK_BASE_URL", env.RETURNING_AI_WEBHOOK_BASE_URL)
+      : undefined,
+    routesFile: v.routes ?? (env.RETURNING_AI_ROUTES || undefined),
     timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
     maxOutputChars: integerSetting("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
     confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,

@@ -38,4 +38,22 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+  // User fields, their histories and user API keys (kind a). Custom fields first, then the
+  // system's default fields, which the sandbox refuses to change or delete.
+  userFieldId: demoId(10, 1),
+  userFieldIds: [demoId(10, 1), demoId(10, 2), demoId(10, 3), demoId(10, 4)],
+  defaultUserFieldIds: [demoId(10, 0x11), demoId(10, 0x12)],
+  userFieldHistoryIds: [demoId(10, 0x101), demoId(10, 0x102), demoId(10, 0x103)],
+  userApiKeyId: demoId(10, 0x201),
+  userApiKeyIds: [demoId(10, 0x201), demoId(10, 0x202), demoId(10, 0x203)],
+  currentApiKeyId: demoId(10, 0x301),
+
+  // Messaging and chart analysis (cov-messaging): kind b for messages, kind c for chart analyses.
+  /** A message in the text channel that has a reply and a reaction. */
+  messageId: demoId(0xb, 1),
+  messageIds: [demoId(0xb, 1), demoId(0xb, 2), demoId(0xb, 3), demoId(0xb, 4), demoId(0xb, 5), demoId(0xb, 6)],
+  /** The seeded message in the forum channel, under DEMO.forumTopicId. */
+  forumMessageId: demoId(0xb, 3),
+  analysisId: demoId(0xc, 1),
+  analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
 } as const;

@@ -3,6 +3,8 @@ import { pathToFileURL } from "node:url";
 import { SETTINGS } from "./config.js";
 import { needsConfirmation } from "./registry/gate-args.js";
 import { ALL_TOOLS, TOOLSETS } from "./registry/index.js";
+import type { AuthKind } from "./registry/types.js";
+import { UPLOAD_LIMITS } from "./registry/uploads.js";
 
 /** README sections generated from the registry and the settings table; a test fails when they are stale. */
 
@@ -24,12 +26,46 @@ export function toolsTable(): string {
   return lines.join("\n").trimEnd();
 }
 
+const NEEDS: Record<AuthKind, string> = {
+  bearer: "`RETURNING_AI_API_KEY`",
+  system: "`RETURNING_AI_SYSTEM_KEY`",
+  webhook: "`RETURNING_AI_WEBHOOK_KEY` (if the webhook has its API-key toggle on)",
+  "secure-auth": "`RETURNING_AI_SYSTEM_KEY` + `RETURNING_AI_COMMUNITY_HOST`",
+};
+
+/** Which credential each toolset's routes take, from the tables' auth kinds. */
+export function credentialsTable(): string {
+  const rows = TOOLSETS.map((toolset) => {
+    const tools = ALL_TOOLS.filter((t) => t.toolset === toolset.name);
+    const kinds = [...new Set(tools.map((t) => t.auth))];
+    const uses = kinds.map((k) => {
+      const names = tools.filter((t) => t.auth === k).map((t) => t.name);
+      return kinds.length > 1 ? `${NEEDS[k]} (${names.map((n) => `\`${n}\``).join(", ")})` : NEEDS[k];
+    });
+    return `| \`${toolset.name}\` | ${uses.join("; ")} |`;
+  });
+  return ["| toolset | credential |", "|---|---|", ...rows].join("\n");
+}
+
+/** What each kind of upload accepts. */
+export function uploadsTable(): string {
+  const rows = Object.entries(UPLOAD_LIMITS).map(
+    ([kind, { maxBytes, types }]) => `| ${kind} | ${types.join(", ")} | ${maxBytes / 1024 / 1024} MiB |`,
+  );
+  return ["| kind | types (from the file's bytes) | largest file |", "|---|---|---|", ...rows].join("\n");
+}
+
 export function settingsTable(): string {
   const rows = SETTINGS.map((s) => `| ${s.flag ? `\`${s.flag}\`` : ""} | \`${s.env}\` | ${s.default} | ${s.desc} |`);
   return ["| flag | environment variable | default | what it does |", "|---|---|---|---|", ...rows].join("\n");
 }
 
-export const GENERATED = { tools: toolsTable, settings: settingsTable } as const;
+export const GENERATED = {
+  tools: toolsTable,
+  settings: settingsTable,
+  credentials: credentialsTable,
+  uploads: uploadsTable,
+} as const;
 
 /** Replaces every generated section of a README text with its current content. */
 export function regenerate(readme: string): string {

@@ -1,6 +1,9 @@
+import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
 import { selectTools } from "./registry/filters.js";
+import { ALL_TOOLS } from "./registry/index.js";
+import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
 import { type Sandbox, startSandbox } from "./sandbox/index.js";
 import type { CallContext } from "./server/call.js";
@@ -8,40 +11,64 @@ import { ConfirmTokens } from "./server/confirm.js";
 import type { KeySource } from "./server/results.js";
 import { VERSION } from "./version.js";
 
+/** The credentials a call runs with when its transport brings none, and where they came from. */
+export interface DefaultCredentials {
+  credentials: Credentials;
+  source: KeySource;
+}
+
 /** Everything a transport needs, set up once per process from the config. */
 export interface Runtime {
   tools: readonly ToolDef[];
   baseUrl: string;
   communityId?: string;
   sandbox?: Sandbox;
-  defaultKey: { apiKey: string | undefined; source: KeySource };
-  contextFor(apiKey: string | undefined, source: KeySource): CallContext;
+  defaults: DefaultCredentials;
+  /** The context of one session (stdio) or one request (HTTP): local paths are read over stdio only. */
+  contextFor(credentials: Credentials, source: KeySource, transport: "stdio" | "http"): CallContext;
   close(): Promise<void>;
 }
 
+/** The registry with the user's route overrides applied (what `tools` prints and the server serves). */
+export const effectiveTools = (config: Pick<Config, "routesFile">): readonly ToolDef[] =>
+  config.routesFile ? applyRouteOverrides(ALL_TOOLS, loadRouteOverrides(config.routesFile, ALL_TOOLS)) : ALL_TOOLS;
+
 export async function startRuntime(config: Config): Promise<Runtime> {
-  const tools = selectTools(config.filter);
+  const tools = selectTools(config.filter, effectiveTools(config));
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   const baseUrl = sandbox?.url ?? config.baseUrl;
+  const host = config.credentials.communityHost;
+  // The sandbox serves every host kind itself; a real Secure Auth call goes to the community's own domain.
+  const baseUrls = sandbox
+    ? { legacy: baseUrl, webhook: baseUrl, community: baseUrl }
+    : {
+        legacy: config.legacyBaseUrl,
+        webhook: config.webhookBaseUrl,
+        ...(host ? { community: `https://${host}` } : {}),
+      };
   const client = new ReturningAiClient({
     baseUrl,
+    baseUrls,
     timeoutMs: config.timeoutMs,
     userAgent: `returning-ai-mcp/${VERSION}`,
   });
   const tokens = new ConfirmTokens(config.confirmSecret);
-  const contextFor = (apiKey: string | undefined, keySource: KeySource): CallContext => ({
+  const contextFor = (credentials: Credentials, keySource: KeySource, transport: "stdio" | "http"): CallContext => ({
     client,
-    apiKey,
+    credentials,
     keySource,
     maxOutputChars: config.maxOutputChars,
     tokens,
+    allowPaths: transport === "stdio",
   });
   return {
     tools,
     baseUrl,
     communityId: sandbox?.communityId ?? config.communityId,
     sandbox,
-    defaultKey: sandbox ? { apiKey: sandbox.apiKey, source: "sandbox" } : { apiKey: config.apiKey, source: "env" },
+    defaults: sandbox
+      ? { credentials: sandbox.credentials, source: "sandbox" }
+      : { credentials: config.credentials, source: "env" },
     contextFor,
     close: async () => {
       await client.close();

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../src/registry/index.js";
+import { ALL_TOOLS, TOOLSET_NAMES } from "../src/registry/index.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const run = (...args: string[]) =>
@@ -14,12 +14,14 @@ describe("CLI", () => {
     expect(rows).toHaveLength(ALL_TOOLS.length);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual([
+        "auth",
         "catalogIds",
         "legacy",
         "method",
         "name",
         "path",
         "risk",
+        "routeSource",
         "routeStatus",
         "toolset",
       ]);
@@ -30,6 +32,8 @@ describe("CLI", () => {
       method: "DELETE",
       path: "/apis/v1/communities/{communityId}/api-keys/{apikeyId}",
       routeStatus: "documented",
+      routeSource: "documented",
+      auth: "bearer",
       risk: "destructive",
       legacy: true,
       catalogIds: ["legacy-apikeys.delete"],
@@ -44,7 +48,10 @@ describe("CLI", () => {
   });
 
   it.each([
-    [["--toolsets", "leaderboards,nope"], /Unknown toolset: nope\. Valid toolsets: all, leaderboards, store, api_keys, legacy/],
+    [
+      ["--toolsets", "leaderboards,nope"],
+      new RegExp(`Unknown toolset: nope\\. Valid toolsets: all, ${TOOLSET_NAMES.join(", ")}$`, "m"),
+    ],
     [["--tools", "drop_database"], /Unknown tool: drop_database\. Valid tools: list_leaderboards,/],
     [["--toolsets", "legacy"], /legacy is legacy: add --legacy/],
     [["--frobnicate"], /Unknown option '--frobnicate'/],

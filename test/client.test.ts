@@ -50,7 +50,8 @@ function newClient(opts: Partial<ConstructorParameters<typeof ReturningAiClient>
 const get = (path: string, extra: Partial<ApiRequest> = {}): ApiRequest => ({
   method: "GET",
   pathTemplate: path,
-  apiKey: KEY,
+  auth: "bearer",
+  credentials: { apiKey: KEY },
   ...extra,
 });
 

@@ -69,8 +69,8 @@ describe("confirmation gate", () => {
       const edited = `${confirmToken.slice(0, at)}${flipped}${confirmToken.slice(at + 1)}`;
       expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: edited }))).toMatch(/does not match/);
     }
-    const [version, expiry, mac] = confirmToken.split(".");
-    const extended = `${version}.${Number(expiry) + 3600}.${mac}`;
+    const [version, expiry, nonce, mac] = confirmToken.split(".");
+    const extended = `${version}.${Number(expiry) + 3600}.${nonce}.${mac}`;
     expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: extended }))).toMatch(/does not match/);
     const expired = tokens.mint(subject, Date.now() - 11 * 60 * 1000);
     const late = await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: expired });
@@ -131,6 +131,16 @@ describe("confirmation gate", () => {
     return (asked.structuredContent as { confirmToken: string }).confirmToken;
   };
 
+  it("hands out a fresh token for the same call after one is spent, even within a second", async () => {
+    const mcp = await connect();
+    const args = { leaderboardID: ID };
+    for (let i = 0; i < 3; i++) {
+      const confirm = await tokenFor(mcp, "delete_leaderboard", args);
+      expect((await mcp.call("delete_leaderboard", { ...args, confirm })).isError).toBeFalsy();
+    }
+    expect(api.requests).toHaveLength(3);
+  });
+
   it("sends a confirmed request once: a replay is refused with nothing sent", async () => {
     const mcp = await connect();
     const args = { leaderboardID: ID };
@@ -168,8 +178,11 @@ describe("confirmation gate", () => {
   it("refuses a token whose expiry is spelled with a leading zero", async () => {
     const mcp = await connect();
     const confirm = await tokenFor(mcp, "delete_leaderboard", { leaderboardID: ID });
-    const [version, expiry, mac] = confirm.split(".");
-    const padded = await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: `${version}.0${expiry}.${mac}` });
+    const [version, expiry, nonce, mac] = confirm.split(".");
+    const padded = await mcp.call("delete_leaderboard", {
+      leaderboardID: ID,
+      confirm: `${version}.0${expiry}.${nonce}.${mac}`,
+    });
     expect(textOf(padded)).toMatch(/not a confirmation token from this server/);
     expect(api.requests).toHaveLength(0);
   });
@@ -186,7 +199,7 @@ describe("confirmation gate", () => {
       /^Cancelled: the user did not confirm delete_store_category \(the confirmation prompt failed: .*the form could not be shown\)\. Nothing was sent\.$/,
     );
     expect(result.structuredContent).toEqual({ cancelled: true, action: "failed" });
-    expect(JSON.stringify(result)).not.toMatch(/confirmToken|c1\./);
+    expect(JSON.stringify(result)).not.toMatch(/confirmToken|c2\./);
     expect(api.requests).toHaveLength(0);
   });
 

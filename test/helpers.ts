@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
@@ -16,6 +18,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** The body's bytes, for binary parts of a multipart form. */
+  raw: Buffer;
 }
 
 /** A real local HTTP server standing in for the API where a test must see exactly what is sent. */
@@ -30,12 +34,8 @@ export async function recordingApi(
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const recorded = {
-        method: req.method ?? "",
-        url: req.url ?? "",
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString(),
-      };
+      const raw = Buffer.concat(chunks);
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: raw.toString(), raw };
       requests.push(recorded);
       respond(recorded, res);
     });
@@ -58,7 +58,9 @@ export interface Connected {
 
 export interface ConnectOptions {
   baseUrl: string;
+  /** The Bearer key; `credentials` gives the others (system key, webhook key, community host). */
   apiKey?: string;
+  credentials?: Credentials;
   keySource?: KeySource;
   tools?: readonly ToolDef[];
   tokens?: ConfirmTokens;
@@ -73,8 +75,9 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
   const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
   const context: CallContext = {
     client: apiClient,
-    apiKey: opts.apiKey,
+    credentials: { ...opts.credentials, ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}) },
     keySource: opts.keySource ?? "env",
+    allowPaths: true,
     maxOutputChars: opts.maxOutputChars ?? 40_000,
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
   };
@@ -117,3 +120,37 @@ export const BOARD = {
   startDate: "2026-05-01T00:00:00.000Z",
   isEnabled: true,
 };
+
+/** Calls a confirmation-gated tool as a user who agrees: once for the token, then again with it. */
+export async function callConfirmed(mcp: Connected, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+  const asked = await mcp.call(name, args);
+  const token = (asked.structuredContent as { confirmToken?: string } | undefined)?.confirmToken;
+  if (asked.isError || !token) throw new Error(`expected ${name} to ask for confirmation, got: ${textOf(asked)}`);
+  return mcp.call(name, { ...args, confirm: token });
+}
+
+/** A fresh sandbox with our server and an MCP client on it, holding every credential the sandbox takes. */
+export async function sandboxSession(): Promise<{ sandbox: Sandbox; mcp: Connected; close(): Promise<void> }> {
+  const sandbox = await startSandbox();
+  const mcp = await connectInMemory({ baseUrl: sandbox.url, credentials: sandbox.credentials, keySource: "sandbox" });
+  return {
+    sandbox,
+    mcp,
+    close: async () => {
+      await mcp.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Calls a tool with its table example on a sandbox of its own (so a delete takes nothing from others), confirming if asked. */
+export async function callExample(tool: ToolDef): Promise<CallToolResult> {
+  const session = await sandboxSession();
+  try {
+    return tool.risk === "destructive"
+      ? await callConfirmed(session.mcp, tool.name, tool.example)
+      : await session.mcp.call(tool.name, tool.example);
+  } finally {
+    await session.close();
+  }
+}

@@ -40,7 +40,7 @@ describe("HTTP limits", () => {
       port: 0,
       tools: runtime.tools,
       contextFor: runtime.contextFor,
-      defaultKey: runtime.defaultKey,
+      defaults: runtime.defaults,
       allowedHosts: [],
       allowedOrigins: [],
       maxBodyBytes: 1_048_576,

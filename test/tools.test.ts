@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS } from "../src/registry/index.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { BOARD, type Connected, connectInMemory, dataOf, textOf } from "./helpers.js";
 
@@ -18,7 +19,7 @@ describe("tools against the sandbox", () => {
 
   it("lists the whole slice with explicit safety hints", async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools).toHaveLength(26);
+    expect(tools).toHaveLength(ALL_TOOLS.length);
     for (const tool of tools) {
       expect(typeof tool.annotations?.readOnlyHint, tool.name).toBe("boolean");
       expect(typeof tool.annotations?.destructiveHint, tool.name).toBe("boolean");

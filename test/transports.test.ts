@@ -48,7 +48,7 @@ describe("Streamable HTTP", () => {
     port: 0,
     tools: runtime.tools,
     contextFor: runtime.contextFor,
-    defaultKey: runtime.defaultKey,
+    defaults: runtime.defaults,
     allowedHosts: [],
     allowedOrigins: ["https://allowed.example"],
     maxBodyBytes: 4_096,

@@ -31,7 +31,7 @@ async function startup(runs: number): Promise<number[]> {
 
 async function surface(args: string[]): Promise<{ tools: number; bytes: number; tokens: number }> {
   const runtime = await startRuntime(parseConfig(["--sandbox", ...args], {}));
-  const server = createServer({ tools: runtime.tools, context: runtime.contextFor(undefined, "sandbox") });
+  const server = createServer({ tools: runtime.tools, context: runtime.contextFor({}, "sandbox", "stdio") });
   const client = new Client({ name: "bench", version: "1" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(a), client.connect(b)]);
@@ -43,8 +43,8 @@ async function surface(args: string[]): Promise<{ tools: number; bytes: number; 
 
 async function calls(n: number): Promise<Record<string, number[]>> {
   const runtime = await startRuntime(parseConfig(["--sandbox"], {}));
-  const { apiKey, source } = runtime.defaultKey;
-  const server = createServer({ tools: runtime.tools, context: runtime.contextFor(apiKey, source) });
+  const { credentials, source } = runtime.defaults;
+  const server = createServer({ tools: runtime.tools, context: runtime.contextFor(credentials, source, "stdio") });
   const client = new Client({ name: "bench", version: "1" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(a), client.connect(b)]);

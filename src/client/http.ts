@@ -1,4 +1,6 @@
-import { Agent, request } from "undici";
+import { Agent, FormData, request } from "undici";
+import type { HostKind } from "../registry/types.js";
+import { authHeaders, secretsOf } from "./auth.js";
 import { buildPath, buildQuery, joinUrl } from "./path.js";
 import { interpretResponse } from "./response.js";
 import {
@@ -10,7 +12,7 @@ import {
   isTransientStatus,
   sleep,
 } from "./retry.js";
-import type { ApiFailure, ApiRequest, ApiResult, ClientOptions } from "./types.js";
+import type { ApiFailure, ApiRequest, ApiResult, ClientOptions, FormBody } from "./types.js";
 
 const DEFAULT_USER_AGENT = "returning-ai-mcp";
 
@@ -23,7 +25,7 @@ interface Attempt {
 /** Thin HTTP client for the Returning.AI API: one keep-alive connection pool per instance. */
 export class ReturningAiClient {
   readonly #agent: Agent;
-  readonly #base: URL;
+  readonly #bases: Record<HostKind, URL>;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #maxRetryWaitMs: number;
@@ -31,10 +33,15 @@ export class ReturningAiClient {
   readonly #userAgent: string;
 
   constructor(opts: ClientOptions) {
-    this.#base = new URL(opts.baseUrl);
-    if (this.#base.protocol !== "http:" && this.#base.protocol !== "https:") {
-      throw new Error(`baseUrl must be http(s), got ${this.#base.protocol}`);
-    }
+    const base = (url: string | undefined) => {
+      const parsed = new URL(url ?? opts.baseUrl);
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+        throw new Error(`baseUrl must be http(s), got ${parsed.protocol}`);
+      }
+      return parsed;
+    };
+    const { legacy, webhook, community } = opts.baseUrls ?? {};
+    this.#bases = { api: base(opts.baseUrl), legacy: base(legacy), webhook: base(webhook), community: base(community) };
     this.#timeoutMs = opts.timeoutMs ?? 30_000;
     this.#maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
     this.#maxRetryWaitMs = opts.maxRetryWaitMs ?? 15_000;
@@ -70,8 +77,8 @@ export class ReturningAiClient {
   }
 
   /** The full URL a request goes to; throws PathParamError for an unsafe path value. */
-  urlFor(req: Pick<ApiRequest, "pathTemplate" | "pathParams" | "query">): string {
-    return joinUrl(this.#base, buildPath(req.pathTemplate, req.pathParams), buildQuery(req.query));
+  urlFor(req: Pick<ApiRequest, "pathTemplate" | "pathParams" | "query" | "host">): string {
+    return joinUrl(this.#bases[req.host ?? "api"], buildPath(req.pathTemplate, req.pathParams), buildQuery(req.query));
   }
 
   async close(): Promise<void> {
@@ -80,28 +87,33 @@ export class ReturningAiClient {
 
   async #attempt(req: ApiRequest, url: string, attempt: number): Promise<Attempt> {
     const headers: Record<string, string> = {
-      authorization: `Bearer ${req.apiKey}`,
+      ...authHeaders(req.auth, req.credentials),
       accept: "application/json",
       "user-agent": this.#userAgent,
     };
-    const hasBody = req.body !== undefined;
-    if (hasBody) headers["content-type"] = "application/json";
+    const secrets = secretsOf(req.credentials);
+    let body: string | FormData | undefined;
+    if (req.form) body = formData(req.form);
+    else if (req.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(req.body);
+    }
 
     try {
       const res = await request(url, {
         method: req.method,
         headers,
-        body: hasBody ? JSON.stringify(req.body) : undefined,
+        body,
         dispatcher: this.#agent,
         signal: req.signal,
       });
       // Reading the whole body also frees the keep-alive socket for the next request.
       const text = await res.body.text();
       const result = interpretResponse(res.statusCode, res.headers, text, attempt);
-      return { result: scrub(result, req.apiKey), transient: isTransientStatus(res.statusCode) };
+      return { result: scrub(result, secrets), transient: isTransientStatus(res.statusCode) };
     } catch (err) {
       if (req.signal?.aborted) return { result: this.#aborted(attempt), transient: false };
-      return { result: scrub(this.#networkFailure(err, attempt), req.apiKey), transient: isTransientNetworkError(err) };
+      return { result: scrub(this.#networkFailure(err, attempt), secrets), transient: isTransientNetworkError(err) };
     }
   }
 
@@ -127,8 +139,21 @@ export class ReturningAiClient {
   }
 }
 
-/** Defence in depth: whatever a server or error echoes back, the key never leaves in a message. */
-function scrub(result: ApiResult, apiKey: string): ApiResult {
-  if (result.ok || !apiKey || !result.message.includes(apiKey)) return result;
-  return { ...result, message: result.message.split(apiKey).join("[redacted]") };
+/** Defence in depth: whatever a server or error echoes back, no credential leaves in a message. */
+function scrub(result: ApiResult, secrets: readonly string[]): ApiResult {
+  if (result.ok) return result;
+  const message = secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), result.message);
+  return message === result.message ? result : { ...result, message };
+}
+
+/** Text fields as strings (structured values as JSON, the way the API's forms take them), then the files. */
+function formData(form: FormBody): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(form.fields)) {
+    if (value !== undefined) data.append(name, typeof value === "string" ? value : JSON.stringify(value));
+  }
+  for (const [field, uploads] of Object.entries(form.files)) {
+    for (const upload of uploads) data.append(field, new Blob([upload.bytes], { type: upload.type }), upload.name);
+  }
+  return data;
 }

@@ -27,11 +27,14 @@ export function buildPath(template: string, params: Record<string, string> = {})
   });
 }
 
-/** `a=1&b=x%20y`; undefined values are left out. Spaces become %20, not '+', so any server decodes them. */
-export function buildQuery(query: Record<string, QueryValue> = {}): string {
+/**
+ * `a=1&b=x%20y&c=1&c=2`: lists as repeated keys, undefined values left out. Spaces become %20,
+ * not '+', so any server decodes them.
+ */
+export function buildQuery(query: Record<string, QueryValue | undefined> = {}): string {
+  const pair = (k: string, v: string | number | boolean) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`;
   return Object.entries(query)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((item) => pair(k, item)) : [pair(k, v as string)]))
     .join("&");
 }
 

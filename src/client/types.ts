@@ -1,17 +1,31 @@
-import type { HttpMethod } from "../registry/types.js";
+import type { QueryValue } from "../registry/request.js";
+import type { AuthKind, HostKind, HttpMethod } from "../registry/types.js";
+import type { Upload } from "../registry/uploads.js";
+import type { Credentials } from "./auth.js";
 
-export type QueryValue = string | number | boolean | undefined;
+export type { QueryValue };
+
+/** A multipart/form-data body: text fields (non-strings as JSON) and files by form field name. */
+export interface FormBody {
+  fields: Record<string, unknown>;
+  files: Record<string, Upload[]>;
+}
 
 export interface ApiRequest {
   method: HttpMethod;
+  /** Which base URL the route lives on; `api` when unset. */
+  host?: HostKind;
   /** Path template with `{param}` placeholders, e.g. `/leaderboards/{leaderboardID}`. */
   pathTemplate: string;
   pathParams?: Record<string, string>;
-  query?: Record<string, QueryValue>;
+  query?: Record<string, QueryValue | undefined>;
   /** JSON body; omitted for methods that send none. */
   body?: unknown;
-  /** Bearer key for this call. Never logged, never echoed in errors. */
-  apiKey: string;
+  /** Sent instead of `body` when the route takes uploads. */
+  form?: FormBody;
+  /** The route's kind of credential, and the credentials to draw it from. Never logged or echoed. */
+  auth: AuthKind;
+  credentials: Credentials;
   signal?: AbortSignal;
 }
 
@@ -48,6 +62,8 @@ export type ApiResult = ApiSuccess | ApiFailure;
 export interface ClientOptions {
   /** e.g. https://api.returning.ai (a path prefix is kept). */
   baseUrl: string;
+  /** Other hosts, where routes of that kind live elsewhere; each defaults to baseUrl. */
+  baseUrls?: Partial<Record<HostKind, string>>;
   /** Connect, headers and body timeout, each. Default 30000. */
   timeoutMs?: number;
   /** Total attempts for idempotent methods. Default 3. */

@@ -47,14 +47,15 @@ function checkNames(filter: ToolFilter): void {
  * The tools a server exposes. Precedence: exclude > read-only > include, so that an excluded or
  * writing tool stays off even when a toolset or --tools names it.
  */
-export function selectTools(filter: ToolFilter): ToolDef[] {
+export function selectTools(filter: ToolFilter, registry: readonly ToolDef[] = ALL_TOOLS): ToolDef[] {
   checkNames(filter);
   const toolsets = new Set(filter.toolsets ?? (filter.tools?.length ? [] : ["all"]));
   const includesToolset = (t: ToolDef) =>
     toolsets.has(t.toolset) || (toolsets.has("all") && (t.toolset !== LEGACY_TOOLSET || Boolean(filter.legacy)));
   const named = new Set(filter.tools ?? []);
   const excluded = new Set(filter.excludeTools ?? []);
-  const selected = ALL_TOOLS.filter((t) => includesToolset(t) || named.has(t.name))
+  const selected = registry
+    .filter((t) => includesToolset(t) || named.has(t.name))
     .filter((t) => !t.legacy || filter.legacy)
     .filter((t) => !filter.readOnly || t.risk === "read")
     .filter((t) => !excluded.has(t.name));

@@ -25,7 +25,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], args: Args):
       const prefix = issue.path.length ? `${field}.` : "";
       return `${issue.keys.map((k) => prefix + shownName(k)).join(", ")}: unknown field`;
     }
-    const missing = issue.code === "invalid_type" && valueAt(args, issue.path) === undefined;
+    // A missing enum reports invalid_value, not invalid_type; either way the field was not given.
+    const missing = (issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(args, issue.path) === undefined;
     return `${field}: ${missing ? "required" : issue.message.replace(/^Invalid input: /, "")}`;
   });
   const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : "";

@@ -43,6 +43,12 @@ const fields = formatted(
   "comma-separated projection",
 ).optional();
 const search = formatted(/^keyword:[^\x00-\x1f]+$/, "must be keyword:<text>", "keyword:<text>").optional();
+// The store routes also take a searchable field in place of `keyword` (docs: "keyword:<value> or an allowed searchable field").
+const fieldSearch = formatted(
+  new RegExp(`^${FIELD}:[^\\x00-\\x1f]+$`),
+  "must be keyword:<text> or field:<text>",
+  "keyword:<text>",
+).optional();
 const filter = formatted(
   new RegExp(`^${FIELD}:[^\\x00-\\x1f]+$`),
   "must be field:value, e.g. isArchived:false",
@@ -58,6 +64,7 @@ export const pageQuery = { page: z.number().int().min(1).optional(), ...listQuer
 export const skipQuery = {
   skip: z.number().int().min(0).optional(),
   ...listQuery,
+  search: fieldSearch,
   filter,
 };
 

@@ -12,7 +12,8 @@ export { SANDBOX_COMMUNITY_ID, SEED };
  */
 
 // Obviously fake but stable secrets: a doc can show one, and no run hands out a real-looking random key.
-const fakeSecret = (label: string): string => createHash("sha256").update(`returning-ai-mcp sandbox ${label}`).digest("hex");
+export const fakeSecret = (label: string): string =>
+  createHash("sha256").update(`returning-ai-mcp sandbox ${label}`).digest("hex");
 
 const T0 = "2026-04-01T00:00:00.000Z";
 const T1 = "2026-04-16T12:05:56.000Z";

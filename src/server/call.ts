@@ -1,13 +1,24 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CREDENTIAL_SOURCES,
+  type CredentialName,
+  type Credentials,
+  identityOf,
+  missingCredential,
+  secretsOf,
+} from "../client/auth.js";
 import type { ReturningAiClient } from "../client/http.js";
+import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
 import { log } from "../log.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
+import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
+import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
@@ -15,25 +26,67 @@ import { errorResult, failureResult, type KeySource, objectResult, successResult
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
 export interface CallContext {
   client: ReturningAiClient;
-  apiKey: string | undefined;
+  /** Every credential this session or request may use; each tool draws the one its auth kind names. */
+  credentials: Credentials;
   keySource: KeySource;
   maxOutputChars: number;
   tokens: ConfirmTokens;
+  /** Whether file arguments may name local paths: over stdio only, never for a remote client. */
+  allowPaths: boolean;
 }
+
+type FileFacts = Pick<Upload, "name" | "type" | "size">;
 
 interface Preview {
   method: string;
   url: string;
   body?: unknown;
+  /** Uploads by form field: name, type and size, never the bytes. */
+  files?: Record<string, FileFacts[]>;
 }
 
 /** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
-function previewOf(ctx: CallContext, plan: PlannedRequest, redact: Redactor): Preview {
-  const url = redact.text(ctx.client.urlFor(plan));
-  return { method: plan.method, url, ...(plan.body ? { body: redact.value(plan.body) } : {}) };
+function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, uploads: FormBody["files"], redact: Redactor): Preview {
+  const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
+  const files = Object.entries(uploads).map(([field, list]) => [
+    field,
+    list.map(({ name, type, size }) => ({ name, type, size })),
+  ]);
+  return {
+    method: plan.method,
+    url,
+    ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redact.value(plan.body) } : {}),
+    ...(files.length ? { files: redact.value(Object.fromEntries(files)) as Preview["files"] } : {}),
+  };
 }
 
-const previewLine = (p: Preview) => `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}`;
+const previewLine = (p: Preview) =>
+  `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}${p.files ? ` files ${JSON.stringify(p.files)}` : ""}`;
+
+/** Reads and checks every file argument of a planned call, by the form field the API reads it from. */
+async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: boolean): Promise<FormBody["files"]> {
+  const out: FormBody["files"] = {};
+  for (const [arg, value] of Object.entries(plan.files ?? {})) {
+    const spec = tool.files?.[arg];
+    if (!spec) continue;
+    const items = (Array.isArray(value) ? value : [value]) as FileArgument[];
+    const loaded = await Promise.all(
+      items.map((item, i) => loadUpload(item, Array.isArray(value) ? `${arg}.${i}` : arg, spec.accept, allowPaths)),
+    );
+    out[spec.field] = [...(out[spec.field] ?? []), ...loaded];
+  }
+  return out;
+}
+
+/** One clear line naming the setting (or, over HTTP, the header) that would supply a missing credential. */
+function missingCredentialText(name: CredentialName, source: KeySource, tool: ToolDef): string {
+  const { env, header, label } = CREDENTIAL_SOURCES[name];
+  const where =
+    source === "request" && header
+      ? `send \`${header}\` with the MCP request`
+      : `set ${env}${source === "sandbox" ? "" : ", or start with --sandbox"}`;
+  return `No Returning.AI ${label} for ${tool.name}: ${where}. Nothing was sent.`;
+}
 
 function elicitationFailure(error: unknown): string {
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) return "timed out";
@@ -52,7 +105,7 @@ async function confirmCall(
   preview: Preview,
   redact: Redactor,
 ): Promise<Gate> {
-  const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(ctx.apiKey) };
+  const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(identityOf(tool.auth, ctx.credentials)) };
   if (confirm !== undefined) {
     // Redeemed here, with no await before the request goes out: a replay or a parallel duplicate is refused.
     const verdict = ctx.tokens.redeem(confirm, subject);
@@ -105,7 +158,8 @@ export async function callTool(
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
   const shapeProblem = argumentShapeProblem(rawArgs ?? {});
-  const redact = redactorFor(tool, [ctx.apiKey, ...ctx.tokens.knownSecrets], shapeProblem ? {} : rawArgs);
+  const known = [...secretsOf(ctx.credentials), ...ctx.tokens.knownSecrets];
+  const redact = redactorFor(tool, known, shapeProblem ? {} : rawArgs);
   if (shapeProblem) return errorResult(`Invalid arguments for ${tool.name}: ${shapeProblem}. Nothing was sent.`, redact);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
@@ -120,12 +174,14 @@ export async function callTool(
   }
   const args = parsed.data as Record<string, unknown>;
   let plan: PlannedRequest;
+  let uploads: FormBody["files"];
   let preview: Preview;
   try {
     plan = planRequest(tool, args);
-    preview = previewOf(ctx, plan, redact);
+    uploads = await loadUploads(tool, plan, ctx.allowPaths);
+    preview = previewOf(ctx, tool, plan, uploads, redact);
   } catch (error) {
-    if (error instanceof ArgumentError || error instanceof PathParamError) {
+    if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
       return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
     }
     throw error;
@@ -133,19 +189,23 @@ export async function callTool(
   if (gate.data.dryRun) {
     return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, redact);
   }
-  if (!ctx.apiKey) {
-    const where =
-      ctx.keySource === "request"
-        ? "send `Authorization: Bearer <key>` with the MCP request"
-        : "set RETURNING_AI_API_KEY, or start with --sandbox";
-    return errorResult(`No Returning.AI API key: ${where}. Nothing was sent.`);
-  }
+  const missing = missingCredential(tool.auth, ctx.credentials);
+  if (missing) return errorResult(missingCredentialText(missing, ctx.keySource, tool));
   if (needsConfirmation(tool)) {
     const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, redact);
     if (!verdict.proceed) return verdict.result;
   }
   const started = Date.now();
-  const result = await ctx.client.request({ ...plan, apiKey: ctx.apiKey, signal });
+  const { files: _files, body, ...route } = plan;
+  const form = tool.files ? { form: { fields: body ?? {}, files: uploads } } : body ? { body } : {};
+  const result = await ctx.client.request({
+    ...route,
+    ...form,
+    host: hostOf(tool),
+    auth: tool.auth,
+    credentials: ctx.credentials,
+    signal,
+  });
   log.debug(
     `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
   );

@@ -10,7 +10,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
  */
 
 export const CONFIRM_TTL_SECONDS = 600;
-const VERSION = "c1";
+const VERSION = "c2";
+/** 8 random bytes per token, so that two identical calls in one second still get two tokens. */
+const NONCE = /^[A-Za-z0-9_-]{11}$/;
 
 /** JSON with sorted keys, so that argument order does not change the token. */
 export function canonicalJson(value: unknown): string {
@@ -51,28 +53,30 @@ export class ConfirmTokens {
     this.knownSecrets = secret ? [secret] : [];
   }
 
-  #mac(subject: TokenSubject, expiresAt: number): Buffer {
+  #mac(subject: TokenSubject, expiresAt: number, nonce: string): Buffer {
     return createHmac("sha256", this.#secret)
-      .update(canonicalJson([VERSION, subject.tool, subject.args, subject.keyFingerprint, expiresAt]))
+      .update(canonicalJson([VERSION, subject.tool, subject.args, subject.keyFingerprint, expiresAt, nonce]))
       .digest();
   }
 
   /** `now` in milliseconds; exposed so that tests can mint an already expired token. */
   mint(subject: TokenSubject, now = Date.now()): string {
     const expiresAt = Math.floor(now / 1000) + CONFIRM_TTL_SECONDS;
-    return `${VERSION}.${expiresAt}.${this.#mac(subject, expiresAt).toString("base64url")}`;
+    const nonce = randomBytes(8).toString("base64url");
+    return `${VERSION}.${expiresAt}.${nonce}.${this.#mac(subject, expiresAt, nonce).toString("base64url")}`;
   }
 
   /** Checks a token without using it up. */
   check(token: string, subject: TokenSubject, now = Date.now()): Exclude<TokenVerdict, "spent"> {
-    const [version, expiry, mac, ...rest] = token.split(".");
+    const [version, expiry, nonce, mac, ...rest] = token.split(".");
     // No leading zero: one expiry has exactly one spelling, so a token has exactly one spelling.
-    if (version !== VERSION || !expiry || !mac || rest.length || !/^[1-9]\d{0,11}$/.test(expiry)) return "malformed";
+    if (version !== VERSION || !expiry || !nonce || !mac || rest.length) return "malformed";
+    if (!/^[1-9]\d{0,11}$/.test(expiry) || !NONCE.test(nonce)) return "malformed";
     const expiresAt = Number(expiry);
     // Compared as text: decoding would ignore the spare bits of the last character, so an edited
     // token could still pass.
     const given = Buffer.from(mac, "utf8");
-    const expected = Buffer.from(this.#mac(subject, expiresAt).toString("base64url"), "utf8");
+    const expected = Buffer.from(this.#mac(subject, expiresAt, nonce).toString("base64url"), "utf8");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
     return expiresAt * 1000 < now ? "expired" : "ok";
   }

@@ -1,22 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { Credentials } from "../client/auth.js";
 import { log } from "../log.js";
 import type { ToolDef } from "../registry/types.js";
+import type { DefaultCredentials, Runtime } from "../runtime.js";
 import { createServer } from "../server.js";
 import { BodyTooLargeError, readBody } from "../util/body.js";
-import type { CallContext } from "./call.js";
 import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
-import type { KeySource } from "./results.js";
 
 export interface HttpOptions {
   host: string;
   port: number;
   tools: readonly ToolDef[];
-  /** The context a request runs with, given the key it brought (if any). */
-  contextFor: (apiKey: string | undefined, source: KeySource) => CallContext;
-  /** The key used when a request brings none; only ever used on a loopback bind. */
-  defaultKey: { apiKey: string | undefined; source: KeySource };
+  /** The context a request runs with, given the credentials it brought (if any). */
+  contextFor: Runtime["contextFor"];
+  /** The credentials used when a request brings none; only ever used on a loopback bind. */
+  defaults: DefaultCredentials;
   allowedHosts: string[];
   allowedOrigins: string[];
   maxBodyBytes: number;
@@ -88,16 +88,43 @@ function checkHostAndOrigin(req: IncomingMessage, opts: HttpOptions, loopback: b
   if (!originOk) throw new HttpProblem(403, `Origin '${origin}' is not allowed`);
 }
 
-function keyFor(req: IncomingMessage, opts: HttpOptions, loopback: boolean): { apiKey: string | undefined; source: KeySource } {
+const CREDENTIAL_HEADERS = { systemKey: "x-returning-ai-system-key", webhookKey: "x-returning-ai-webhook-key" } as const;
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+/**
+ * The credentials a request runs with: its own headers (Bearer key, system key, webhook key), each
+ * falling back to the server's own only on a loopback bind; off loopback a request must bring its own.
+ */
+function credentialsFor(req: IncomingMessage, opts: HttpOptions, loopback: boolean): DefaultCredentials {
   const header = req.headers.authorization;
+  const given: Credentials = {};
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match)
+    if (!match) {
       throw new HttpProblem(401, "Authorization must be 'Bearer <Returning.AI API key>'", { "www-authenticate": "Bearer" });
-    return { apiKey: match[1], source: "request" };
+    }
+    given.apiKey = match[1];
   }
-  if (loopback) return opts.defaultKey;
-  throw new HttpProblem(401, "Send your Returning.AI API key as 'Authorization: Bearer <key>'", { "www-authenticate": "Bearer" });
+  for (const [name, headerName] of Object.entries(CREDENTIAL_HEADERS)) {
+    const value = headerValue(req, headerName);
+    if (value) given[name as keyof typeof CREDENTIAL_HEADERS] = value;
+  }
+  const brought = Object.keys(given).length > 0;
+  if (!brought && !loopback) {
+    throw new HttpProblem(
+      401,
+      "Send your Returning.AI API key as 'Authorization: Bearer <key>' (and X-Returning-AI-System-Key or X-Returning-AI-Webhook-Key for the routes that take them)",
+      { "www-authenticate": "Bearer" },
+    );
+  }
+  if (!brought) return opts.defaults;
+  const fallback = loopback ? opts.defaults.credentials : {};
+  // The community host is the server's setting, not a secret a client brings.
+  return { credentials: { ...fallback, ...given, communityHost: opts.defaults.credentials.communityHost }, source: "request" };
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptions, loopback: boolean): Promise<void> {
@@ -111,13 +138,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   // Stateless: no sessions to resume and no standalone event stream, so only POST is served.
   if (req.method !== "POST")
     throw new HttpProblem(405, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
-  const key = keyFor(req, opts, loopback);
+  const { credentials, source } = credentialsFor(req, opts, loopback);
   const body = await readJson(req, opts.maxBodyBytes);
   const batch = batchProblem(body, opts.limits?.maxBatch);
   if (batch) throw new HttpProblem(400, batch, {}, -32600);
   const server = createServer({
     tools: opts.tools,
-    context: opts.contextFor(key.apiKey, key.source),
+    context: opts.contextFor(credentials, source, "http"),
     communityId: opts.communityId,
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

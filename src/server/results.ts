@@ -1,4 +1,5 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { CREDENTIAL_SOURCES, type CredentialName } from "../client/auth.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
 import { prefixOnce } from "./plain-errors.js";
@@ -79,17 +80,36 @@ const revealNote = (field: string, found: boolean): string =>
     ? `data.${field} is the new secret, shown this once: give it to the user now, tell them to store it safely, and do not repeat it later in the conversation. No other result shows it.`
     : `The API returned no data.${field}; the secret, if any, is in the Returning.AI dashboard.`;
 
+/** The credential a route's 401 is about, and where the caller supplied it. */
+function credentialHint(tool: ToolDef, keySource: KeySource): string {
+  const name = CREDENTIAL_OF[tool.auth];
+  const { env, header, label } = CREDENTIAL_SOURCES[name];
+  if (keySource === "sandbox") return "The sandbox refused the credential; restart with --sandbox.";
+  return keySource === "request" && header ? `Check the ${label} sent in the ${header.split(":")[0]} header.` : `Check ${env}.`;
+}
+
+const CREDENTIAL_OF: Record<ToolDef["auth"], CredentialName> = {
+  bearer: "apiKey",
+  system: "systemKey",
+  webhook: "webhookKey",
+  "secure-auth": "systemKey",
+};
+
+/** What a 404 or 405 may mean when we are not sure of the route. */
+function routeDoubt(tool: ToolDef): string {
+  if (tool.routeSource === "override") return " The route comes from your RETURNING_AI_ROUTES file; check it.";
+  return tool.routeStatus === "inferred"
+    ? " This route is inferred from the docs and may not exist; a RETURNING_AI_ROUTES override can fix it."
+    : "";
+}
+
 function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): string {
-  const unverified = tool.routeStatus === "inferred" ? " This route is inferred from the docs and may not exist." : "";
+  const unverified = routeDoubt(tool);
   switch (failure.status) {
     case 400:
       return "Check the arguments against the tool's schema.";
     case 401:
-      return keySource === "request"
-        ? "Check the API key sent in the Authorization header."
-        : keySource === "sandbox"
-          ? "The sandbox key was refused; restart with --sandbox."
-          : "Check RETURNING_AI_API_KEY.";
+      return credentialHint(tool, keySource);
     case 403:
       return "The key may not act on this community or resource; check its permissions.";
     case 404:

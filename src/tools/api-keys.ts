@@ -21,7 +21,8 @@ export const apiKeyResource: SandboxResource = {
 
 const communityId = objectId;
 
-const keyFields = {
+/** What a key is made of; user API keys (user-api-keys.ts) take the same fields. */
+export const keyFields = {
   name: z.string().trim().min(1).max(SANITY_CAP),
   permissions: z
     .array(z.string().regex(/^[A-Za-z]+$/, "a permission name such as sendMessage"))

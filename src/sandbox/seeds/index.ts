@@ -1,9 +1,11 @@
 import { CORE_SEED } from "../seed.js";
+import { MESSAGING_SEED } from "./messaging.js";
 import { PEOPLE_SEED } from "./people.js";
 import type { SeedData } from "./types.js";
+import { USER_FIELDS_SEED } from "./user-fields.js";
 
 /** Every area's demo records; one file per area, listed here. A name may appear in one area only. */
-const AREAS: readonly SeedData[] = [CORE_SEED, PEOPLE_SEED];
+const AREAS: readonly SeedData[] = [CORE_SEED, PEOPLE_SEED, USER_FIELDS_SEED, MESSAGING_SEED];
 
 function merge(areas: readonly SeedData[]): SeedData {
   const out: SeedData = { collections: {}, singletons: {} };

@@ -1,0 +1,122 @@
+import { userFieldHistoryResource, userFieldResource } from "../../tools/user-fields.js";
+import { SandboxError } from "../envelope.js";
+import { listRecords } from "../listing.js";
+import { OPS, type OpInput } from "../ops.js";
+import type { Rec, SandboxStore } from "../store.js";
+import type { HandlerInput, Handlers } from "./types.js";
+
+/** A member of the demo community (src/sandbox/seeds/people.ts), or the 404 the API gives for an unknown one. */
+export function findUser(store: SandboxStore, userId: unknown, communityId?: unknown): Rec {
+  const user = store
+    .collection("users")
+    .find((u) => u._id === userId && (communityId === undefined || u.communityID === communityId));
+  if (!user) throw new SandboxError(404, "User not found.");
+  return user;
+}
+
+function findField(input: HandlerInput): Rec {
+  const { communityId, fieldId } = input.args;
+  const record = input.store.collection(userFieldResource.name).find((r) => r._id === fieldId && r.communityId === communityId);
+  if (!record) throw new SandboxError(404, "User field not found.");
+  return record;
+}
+
+/** The generic operation's input for a user-fields route: scoped by the path's community. */
+const fieldOp = (input: HandlerInput, body: Record<string, unknown> = {}): OpInput => ({
+  resource: userFieldResource,
+  store: input.store,
+  communityId: input.communityId,
+  scope: input.args.communityId as string,
+  id: input.args.fieldId as string | undefined,
+  args: input.args,
+  body,
+});
+
+/**
+ * The overview says default fields are maintained by the system and custom ones through the API;
+ * we read that as: only custom fields can be changed or deleted.
+ */
+function customOnly(input: HandlerInput): void {
+  if (findField(input).isDefault) {
+    throw new SandboxError(403, "Default user fields are maintained by the system; only custom fields can be changed.");
+  }
+}
+
+const DATE = /^(\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?|(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4})$/;
+
+/** What a field of each type holds; text-like types (and select) take a string. */
+function checkValue(field: Rec, value: unknown): void {
+  const type = String(field.type);
+  const fail = (what: string) => {
+    throw new SandboxError(400, `value: a ${type} field takes ${what}`);
+  };
+  if (type === "number" || type === "numerical") {
+    if (typeof value !== "number") fail("a number");
+  } else if (type === "boolean") {
+    if (typeof value !== "boolean") fail("true or false");
+  } else if (type === "date") {
+    if (typeof value !== "string" || !DATE.test(value)) fail("a date (YYYY-MM-DD or DD/MM/YYYY)");
+  } else if (typeof value !== "string") {
+    fail("text");
+  } else if (type === "select" && Array.isArray(field.options) && field.options.length && !field.options.includes(value)) {
+    fail(`one of ${field.options.join(", ")}`);
+  }
+}
+
+const newestFirst = { sort: "createdAt:desc" };
+
+export const userFieldHandlers: Handlers = {
+  create_user_field(input) {
+    const { communityId: _scope, ...body } = input.args;
+    // The docs: spaces in the key become hyphens ("deposit amount" -> "deposit-amount"); without a key we derive it from the name.
+    const key = String(body.field ?? body.name)
+      .trim()
+      .replace(/\s+/g, "-");
+    return OPS.create(fieldOp(input, { ...body, field: key, isDefault: false, creator: null }));
+  },
+
+  update_user_field(input) {
+    customOnly(input);
+    return OPS.update(fieldOp(input, { name: input.args.name, type: input.args.type }));
+  },
+
+  delete_user_field(input) {
+    customOnly(input);
+    return OPS.delete(fieldOp(input));
+  },
+
+  list_user_field_histories(input) {
+    const { communityId, fieldId, userId } = input.args;
+    if (fieldId !== undefined) findField(input);
+    if (userId !== undefined) findUser(input.store, userId, communityId);
+    const records = input.store
+      .collection(userFieldHistoryResource.name)
+      .filter(
+        (r) =>
+          r.communityId === communityId &&
+          (fieldId === undefined || r.fieldId === fieldId) &&
+          (userId === undefined || r.userId === userId),
+      );
+    const { data, meta } = listRecords(records, userFieldHistoryResource, { ...input.args, ...newestFirst });
+    return { statusCode: 200, message: "Read user field histories success.", data, meta };
+  },
+
+  create_user_field_history(input) {
+    const { communityId, fieldId, userId, value } = input.args;
+    const field = findField(input);
+    findUser(input.store, userId, communityId);
+    checkValue(field, value);
+    const earlier = input.store
+      .collection(userFieldHistoryResource.name)
+      .filter((r) => r.communityId === communityId && r.fieldId === fieldId && r.userId === userId);
+    const [previous] = listRecords(earlier, userFieldHistoryResource, { ...newestFirst, limit: 1 }).data;
+    return OPS.create({
+      resource: userFieldHistoryResource,
+      store: input.store,
+      communityId: input.communityId,
+      scope: communityId as string,
+      args: input.args,
+      body: { fieldId, field: field.field, userId, value, previousValue: previous?.value ?? null },
+    });
+  },
+};

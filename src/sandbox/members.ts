@@ -1,0 +1,35 @@
+import { SandboxError } from "./envelope.js";
+import type { Rec, SandboxStore } from "./store.js";
+
+/**
+ * Lookups that action handlers share: the members and channels of the demo community (seeded in
+ * seeds/people.ts), found the way the API's request fields name them.
+ */
+
+/** A member by username or email (`sender`, `idOrEmail`), or by id when `byId` allows it. */
+export function findMember(store: SandboxStore, communityId: string, name: string, byId = false): Rec {
+  const wanted = name.trim().toLowerCase();
+  const member = store
+    .collection("users")
+    .filter((u) => u.communityID === communityId)
+    .find(
+      (u) =>
+        String(u.username).toLowerCase() === wanted ||
+        String(u.email).toLowerCase() === wanted ||
+        (byId && (u._id === name || String(u.id) === name)),
+    );
+  if (!member)
+    throw new SandboxError(404, `No member ${byId ? "with that id, username or email" : "with that username or email"}.`);
+  return member;
+}
+
+export function findChannel(store: SandboxStore, communityId: string, channelId: string): Rec {
+  const channel = store.collection("channels").find((c) => c._id === channelId && c.communityID === communityId);
+  if (!channel) throw new SandboxError(404, "Channel not found.");
+  return channel;
+}
+
+/** The newest routes put the community in the path; a key only acts on its own community. */
+export function checkCommunity(pathCommunityId: unknown, communityId: string): void {
+  if (pathCommunityId !== communityId) throw new SandboxError(403, "This API key may not act on that community.");
+}

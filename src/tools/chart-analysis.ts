@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+import { drawings, levels, metadata, metadataText } from "./chart-drawings.js";
+import { sender } from "./messaging.js";
+
+const analysisId = objectId;
+
+/** Where the newest docs put analyses: under the community and the channel they are posted in. */
+const channelScope = { communityId: objectId, channelId: objectId };
+
+const SIBLING = "PATCH /apis/v1/analysis/{analysisId} is documented for the same resource";
+
+export const chartAnalysis: ToolsetDef = {
+  name: "chart_analysis",
+  summary: "trading chart analyses posted in channels: metadata, price levels, drawings",
+  resources: [
+    {
+      name: "analyses",
+      noun: "analysis",
+      plural: "analyses",
+      pagination: "page",
+      searchFields: ["metadata.title", "metadata.symbol"],
+    },
+  ],
+  tools: [
+    {
+      name: "list_chart_analyses",
+      title: "List chart analyses",
+      description: "List the chart analyses posted in a channel, a page at a time.",
+      method: "GET",
+      path: "/v1/analysis/{communityId}/channels/{channelId}",
+      routeStatus: "inferred",
+      inference: "GET on the collection that the newest Create Analysis POSTs to, paged like the other /v1 lists",
+      catalogIds: ["analysis.list"],
+      input: z.strictObject({ ...channelScope, ...pageQuery }),
+      example: { communityId: DEMO.communityId, channelId: DEMO.channelIds.text, limit: 10 },
+      risk: "read",
+      sandbox: { handler: "list-analyses" },
+    },
+    {
+      name: "get_chart_analysis",
+      title: "Get chart analysis",
+      description: "Get one chart analysis with its metadata, levels and drawings.",
+      method: "GET",
+      path: "/apis/v1/analysis/{analysisId}",
+      routeStatus: "inferred",
+      inference: `GET by id; ${SIBLING}`,
+      catalogIds: ["analysis.get"],
+      input: z.strictObject({ analysisId }),
+      example: { analysisId: DEMO.analysisId },
+      risk: "read",
+      sandbox: { resource: "analyses", op: "get" },
+    },
+    {
+      name: "create_chart_analysis",
+      title: "Create chart analysis",
+      description: "Post a chart analysis in a channel as a member; add its drawings with append_chart_analysis_drawings.",
+      method: "POST",
+      path: "/v1/analysis/{communityId}/channels/{channelId}",
+      catalogIds: ["analysis.create"],
+      input: z.strictObject({
+        ...channelScope,
+        sender,
+        metadata,
+        levels: levels.optional(),
+        idempotencyKey: z.string().trim().min(1).max(SANITY_CAP).optional().describe("makes a retry safe"),
+      }),
+      example: {
+        communityId: DEMO.communityId,
+        channelId: DEMO.channelIds.text,
+        sender: DEMO.userEmail,
+        metadata: { direction: "BULLISH", entryPlacement: "ABOVE_CURRENT", title: "EUR/USD breakout", symbol: "EUR/USD" },
+        levels: { resistance: { price: 1.1 }, support: { price: 1.08 } },
+      },
+      risk: "write",
+      sandbox: { handler: "create-analysis" },
+    },
+    {
+      name: "update_chart_analysis",
+      title: "Update chart analysis",
+      description: "Change an analysis's text, expiry or price levels.",
+      method: "PATCH",
+      path: "/apis/v1/analysis/{analysisId}",
+      catalogIds: ["analysis.update"],
+      input: z.strictObject({
+        analysisId,
+        sender: sender.optional(),
+        metadata: metadataText.partial().extend({ expiry: metadata.shape.expiry }).optional(),
+        levels: levels.optional(),
+      }),
+      example: { analysisId: DEMO.analysisIds[1], metadata: { title: "GBP/USD bounce, revised" }, sender: DEMO.userEmail },
+      risk: "write",
+      sandbox: { handler: "update-analysis" },
+    },
+    {
+      name: "append_chart_analysis_drawings",
+      title: "Append chart analysis drawings",
+      description: "Add drawings to an analysis, keeping the ones it has.",
+      method: "POST",
+      path: "/apis/v1/analysis/{analysisId}/drawings",
+      routeStatus: "inferred",
+      inference: `a drawings sub-resource: ${SIBLING}, and there replaces every drawing, so adding needs its own route`,
+      catalogIds: ["analysis.append-drawings"],
+      input: z.strictObject({ analysisId, drawings }),
+      example: {
+        analysisId: DEMO.analysisId,
+        drawings: [
+          {
+            type: "HORIZONTAL_LINE",
+            clientObjectId: "target_2",
+            points: [{ time: "2026-01-09T10:00:00Z", price: 1.36 }],
+            style: { color: "#FF0000", lineWidth: 2, lineStyle: "DASHED" },
+          },
+        ],
+      },
+      risk: "write",
+      sandbox: { handler: "append-analysis-drawings" },
+    },
+    {
+      name: "delete_chart_analysis",
+      title: "Delete chart analysis",
+      description: "Delete a chart analysis.",
+      method: "DELETE",
+      path: "/apis/v1/analysis/{analysisId}",
+      routeStatus: "inferred",
+      inference: `DELETE by id; ${SIBLING}`,
+      catalogIds: ["analysis.delete"],
+      input: z.strictObject({ analysisId }),
+      example: { analysisId: DEMO.analysisIds[2] },
+      risk: "destructive",
+      sandbox: { resource: "analyses", op: "delete" },
+    },
+  ],
+};

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { fileInput, objectId, SANITY_CAP } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+
+/** The member a message, reply, reaction or analysis is posted as; the API takes either form. */
+export const sender = z.string().trim().min(1).max(SANITY_CAP).describe("member's username or email");
+
+/** Message text: no documented limit, so only our runaway guard (left out of the listing). */
+const messageText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(10 * SANITY_CAP);
+
+const messageId = objectId;
+
+/** What a message post carries; the incoming webhook that sends messages takes the same. */
+export const messagePost = {
+  channelId: objectId,
+  message: messageText,
+  sender,
+  forumTopicId: objectId.optional().describe("forum channels only: the topic to post in"),
+};
+
+/**
+ * The "Message Actions" guides (one folder per channel type) describe the same three routes as
+ * Send, Reply and React Message; the only documented difference between channel types is the
+ * forum channel's forumTopicId, which send_message carries. So each guide is covered by the tool
+ * of its action.
+ */
+const CHANNEL_GUIDES = ["direct.private-dm", "direct.public", "forum", "text", "iframe"] as const;
+const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide) => `messaging.actions.${guide}.${action}`);
+
+// A 1x1 transparent PNG: the smallest valid image for the upload example.
+const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+export const messaging: ToolsetDef = {
+  name: "messaging",
+  summary: "channel messages: read, send, reply, react, upload images",
+  resources: [],
+  tools: [
+    {
+      name: "list_messages",
+      title: "List messages",
+      description: "List recent messages, filtered by channel, member id or member email.",
+      method: "GET",
+      path: "/v1/messages",
+      catalogIds: ["messages.get"],
+      input: z.strictObject({
+        channel_id: objectId.optional(),
+        user_id: z.string().trim().min(1).max(64).optional().describe("member id"),
+        email: z.email().optional(),
+        // Shown in the docs' curl without a description; read as "how many", like the data's `total`.
+        count: z.number().int().min(1).optional().describe("how many messages (meaning undocumented)"),
+      }),
+      example: { channel_id: DEMO.channelIds.text, count: 10 },
+      risk: "read",
+      sandbox: { handler: "list-messages" },
+    },
+    {
+      name: "send_message",
+      title: "Send message",
+      description: "Post a message in any channel type as a member; forum channels also need forumTopicId.",
+      method: "POST",
+      path: "/apis/v1/messages/send",
+      catalogIds: ["messages.send", ...guides("send")],
+      input: z.strictObject(messagePost),
+      example: {
+        channelId: DEMO.channelIds.forum,
+        message: "Dark mode please!",
+        sender: DEMO.username,
+        forumTopicId: DEMO.forumTopicId,
+      },
+      risk: "write",
+      sandbox: { handler: "send-message" },
+    },
+    {
+      name: "reply_to_message",
+      title: "Reply to message",
+      description: "Reply to a message as a member.",
+      method: "POST",
+      path: "/apis/v1/messages/reply",
+      catalogIds: ["messages.reply", ...guides("reply")],
+      input: z.strictObject({ messageId, message: messageText, sender }),
+      example: { messageId: DEMO.messageId, message: "Welcome aboard!", sender: DEMO.userEmail },
+      risk: "write",
+      sandbox: { handler: "reply-message" },
+    },
+    {
+      name: "react_to_message",
+      title: "React to message",
+      description: "Add an emoji reaction to a message as a member.",
+      method: "POST",
+      path: "/apis/v1/messages/react",
+      catalogIds: ["messages.react", ...guides("react")],
+      input: z.strictObject({
+        messageId,
+        emoji: z
+          .string()
+          .regex(/^:[a-z0-9_+-]{1,64}:$/i, "must be an emoji shortcode such as :sparkling_heart:")
+          .describe("shortcode, e.g. :sparkling_heart:"),
+        sender,
+      }),
+      example: { messageId: DEMO.messageIds[3], emoji: ":tada:", sender: DEMO.username },
+      risk: "write",
+      sandbox: { handler: "react-message" },
+    },
+    {
+      name: "upload_message_images",
+      title: "Upload message images",
+      description: "Upload images for messages and get back their hosted URLs.",
+      method: "POST",
+      path: "/apis/v1/messages/upload-image",
+      catalogIds: ["messages.upload-images"],
+      input: z.strictObject({ images: z.array(fileInput).min(1).max(SANITY_CAP) }),
+      files: { images: { field: "images", accept: "image" } },
+      example: { images: [{ base64: TINY_PNG, name: "chart.png" }] },
+      risk: "write",
+      sandbox: { handler: "upload-message-images" },
+    },
+  ],
+};

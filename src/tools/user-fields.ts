@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
+import type { SandboxResource, ToolsetDef } from "../registry/types.js";
+
+/**
+ * Community user fields (the custom profile data an integration keeps per member) and the
+ * history of their values. Only Create and Update are documented; the item routes follow
+ * Update's path, and the history routes are inferred from the area's naming (see each inference).
+ */
+
+export const userFieldResource: SandboxResource = {
+  name: "userFields",
+  noun: "user field",
+  plural: "user fields",
+  scopeParam: "communityId",
+  searchFields: ["name", "field"],
+  unique: ["field"],
+};
+
+export const userFieldHistoryResource: SandboxResource = {
+  name: "userFieldHistories",
+  noun: "user field history",
+  plural: "user field histories",
+  pagination: "page",
+  scopeParam: "communityId",
+};
+
+const communityId = objectId;
+const fieldId = objectId;
+
+// The doc versions disagree: the older Create lists text|number|boolean|date|select, Update lists
+// date|single-line-text|numerical|multi-line-text|number|text. We take either set.
+const fieldType = z.enum(["text", "number", "boolean", "date", "select", "single-line-text", "multi-line-text", "numerical"]);
+
+/** A value as a field of any type holds it; the API (and the sandbox) check it against the field's type. */
+export const fieldValue = z.union([z.string().max(SANITY_CAP), z.number(), z.boolean()]);
+
+const fieldDefinition = {
+  field: z.string().trim().min(1).max(50).describe("key; spaces become hyphens"),
+  name: z.string().trim().min(1).max(100),
+  type: fieldType,
+  // These four come from the older Create page only.
+  description: z.string().max(SANITY_CAP),
+  required: z.boolean(),
+  defaultValue: fieldValue,
+  options: z.array(z.string().trim().min(1).max(SANITY_CAP)).max(SANITY_CAP).describe("choices of a select field"),
+};
+
+const fields = "/apis/v1/communities/{communityId}/user-fields";
+const field = `${fields}/{fieldId}`;
+const histories = "/apis/v1/communities/{communityId}/user-field-histories";
+const itemInference = "Same item path as the documented Update user field.";
+const historyInference =
+  "Undocumented: the docs call the resource User Field Histories, and the API spells such names as kebab-case plurals under the community (user-fields, purchase-histories).";
+
+export const userFields: ToolsetDef = {
+  name: "user_fields",
+  summary: "custom user fields and the history of their values",
+  resources: [userFieldResource, userFieldHistoryResource],
+  tools: [
+    {
+      name: "list_user_fields",
+      title: "List user fields",
+      description: "List a community's user fields, default and custom.",
+      method: "GET",
+      path: fields,
+      routeStatus: "inferred",
+      inference: "GET on the collection the documented Create user field posts to.",
+      catalogIds: ["userfields.list"],
+      input: z.strictObject({ communityId }),
+      example: { communityId: DEMO.communityId },
+      risk: "read",
+      sandbox: { resource: userFieldResource.name, op: "list" },
+    },
+    {
+      name: "get_user_field",
+      title: "Get user field",
+      description: "Get one user field's definition.",
+      method: "GET",
+      path: field,
+      routeStatus: "inferred",
+      inference: itemInference,
+      catalogIds: ["userfields.get", "userfields.get_custom"],
+      input: z.strictObject({ communityId, fieldId }),
+      example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId },
+      risk: "read",
+      sandbox: { resource: userFieldResource.name, op: "get" },
+    },
+    {
+      name: "create_user_field",
+      title: "Create user field",
+      description: "Add a custom user field to a community.",
+      method: "POST",
+      path: fields,
+      catalogIds: ["userfields.create"],
+      input: z.strictObject(fieldDefinition).partial().required({ name: true, type: true }).extend({ communityId }),
+      example: { communityId: DEMO.communityId, field: "deposit amount", name: "Deposit Amount", type: "number" },
+      risk: "write",
+      sandbox: { handler: "create_user_field" },
+    },
+    {
+      name: "update_user_field",
+      title: "Update user field",
+      description: "Rename a custom user field or change its type.",
+      method: "PUT",
+      path: field,
+      catalogIds: ["userfields.update", "userfields.update_custom"],
+      input: z.strictObject({ communityId, fieldId, name: fieldDefinition.name, type: fieldType }),
+      example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[1], name: "Team", type: "single-line-text" },
+      risk: "write",
+      annotations: { idempotentHint: true },
+      sandbox: { handler: "update_user_field" },
+    },
+    {
+      name: "delete_user_field",
+      title: "Delete user field",
+      description: "Delete a custom user field from a community.",
+      method: "DELETE",
+      path: field,
+      routeStatus: "inferred",
+      inference: itemInference,
+      catalogIds: ["userfields.delete", "userfields.delete_custom"],
+      input: z.strictObject({ communityId, fieldId }),
+      example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[3] },
+      risk: "destructive",
+      sandbox: { handler: "delete_user_field" },
+    },
+    {
+      name: "list_user_field_histories",
+      title: "List user field histories",
+      description: "List recorded user field values, optionally for one field and/or one user.",
+      method: "GET",
+      path: histories,
+      routeStatus: "inferred",
+      inference: `${historyInference} The per-field and per-user pages become its fieldId and userId filters.`,
+      catalogIds: [
+        "userfieldhistory.list",
+        "userfieldhistory.list_community",
+        "userfieldhistory.list_by_field",
+        "userfieldhistory.list_by_user",
+        "userfieldhistory.list_by_field_and_user",
+      ],
+      input: z.strictObject({
+        communityId,
+        fieldId: fieldId.optional(),
+        userId: objectId.optional(),
+        page: pageQuery.page,
+        limit: pageQuery.limit,
+      }),
+      example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId, userId: DEMO.userId },
+      risk: "read",
+      sandbox: { handler: "list_user_field_histories" },
+    },
+    {
+      name: "create_user_field_history",
+      title: "Create user field history",
+      description: "Record a new value of a user field for one user.",
+      method: "POST",
+      path: histories,
+      routeStatus: "inferred",
+      inference: `${historyInference} POST on that collection; the for-a-user page is the same call.`,
+      catalogIds: ["userfieldhistory.create", "userfieldhistory.create_for_user"],
+      input: z.strictObject({
+        communityId,
+        fieldId,
+        userId: objectId,
+        value: fieldValue.describe("as the field's type: number, boolean or text"),
+      }),
+      example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId, userId: DEMO.userIds[1], value: 7 },
+      risk: "write",
+      sandbox: { handler: "create_user_field_history" },
+    },
+  ],
+};

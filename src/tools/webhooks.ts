@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { SANITY_CAP } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+import { messagePost } from "./messaging.js";
+
+/**
+ * Incoming webhooks: URLs the platform generates for a community, called with the webhook's own
+ * key (x-api-key, when its key toggle is on). The docs name the three actions but show neither
+ * URL nor body, so each route is a plain JSON POST under the webhook base URL, named after its
+ * docs page, with the body of the documented API route that does the same job. The docs also
+ * allow AES-256 encrypted bodies, but not how the ciphertext is laid out, so only plain requests
+ * are supported (leave the webhook's encryption toggle off). docs/webhooks.md has the details.
+ */
+
+const WHY = "the docs name this incoming webhook but show no URL or body: a JSON POST named after its docs page";
+
+/** How Get User Data names a member; the webhooks act on one member the same way. */
+const idOrEmail = z.string().trim().min(1).max(SANITY_CAP).describe("member id or email");
+
+export const webhooks: ToolsetDef = {
+  name: "webhooks",
+  summary: "incoming webhooks: post messages, set custom user fields, change in-game currency",
+  resources: [],
+  tools: [
+    {
+      name: "send_message_by_webhook",
+      title: "Send message by webhook",
+      description: "Post a message in a channel through the community's incoming webhook.",
+      method: "POST",
+      path: "/incoming-webhooks/send-messages",
+      routeStatus: "inferred",
+      inference: `${WHY}, with Send Message's body`,
+      catalogIds: ["webhooks.incoming.send_message"],
+      auth: "webhook",
+      input: z.strictObject(messagePost),
+      example: { channelId: DEMO.channelIds.public, message: "Server maintenance at 22:00 UTC.", sender: DEMO.username },
+      risk: "write",
+      sandbox: { handler: "send-message" },
+    },
+    {
+      name: "update_custom_fields_by_webhook",
+      title: "Update custom user fields by webhook",
+      description: "Set a member's custom user field values through the incoming webhook.",
+      method: "POST",
+      path: "/incoming-webhooks/update-custom-fields",
+      routeStatus: "inferred",
+      inference: `${WHY}; the member named as in Get User Data, one {field, value} per custom field`,
+      catalogIds: ["webhooks.incoming.update_custom_fields"],
+      auth: "webhook",
+      input: z.strictObject({
+        idOrEmail,
+        fields: z
+          .array(
+            z.strictObject({
+              field: z.string().trim().min(1).max(SANITY_CAP).describe("user field key, e.g. department"),
+              value: z.union([z.string().max(10 * SANITY_CAP), z.number(), z.boolean()]),
+            }),
+          )
+          .min(1)
+          .max(SANITY_CAP),
+      }),
+      example: { idOrEmail: DEMO.userEmail, fields: [{ field: "department", value: "Trading desk" }] },
+      risk: "write",
+      sandbox: { handler: "webhook-update-custom-fields" },
+    },
+    {
+      name: "update_currency_by_webhook",
+      title: "Update in-game currency by webhook",
+      description: "Add to or take from a member's in-game currency balance through the incoming webhook.",
+      method: "POST",
+      path: "/incoming-webhooks/update-in-game-currency",
+      routeStatus: "inferred",
+      inference: `${WHY}; the member named as in Get User Data, a signed amount`,
+      catalogIds: ["webhooks.incoming.update_currency"],
+      auth: "webhook",
+      input: z.strictObject({
+        idOrEmail,
+        amount: z
+          .number()
+          .refine((n) => n !== 0, "must not be 0")
+          .describe("added to the balance; negative takes away"),
+      }),
+      example: { idOrEmail: DEMO.userEmail, amount: 250 },
+      risk: "destructive",
+      sandbox: { handler: "webhook-update-currency" },
+    },
+  ],
+};
