@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Credentials } from "./client/auth.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./client/limits.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
@@ -28,6 +29,7 @@ export interface Config {
   /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
   routesFile?: string;
   timeoutMs: number;
+  maxResponseBytes: number;
   maxOutputChars: number;
   /** Keys confirmation tokens; random per process when unset (set it when replicas share traffic). */
   confirmSecret?: string;
@@ -115,7 +117,18 @@ export const SETTINGS = [
     desc: "Browser origins accepted over HTTP.",
   },
   { flag: "", env: "RETURNING_AI_MAX_BODY_BYTES", default: "1048576", desc: "Largest MCP request body over HTTP." },
-  { flag: "", env: "RETURNING_AI_TIMEOUT_MS", default: "30000", desc: "Connect, headers and body timeout of API calls." },
+  {
+    flag: "",
+    env: "RETURNING_AI_TIMEOUT_MS",
+    default: "30000",
+    desc: "Deadline of one API call, connect to last byte, retries included.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_MAX_RESPONSE_BYTES",
+    default: "5242880",
+    desc: "Largest API response read; a bigger one is cut off with an error.",
+  },
   {
     flag: "",
     env: "RETURNING_AI_MAX_OUTPUT_CHARS",
@@ -231,6 +244,13 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       : undefined,
     routesFile: v.routes ?? (env.RETURNING_AI_ROUTES || undefined),
     timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
+    maxResponseBytes: integerSetting(
+      "RETURNING_AI_MAX_RESPONSE_BYTES",
+      env.RETURNING_AI_MAX_RESPONSE_BYTES,
+      DEFAULT_MAX_RESPONSE_BYTES,
+      1_024,
+      1_073_741_824,
+    ),
     maxOutputChars: integerSetting("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
     confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,
     communityId: objectIdSetting("RETURNING_AI_COMMUNITY_ID", env.RETURNING_AI_COMMUNITY_ID),

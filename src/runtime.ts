@@ -50,6 +50,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     baseUrl,
     baseUrls,
     timeoutMs: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
     userAgent: `returning-ai-mcp/${VERSION}`,
   });
   const tokens = new ConfirmTokens(config.confirmSecret);

@@ -5,6 +5,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
+import type { ClientOptions } from "../src/client/types.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
@@ -68,11 +69,13 @@ export interface ConnectOptions {
   /** When given, the client declares form elicitation and answers with this. */
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
+  /** Client settings besides the base URL (deadline, size cap ...). */
+  client?: Partial<ClientOptions>;
 }
 
 /** Our server and an SDK client, linked in memory; the API calls still go over real HTTP. */
 export async function connectInMemory(opts: ConnectOptions): Promise<Connected> {
-  const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
+  const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5, ...opts.client });
   const context: CallContext = {
     client: apiClient,
     credentials: { ...opts.credentials, ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}) },

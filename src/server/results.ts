@@ -127,8 +127,11 @@ function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): stri
 
 export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: KeySource, redact: Redactor): CallToolResult {
   if (failure.kind === "timeout") {
-    return errorResult(`${failure.message}. Try again, or raise RETURNING_AI_TIMEOUT_MS.`, redact);
+    // A write that timed out may have been applied before the answer was cut off.
+    const maybe = tool.risk === "read" ? "" : " The change may still have been applied: check before trying again.";
+    return errorResult(`${failure.message}.${maybe} Try again, or raise RETURNING_AI_TIMEOUT_MS.`, redact);
   }
+  if (failure.kind === "too_large") return errorResult(`${failure.message}.`, redact);
   if (failure.kind === "network") {
     const what = prefixOnce("Could not reach Returning.AI:", failure.message);
     return errorResult(`${what}. Check RETURNING_AI_BASE_URL and the network.`, redact);
