@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { secretSettingValues } from "../src/config.js";
 import { log, setLogLevel, setLogSecrets } from "../src/log.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import type { ToolDef } from "../src/registry/types.js";
@@ -84,6 +85,26 @@ describe("secrets never leave", () => {
     expect(api.requests).toHaveLength(2);
     for (const result of results) expect(JSON.stringify(result)).not.toContain(KEY);
     expect(dataOf(results[0]!)).toEqual({ "[redacted]": { seen: true }, nested: [{ "by [redacted]": 1 }] });
+  });
+
+  it("cuts every credential in use, of every auth kind, whatever route echoes it", async () => {
+    const credentials = { apiKey: KEY, systemKey: "sys_key_for_tests_0002", webhookKey: "whk_key_for_tests_0003" };
+    respond = (_req, res) =>
+      json(res, 200, ok({ [credentials.systemKey]: credentials.webhookKey, note: `system ${credentials.systemKey}` }));
+    const mcp = await connectInMemory({ baseUrl: api.url, credentials });
+    open.push(mcp);
+    const result = await mcp.call("get_store_config", {});
+    for (const secret of Object.values(credentials)) expect(JSON.stringify(result)).not.toContain(secret);
+    // The log gets the same list from the settings: every credential setting and the confirm secret.
+    expect(
+      secretSettingValues({
+        RETURNING_AI_API_KEY: "a",
+        RETURNING_AI_SYSTEM_KEY: "b",
+        RETURNING_AI_WEBHOOK_KEY: "c",
+        RETURNING_AI_CONFIRM_SECRET: "d",
+        RETURNING_AI_COMMUNITY_HOST: "not-a-secret.example.com",
+      }).sort(),
+    ).toEqual(["a", "b", "c", "d"]);
   });
 
   it("cuts the confirm secret too", async () => {

@@ -72,6 +72,9 @@ describe("settings fail closed", () => {
 
   it.each(["1e3", "0x10", " 5000", "5000.0", "+5000", "-1", "99999999999999999999"])("refuses the number %j", (value) => {
     expect(() => parseConfig([], { RETURNING_AI_TIMEOUT_MS: value })).toThrow(/RETURNING_AI_TIMEOUT_MS must be a whole number/);
+    expect(() => parseConfig([], { RETURNING_AI_MAX_RESPONSE_BYTES: value })).toThrow(
+      /RETURNING_AI_MAX_RESPONSE_BYTES must be a whole number/,
+    );
     expect(() => parseConfig(["--http", `--port=${value}`], {})).toThrow(/--port must be a whole number from 0 to 65535/);
   });
 
