@@ -1,19 +1,18 @@
 import type { ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { secretSettingValues } from "../src/config.js";
 import { log, setLogLevel, setLogSecrets } from "../src/log.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import type { ToolDef } from "../src/registry/types.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import type { Sandbox } from "../src/sandbox/index.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
-import { type Connected, connectInMemory, dataOf, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
+import { type Connected, dataOf, sandboxSession, scriptedApi, textOf } from "./helpers.js";
 
 const KEY = "rk_live_9d2c7e4a1b8f3c6d0e5a";
 const CONFIRM_SECRET = "confirm-secret-for-tests-42";
 const ID = "0123456789abcdef01234567";
 
-type Responder = (req: RecordedRequest, res: ServerResponse) => void;
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
@@ -53,26 +52,11 @@ async function stderrOf(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe("secrets never leave", () => {
-  let respond: Responder;
-  let api: Awaited<ReturnType<typeof recordingApi>>;
-  const open: Connected[] = [];
-  const connect = async (tools?: ToolDef[]) => {
-    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tokens: new ConfirmTokens(CONFIRM_SECRET), tools });
-    open.push(mcp);
-    return mcp;
-  };
-
-  beforeAll(async () => {
-    api = await recordingApi((req, res) => respond(req, res));
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close()));
-    api.requests.length = 0;
-  });
-  afterAll(() => api.close());
+  const api = scriptedApi({ apiKey: KEY, tokens: new ConfirmTokens(CONFIRM_SECRET) });
+  const connect = (tools?: ToolDef[]) => api.connect({ tools });
 
   it("cuts the API key from property names, in text and structured content", async () => {
-    respond = (req, res) => {
+    api.respond = (req, res) => {
       const key = String(req.headers.authorization).replace("Bearer ", "");
       if (req.method === "GET") return json(res, 200, ok({ [key]: { seen: true }, nested: [{ [`by ${key}`]: 1 }] }));
       return json(res, 400, { message: "bad", errors: [{ field: key, message: `unknown ${key}` }] });
@@ -89,10 +73,9 @@ describe("secrets never leave", () => {
 
   it("cuts every credential in use, of every auth kind, whatever route echoes it", async () => {
     const credentials = { apiKey: KEY, systemKey: "sys_key_for_tests_0002", webhookKey: "whk_key_for_tests_0003" };
-    respond = (_req, res) =>
+    api.respond = (_req, res) =>
       json(res, 200, ok({ [credentials.systemKey]: credentials.webhookKey, note: `system ${credentials.systemKey}` }));
-    const mcp = await connectInMemory({ baseUrl: api.url, credentials });
-    open.push(mcp);
+    const mcp = await api.connect({ apiKey: undefined, credentials });
     const result = await mcp.call("get_store_config", {});
     for (const secret of Object.values(credentials)) expect(JSON.stringify(result)).not.toContain(secret);
     // The log gets the same list from the settings: every credential setting and the confirm secret.
@@ -108,7 +91,7 @@ describe("secrets never leave", () => {
   });
 
   it("cuts the confirm secret too", async () => {
-    respond = (_req, res) => json(res, 200, ok({ echoed: `secret=${CONFIRM_SECRET}`, [CONFIRM_SECRET]: 1 }));
+    api.respond = (_req, res) => json(res, 200, ok({ echoed: `secret=${CONFIRM_SECRET}`, [CONFIRM_SECRET]: 1 }));
     const mcp = await connect();
     const result = await mcp.call("get_store_config", {});
     expect(JSON.stringify(result)).not.toContain(CONFIRM_SECRET);
@@ -129,7 +112,7 @@ describe("secrets never leave", () => {
         headers: z.array(z.strictObject({ name: z.string(), accessToken: z.string() })),
       }),
     });
-    respond = (req, res) => json(res, 400, { status: "error", message: `Rejected ${req.body}` });
+    api.respond = (req, res) => json(res, 400, { status: "error", message: `Rejected ${req.body}` });
     const mcp = await connect([webhook]);
     const args = {
       target: { url: "https://hooks.example/x", auth: { username: "bot", password: PASSWORD } },
@@ -151,7 +134,7 @@ describe("secrets never leave", () => {
 
   it("masks the key of API-key records but not a user field's key", async () => {
     const SECRET = "8f3e4d5c6b7a9e2f1a4b7c8d5e9f2a6b";
-    respond = (req, res) =>
+    api.respond = (req, res) =>
       json(
         res,
         200,
@@ -186,7 +169,7 @@ describe("secrets never leave", () => {
       risk: "read",
       input: z.strictObject({ exportId: z.string(), signature: z.string(), secret: z.string() }),
     });
-    respond = (_req, res) => json(res, 200, ok({}));
+    api.respond = (_req, res) => json(res, 200, ok({}));
     const mcp = await connect([lookup]);
     setLogLevel("debug");
     setLogSecrets([KEY]);
@@ -210,17 +193,15 @@ describe("secrets never leave", () => {
 });
 
 describe("revealKey", () => {
+  let session: Awaited<ReturnType<typeof sandboxSession>>;
   let sandbox: Sandbox;
   let mcp: Connected;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox" });
+    session = await sandboxSession();
+    ({ sandbox, mcp } = session);
   });
-  afterAll(async () => {
-    await mcp.close();
-    await sandbox.close();
-  });
+  afterAll(() => session.close());
 
   const communityId = () => sandbox.communityId;
 

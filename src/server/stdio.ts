@@ -95,7 +95,8 @@ export class StdioTransport implements Transport {
     if (oversized) {
       const message = `Message too large: the limit is ${this.#max} bytes per line; it was not read`;
       log.warn(`stdio: ${message}`);
-      return this.#reply(null, ErrorCode.InvalidRequest, message);
+      this.#reply(null, ErrorCode.InvalidRequest, message);
+      return;
     }
     if (text.trim() !== "") this.#handle(text);
   }
@@ -105,13 +106,15 @@ export class StdioTransport implements Transport {
     try {
       json = JSON.parse(text);
     } catch {
-      return this.#reply(null, ErrorCode.ParseError, "Parse error: the line is not JSON");
+      this.#reply(null, ErrorCode.ParseError, "Parse error: the line is not JSON");
+      return;
     }
     const parsed = JSONRPCMessageSchema.safeParse(json);
     if (!parsed.success) {
       const id = (json as { id?: unknown } | null)?.id;
       const known = typeof id === "string" || typeof id === "number" ? id : null;
-      return this.#reply(known, ErrorCode.InvalidRequest, "Invalid request: not a JSON-RPC 2.0 message");
+      this.#reply(known, ErrorCode.InvalidRequest, "Invalid request: not a JSON-RPC 2.0 message");
+      return;
     }
     const message = parsed.data;
     if (isJSONRPCRequest(message)) this.#pending.add(message.id);
@@ -125,7 +128,7 @@ export class StdioTransport implements Transport {
   }
 
   #reply(id: RequestId | null, code: number, message: string): void {
-    this.#write({ jsonrpc: "2.0", id, error: { code, message } });
+    void this.#write({ jsonrpc: "2.0", id, error: { code, message } });
   }
 
   readonly #onEnd = (): void => {

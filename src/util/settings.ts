@@ -39,14 +39,11 @@ export function integerSetting(name: string, value: string | undefined, fallback
   return n;
 }
 
+const parseUrl = (value: string): URL | undefined => (URL.canParse(value) ? new URL(value) : undefined);
+
 /** An absolute http(s) URL without credentials, query or fragment; trailing slashes dropped. */
 export function urlSetting(name: string, value: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(value);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseUrl(value);
   const ok =
     parsed &&
     (parsed.protocol === "https:" || parsed.protocol === "http:") &&
@@ -63,12 +60,7 @@ export function urlSetting(name: string, value: string): string {
  * Anything longer (a path, a trailing slash, a wildcard) would never match and hide a typo.
  */
 export function originSetting(name: string, value: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(value);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseUrl(value);
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:") || parsed.origin !== value) {
     throw new ConfigError(`${name}: ${shown(value)} is not an origin such as https://app.example.com (no path or slash)`);
   }
