@@ -38,6 +38,24 @@ export const DEMO = {
     privateDm: demoId(7, 0x105),
   },
   forumTopicId: demoId(7, 0x201),
+
+  // Users, auth and community (kinds 8 and 9). A member who registered but has not verified the
+  // email yet (verify_user_email's example), and one whose account was deleted (restore_user's).
+  pendingUserId: demoId(8, 1),
+  pendingUserEmail: "dee.pending@example.com",
+  deletedUserId: demoId(8, 2),
+  deletedUsername: "dan_departed",
+  /** The code the sandbox "emails" on registration: it has no mailbox to read one from. */
+  verificationCode: "246810",
+  /** A sandbox-only password of DEMO.userEmail, so that log_in_user can succeed; not a real secret. */
+  userPassword: "Sandbox-pass-1!",
+  miniGameLogIds: [demoId(8, 0x101), demoId(8, 0x102), demoId(8, 0x103)],
+  /** Another community on the platform: its name, URL and domain are taken (409 on reuse). */
+  otherCommunityId: demoId(9, 1),
+  communityMetaId: demoId(9, 0x101),
+  communityThemeId: demoId(9, 0x102),
+  communityBotId: demoId(9, 0x103),
+
   // User fields, their histories and user API keys (kind a). Custom fields first, then the
   // system's default fields, which the sandbox refuses to change or delete.
   userFieldId: demoId(10, 1),
@@ -56,4 +74,26 @@ export const DEMO = {
   forumMessageId: demoId(0xb, 3),
   analysisId: demoId(0xc, 1),
   analysisIds: [demoId(0xc, 1), demoId(0xc, 2), demoId(0xc, 3)],
+
+  // Gamification, rewards and bulk operations (kind 13): a streak, a spin wheel, the redemption
+  // statuses orders move through (Pending, Shipping, Delivered, Cancelled) and two bulk jobs
+  // (a finished user update and a queued premium-currency update).
+  streakId: demoId(13, 0x101),
+  spinWheelId: demoId(13, 0x201),
+  redemptionStatusId: demoId(13, 0x301),
+  redemptionStatusIds: [demoId(13, 0x301), demoId(13, 0x302), demoId(13, 0x303), demoId(13, 0x304)],
+  bulkJobId: demoId(13, 0x401),
+  bulkJobIds: [demoId(13, 0x401), demoId(13, 0x402)],
+  // Legacy System API records (kinds e and f): badges, roles, servers.
+  badgeId: demoId(0xe, 1),
+  badgeIds: [demoId(0xe, 1), demoId(0xe, 2), demoId(0xe, 3)],
+  roleId: demoId(0xe, 0x101),
+  roleIds: [demoId(0xe, 0x101), demoId(0xe, 0x102)],
+  serverId: demoId(0xf, 1),
+  serverIds: [demoId(0xf, 1), demoId(0xf, 2)],
+  /** The platform (numeric) id people.ts gives userIds[0]: legacy System routes name users this way. */
+  legacyUserId: "100000001",
 } as const;
+
+/** A 1x1 transparent PNG as base64: the smallest valid image, for upload examples. */
+export const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";

@@ -46,9 +46,7 @@ describe("tool filters", () => {
   });
 
   it("refuses unknown names and lists the valid ones", () => {
-    expect(() => names({ toolsets: ["gamification"] })).toThrow(
-      /Unknown toolset: gamification\. Valid toolsets: all, leaderboards/,
-    );
+    expect(() => names({ toolsets: ["games"] })).toThrow(/Unknown toolset: games\. Valid toolsets: all, leaderboards/);
     expect(() => names({ excludeTools: ["nope"] })).toThrow(/Unknown tool: nope\. Valid tools: list_leaderboards/);
   });
 });

@@ -56,7 +56,7 @@ async function call(method: string, path: string, opts: CallOptions = {}): Promi
 
 /** The HTTP call a tool would make for these arguments, built by the registry's own planner. */
 async function callTool(tool: ToolDef, args: Record<string, unknown>, on?: Sandbox): Promise<Reply> {
-  const plan = planRequest(tool, args);
+  const plan = planRequest(tool, tool.input.parse(args) as Record<string, unknown>);
   const path = buildPath(plan.pathTemplate, plan.pathParams);
   const query = buildQuery(plan.query);
   return call(plan.method, query ? `${path}?${query}` : path, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import type { Sandbox } from "../src/sandbox/index.js";
+import { PEOPLE_SEED } from "../src/sandbox/seeds/people.js";
 import { type Connected, callConfirmed, connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "./helpers.js";
 
 describe("incoming-webhook tools against the sandbox", () => {
@@ -45,10 +46,14 @@ describe("incoming-webhook tools against the sandbox", () => {
 
   it("changes a balance only after confirmation, and never below zero", async () => {
     const change = (amount: number) => callConfirmed(mcp, "update_currency_by_webhook", { idOrEmail: DEMO.userIds[1], amount });
-    expect(dataOf(await change(300))).toEqual({ userId: DEMO.userIds[1], change: 300, balance: 300 });
-    expect(dataOf(await change(-120))).toMatchObject({ balance: 180 });
-    const overdrawn = await change(-500);
-    expect(textOf(overdrawn)).toMatch(/400 Bad Request: amount: the balance would go below zero \(it is 180\)/);
+    // A member starts from the coins the demo community gives them.
+    const start = Number(PEOPLE_SEED.collections.users?.find((u) => u._id === DEMO.userIds[1])?.coins ?? 0);
+    expect(dataOf(await change(300))).toEqual({ userId: DEMO.userIds[1], change: 300, balance: start + 300 });
+    expect(dataOf(await change(-120))).toMatchObject({ balance: start + 180 });
+    const overdrawn = await change(-(start + 500));
+    expect(textOf(overdrawn)).toMatch(
+      new RegExp(`400 Bad Request: amount: the balance would go below zero \\(it is ${start + 180}\\)`),
+    );
     const zero = await mcp.call("update_currency_by_webhook", { idOrEmail: DEMO.userEmail, amount: 0 });
     expect(textOf(zero)).toContain("amount: must not be 0");
   });

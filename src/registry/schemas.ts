@@ -35,6 +35,12 @@ const formatted = (format: RegExp, message: string, listed: string) =>
 
 const FIELD = "[A-Za-z0-9_.]+";
 
+/** A day as the integration routes write it: 22/12/2025. */
+export const dayMonthYear = listedAs(
+  z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY"),
+  "DD/MM/YYYY",
+);
+
 const limit = z.number().int().min(1).max(100).optional().describe("default 20");
 const sort = formatted(new RegExp(`^${FIELD}:(asc|desc)$`), "must be field:asc or field:desc", "field:asc|desc").optional();
 const fields = formatted(
@@ -57,8 +63,13 @@ const filter = formatted(
 
 const listQuery = { limit, sort, fields, search };
 
+const page = z.number().int().min(1).optional();
+
 /** Page-numbered lists (page from 1). */
-export const pageQuery = { page: z.number().int().min(1).optional(), ...listQuery };
+export const pageQuery = { page, ...listQuery };
+
+/** Page-numbered lists that take only page and limit (the /apis/v1 integration routes). */
+export const pageLimit = { page, limit };
 
 /** Offset lists (skip/limit), as the store routes take them. */
 export const skipQuery = {

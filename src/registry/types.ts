@@ -68,11 +68,39 @@ export interface SandboxResource {
 /** What an upload accepts; the limits live in src/registry/uploads.ts and the README. */
 export type UploadKind = "image" | "csv";
 
+/**
+ * What a CSV upload's header row must hold, as the docs state it; checked (src/registry/csv.ts)
+ * before anything is sent, and by the sandbox on receipt.
+ */
+export interface CsvColumns {
+  /** Every column the docs list; any other header is refused. Absent when the docs leave columns open. */
+  allowed?: readonly string[];
+  /** Columns every file must have. */
+  required?: readonly string[];
+  /** Numeric columns may follow an operator column `<name>_op` whose cells are add, subtract or overwrite. */
+  operators?: boolean;
+}
+
 /** A tool argument that is a file, sent as a part of a multipart/form-data body. */
 export interface UploadSpec {
   /** Form field the API reads the file from (e.g. `images`). */
   field: string;
   accept: UploadKind;
+  /** For a CSV: the header rules it must meet. */
+  columns?: CsvColumns;
+}
+
+/**
+ * A tool whose call starts or tracks an asynchronous job: with `wait: true` the call path polls
+ * `statusTool` (src/server/wait.ts) until the job ends, reporting MCP progress on the way.
+ */
+export interface JobSpec {
+  /** The tool that reads a job's status. */
+  statusTool: string;
+  /** The status tool's argument that takes the job id. */
+  idArg: string;
+  /** Field of this tool's result data that holds the new job's id; absent when the id is this tool's own `idArg`. */
+  idField?: string;
 }
 
 /**
@@ -119,6 +147,8 @@ export interface ToolDef {
   /** Arguments that make a valid call against the sandbox's demo community; tests and docs use them. */
   example: Record<string, unknown>;
   annotations?: Partial<ToolAnnotations>;
+  /** For a route that starts or reads an asynchronous job (bulk updates). */
+  job?: JobSpec;
   sandbox: SandboxBehaviour;
 }
 

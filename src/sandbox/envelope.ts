@@ -3,7 +3,8 @@
  * same unwrapping they need against api.returning.ai.
  */
 
-export type ListMeta = { page?: number; skip?: number; limit?: number; total?: number };
+/** Paging facts, and `updated` for bulk writes that report how many records they changed. */
+export type ListMeta = { page?: number; skip?: number; limit?: number; total?: number; updated?: number };
 
 export interface SuccessBody {
   meta: { status: "success"; statusCode: number } & ListMeta;

@@ -20,7 +20,8 @@ export function fieldValue(record: unknown, path: string): unknown {
   return value;
 }
 
-function setField(target: Record<string, unknown>, path: string, value: unknown): void {
+/** Writes `a.b.c`, making the objects on the way; callers have checked the path for unsafe keys. */
+export function setField(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split(".");
   let node = target;
   for (const key of keys.slice(0, -1)) {

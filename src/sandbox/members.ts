@@ -23,6 +23,17 @@ export function findMember(store: SandboxStore, communityId: string, name: strin
   return member;
 }
 
+/** How the integration routes' `identifier_type` names a member, and the field each one reads. */
+const IDENTIFIER_FIELDS: Readonly<Record<string, string>> = { email: "email", id: "_id", username: "username" };
+
+/** A member by exactly the field `identifier_type` names (emails compare without case), or undefined. */
+export function memberByIdentifier(store: SandboxStore, communityId: string, type: string, value: string): Rec | undefined {
+  const field = IDENTIFIER_FIELDS[type];
+  if (!field) throw new SandboxError(400, `identifier_type: the sandbox knows ${Object.keys(IDENTIFIER_FIELDS).join(", ")}`);
+  const norm = (v: unknown) => (field === "email" && typeof v === "string" ? v.toLowerCase() : v);
+  return store.collection("users").find((u) => u.communityID === communityId && norm(u[field]) === norm(value));
+}
+
 export function findChannel(store: SandboxStore, communityId: string, channelId: string): Rec {
   const channel = store.collection("channels").find((c) => c._id === channelId && c.communityID === communityId);
   if (!channel) throw new SandboxError(404, "Channel not found.");

@@ -103,6 +103,14 @@ function routeDoubt(tool: ToolDef): string {
     : "";
 }
 
+/** Several legacy routes 404'd in the docs' own smoke tests: the route itself may be gone. */
+function retiredDoubt(tool: ToolDef): string {
+  if (tool.routeSource === "override") return routeDoubt(tool);
+  const inferred = tool.routeStatus === "inferred" ? " (and is inferred from the docs)" : "";
+  const instead = tool.replacedBy ? `${tool.replacedBy} or ` : "";
+  return ` This legacy route may be retired${inferred}; try ${instead}a RETURNING_AI_ROUTES override.`;
+}
+
 function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): string {
   const unverified = routeDoubt(tool);
   switch (failure.status) {
@@ -113,7 +121,7 @@ function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): stri
     case 403:
       return "The key may not act on this community or resource; check its permissions.";
     case 404:
-      return `Check the ids (list the items to find them).${unverified}`;
+      return `Check the ids (list the items to find them).${tool.legacy ? retiredDoubt(tool) : unverified}`;
     case 405:
       return `The API does not take this method here.${unverified}`;
     case 409:

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEMO } from "../demo.js";
+import { DEMO, TINY_PNG } from "../demo.js";
 import { fileInput, objectId, SANITY_CAP } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
@@ -31,9 +31,6 @@ export const messagePost = {
  */
 const CHANNEL_GUIDES = ["direct.private-dm", "direct.public", "forum", "text", "iframe"] as const;
 const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide) => `messaging.actions.${guide}.${action}`);
-
-// A 1x1 transparent PNG: the smallest valid image for the upload example.
-const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 export const messaging: ToolsetDef = {
   name: "messaging",

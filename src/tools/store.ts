@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { httpUrl, isoDateTime, listedAs, looseObject, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import {
+  dayMonthYear,
+  httpUrl,
+  isoDateTime,
+  listedAs,
+  looseObject,
+  objectId,
+  projection,
+  SANITY_CAP,
+  skipQuery,
+} from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
 const categoryID = objectId;
@@ -259,10 +269,7 @@ export const store: ToolsetDef = {
           purchaseHistoryID,
           redemptionInstructions: z.string().trim().min(1).max(10000).optional(),
           voucherCode: z.string().trim().min(1).max(512).optional(),
-          voucherExpiryDate: listedAs(
-            z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY"),
-            "DD/MM/YYYY",
-          ).optional(),
+          voucherExpiryDate: dayMonthYear.optional(),
         })
         .refine((a) => (a.voucherCode === undefined) === (a.voucherExpiryDate === undefined), {
           message: "voucherCode and voucherExpiryDate go together",

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { SANITY_CAP } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+import { checkPasswords, email, password, personName, text, username } from "./users.js";
+
+/**
+ * Register, verify and log in are nav titles only (POST, filed under System API > Auth, whose
+ * pages take the Login Management key as x-api-key); their routes sit beside the Integration
+ * user routes. Secure Auth is documented.
+ */
+const AUTH_INFERENCE = (what: string) =>
+  `Only the nav title (POST, System API > Auth, x-api-key) is known; ${what} placed under /apis/v1/users beside the Integration user routes.`;
+
+export const auth: ToolsetDef = {
+  name: "auth",
+  summary: "member sign-in: password registration and login, Secure Auth login links",
+  resources: [],
+  tools: [
+    {
+      name: "register_user",
+      title: "Register user with password",
+      description: "Register a member with a password; they must verify their email before logging in.",
+      method: "POST",
+      path: "/apis/v1/users/register",
+      routeStatus: "inferred",
+      inference: AUTH_INFERENCE("register"),
+      auth: "system",
+      catalogIds: ["auth.register"],
+      input: z
+        .strictObject({
+          email,
+          username,
+          password,
+          confirmPassword: z.string().max(SANITY_CAP),
+          firstname: personName.optional(),
+          lastname: personName.optional(),
+          displayname: personName.optional(),
+        })
+        .superRefine(checkPasswords),
+      example: {
+        email: "new.member@example.com",
+        username: "new_member",
+        password: "Welcome-2026!",
+        confirmPassword: "Welcome-2026!",
+      },
+      risk: "write",
+      sandbox: { handler: "auth.register" },
+    },
+    {
+      name: "verify_user_email",
+      title: "Verify user email",
+      description: "Confirm a registered member's email with the code they were sent.",
+      method: "POST",
+      path: "/apis/v1/users/verify-email",
+      routeStatus: "inferred",
+      inference: AUTH_INFERENCE("verify-email"),
+      auth: "system",
+      catalogIds: ["auth.verify-email"],
+      input: z.strictObject({ email, code: text }),
+      example: { email: DEMO.pendingUserEmail, code: DEMO.verificationCode },
+      risk: "write",
+      sandbox: { handler: "auth.verify-email" },
+    },
+    {
+      name: "log_in_user",
+      title: "Log in user with password",
+      description: "Check a member's email and password and open a session; the token is masked.",
+      method: "POST",
+      path: "/apis/v1/users/login",
+      routeStatus: "inferred",
+      inference: AUTH_INFERENCE("login"),
+      auth: "system",
+      catalogIds: ["auth.login"],
+      input: z.strictObject({ email, password: z.string().min(1).max(SANITY_CAP) }),
+      example: { email: DEMO.userEmail, password: DEMO.userPassword },
+      risk: "write",
+      sandbox: { handler: "auth.login" },
+    },
+    {
+      name: "create_secure_auth_login",
+      title: "Secure Auth login link",
+      description: "Get a one-time login URL for a member by username; creates the member if unknown (needs email).",
+      method: "GET",
+      path: "/api/secureAuth",
+      auth: "secure-auth",
+      catalogIds: ["auth.secure-auth"],
+      input: z.strictObject({
+        action: z.enum(["login", "register"]),
+        userId: username.describe("username"),
+        accessLevel: text.describe("Login Management access level, e.g. 1"),
+        email: email.optional().describe("for a new user"),
+        firstname: personName.optional(),
+        lastname: personName.optional(),
+        displayname: personName.optional(),
+      }),
+      example: { action: "login", userId: DEMO.username, accessLevel: "1" },
+      risk: "write",
+      sandbox: { handler: "auth.secure-auth" },
+    },
+  ],
+};

@@ -1,0 +1,182 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { fileInput, objectId, pageLimit } from "../registry/schemas.js";
+import type { JobSpec, ToolsetDef } from "../registry/types.js";
+
+const BULK_UPDATE = "/apis/v1/users/bulk-update";
+
+const jobId = objectId;
+
+/** Upload tools answer with the queued job's id; its status tool can then be polled (`wait: true`). */
+const JOB: JobSpec = { statusTool: "get_bulk_job_status", idArg: "jobId", idField: "jobId" };
+
+const jobsInference = `Older nav lists 'Get All Bulk Update' and 'Check Bulk Update ...' beside POST ${BULK_UPDATE}; no page for them was found.`;
+
+/**
+ * The columns of the product bulk CSV, as the older products page (dev.returning.ai/api-37690410)
+ * lists them. A row with a Product ID starts a product's update; a row without one adds a
+ * permission entry to the product above it.
+ */
+export const PRODUCT_CSV_COLUMNS = [
+  "Product ID",
+  "Name",
+  "Description",
+  "Image",
+  "Price",
+  "Category Name",
+  "Discount Enabled",
+  "Discount Price",
+  "Discount Start Date",
+  "Discount End Date",
+  "User Information Enabled",
+  "Collect Name",
+  "Collect Phone",
+  "Collect Address",
+  "Prioritize Expiring Vouchers",
+  "Display Remaining Quantity",
+  "Expiring Highlight Enabled",
+  "Expiring Highlight Duration",
+  "Expiring Highlight Timeframe",
+  "Archived",
+  "Redemption Instructions",
+  "Product Access Enabled",
+  "Purchase Status Override Name",
+  "Vouchers",
+  "Voucher Expire Date",
+  "Permission Enabled",
+  "Permission Type",
+  "Roles",
+  "Tags",
+  "Users",
+  "Combination Type",
+  "Combination Values",
+  "Special Price",
+  "Special Price Enabled",
+  "Purchase Limit Enabled",
+  "Purchase Limit Quantity",
+  "Purchase Limit Interval Count",
+  "Purchase Limit Interval Unit",
+  "Access Level",
+  "Exclusive Tag Enabled",
+] as const;
+
+export type ProductCsvColumn = (typeof PRODUCT_CSV_COLUMNS)[number];
+
+/** An example file argument: the CSV text as base64, the way an assistant sends one. */
+const csvExample = (name: string, lines: string[]) => ({ name, base64: Buffer.from(`${lines.join("\n")}\n`).toString("base64") });
+
+export const bulk: ToolsetDef = {
+  name: "bulk",
+  summary: "bulk updates from CSV (users, premium currency, store products) and their jobs",
+  resources: [],
+  tools: [
+    {
+      name: "update_users_from_csv",
+      title: "Bulk update users from CSV",
+      description:
+        "Update many users from a CSV in the user-list template's columns; an xp_op-style column before a number adds, subtracts or overwrites.",
+      method: "POST",
+      path: BULK_UPDATE,
+      catalogIds: ["bulk.update_users_csv"],
+      input: z.strictObject({ file: fileInput }),
+      files: { file: { field: "data", accept: "csv", columns: { operators: true } } },
+      example: {
+        file: csvExample("users.csv", [
+          "email,xp_op,xp,coins_op,coins",
+          `${DEMO.userEmail},add,50,add,10`,
+          "ben.builder@example.com,overwrite,1200,,",
+        ]),
+      },
+      risk: "destructive",
+      job: JOB,
+      sandbox: { handler: "bulk.updateUsers" },
+    },
+    {
+      name: "update_premium_currency_from_csv",
+      title: "Bulk update premium currency from CSV",
+      description: "Add to, subtract from or set many users' premium currency from a CSV.",
+      method: "POST",
+      path: `${BULK_UPDATE}/premium-currency`,
+      routeStatus: "inferred",
+      inference: `No page found; placed under the documented POST ${BULK_UPDATE}, with its multipart field (data) and operator columns.`,
+      catalogIds: ["bulk.update_premium_currency_csv"],
+      input: z.strictObject({ file: fileInput }),
+      files: { file: { field: "data", accept: "csv", columns: { operators: true } } },
+      example: {
+        file: csvExample("premium.csv", ["email,premiumCurrency_op,premiumCurrency", `${DEMO.userEmail},add,25`]),
+      },
+      risk: "destructive",
+      job: JOB,
+      sandbox: { handler: "bulk.updatePremiumCurrency" },
+    },
+    {
+      name: "list_bulk_jobs",
+      title: "List bulk update jobs",
+      description: "List bulk update jobs, newest first, with their state and row counts.",
+      method: "GET",
+      path: BULK_UPDATE,
+      routeStatus: "inferred",
+      inference: jobsInference,
+      catalogIds: ["bulk.list_jobs"],
+      input: z.strictObject(pageLimit),
+      example: { limit: 10 },
+      risk: "read",
+      sandbox: { handler: "bulk.listJobs" },
+    },
+    {
+      name: "get_bulk_job_status",
+      title: "Get bulk job status",
+      description: "Get a bulk update job's state (queued, processing, completed, failed) and rows done.",
+      method: "GET",
+      path: `${BULK_UPDATE}/{jobId}/status`,
+      routeStatus: "inferred",
+      inference: jobsInference,
+      catalogIds: ["bulk.get_job_status"],
+      input: z.strictObject({ jobId }),
+      example: { jobId: DEMO.bulkJobIds[1] },
+      risk: "read",
+      job: { statusTool: "get_bulk_job_status", idArg: "jobId" },
+      sandbox: { handler: "bulk.jobStatus" },
+    },
+    {
+      name: "get_bulk_job_details",
+      title: "Get bulk job details",
+      description: "Get a bulk update job with the outcome of each row.",
+      method: "GET",
+      path: `${BULK_UPDATE}/{jobId}`,
+      routeStatus: "inferred",
+      inference: jobsInference,
+      catalogIds: ["bulk.get_job_details"],
+      input: z.strictObject({ jobId }),
+      example: { jobId: DEMO.bulkJobId },
+      risk: "read",
+      sandbox: { handler: "bulk.jobDetails" },
+    },
+    {
+      // No catalog entry of its own, so marked inferred as the catalog test asks, although an older
+      // products page shows the route. It also takes a raw JSON array; tools send objects, so only
+      // its CSV form is offered.
+      name: "update_store_products_from_csv",
+      title: "Bulk update store products from CSV",
+      description:
+        "Update many store products from a CSV; a row with a Product ID starts a product, rows without one add permission entries to it.",
+      method: "PUT",
+      path: "/v1/products/bulk",
+      routeStatus: "inferred",
+      inference:
+        "Not a catalog entry: the older page dev.returning.ai/api-37690410 (quoted in the notes of store_products.delete) shows PUT /v1/products/bulk.",
+      catalogIds: [],
+      input: z.strictObject({ file: fileInput }),
+      files: { file: { field: "file", accept: "csv", columns: { allowed: PRODUCT_CSV_COLUMNS, required: ["Product ID"] } } },
+      example: {
+        file: csvExample("products.csv", [
+          "Product ID,Price,Discount Enabled",
+          `${DEMO.productIds[0]},120,false`,
+          `${DEMO.productIds[3]},45,`,
+        ]),
+      },
+      risk: "destructive",
+      sandbox: { handler: "bulk.updateProducts" },
+    },
+  ],
+};

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { httpUrl, objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
+import type { SandboxResource, ToolsetDef } from "../registry/types.js";
+import { text } from "./users.js";
+
+const communityID = objectId;
+const communityId = objectId;
+
+// Name, URL slug and domain must each be unique across communities (409).
+const identity = {
+  name: text,
+  uri: z
+    .string()
+    .max(SANITY_CAP)
+    .regex(/^[A-Za-z0-9-]+$/, "letters, digits and hyphens only")
+    .describe("URL slug"),
+  domain: z.hostname().describe("custom domain"),
+};
+
+// The #RRGGBB rule is checked once per palette rather than listed on every colour (tokens).
+const HEX = /^#[0-9A-Fa-f]{6}$/;
+const colour = z.string().max(SANITY_CAP);
+const palette = z
+  .strictObject({ primary: colour, secondary: colour, background: colour, text: colour })
+  .partial()
+  .superRefine((p, ctx) => {
+    for (const [key, value] of Object.entries(p)) {
+      if (value !== undefined && !HEX.test(value))
+        ctx.addIssue({ code: "custom", path: [key], message: "must be a #RRGGBB colour" });
+    }
+  });
+
+const MANAGEMENT_INFERENCE = (what: string) =>
+  `No route captured; ${what} placed under the documented PUT /v1/management/communities/{communityID} (Update community name and URL), the sibling Appearance update.`;
+
+/** The demo community's channels (seeds/people.ts); the legacy channel tools write to the same collection. */
+export const channelResource: SandboxResource = { name: "channels", noun: "channel", plural: "channels" };
+
+export const community: ToolsetDef = {
+  name: "community",
+  summary: "community settings: name and URL, appearance, bot, members, channels, loyalty overview",
+  resources: [channelResource, { name: "communityBot", noun: "community bot", plural: "community bots", singleton: true }],
+  tools: [
+    {
+      name: "list_channels",
+      title: "List channels",
+      description: "List the community's channels with their ids, topics and types.",
+      method: "GET",
+      path: "/apis/v1/channels",
+      catalogIds: ["channels.list-integration"],
+      input: z.strictObject({}),
+      example: {},
+      risk: "read",
+      sandbox: { resource: "channels", op: "list" },
+    },
+    {
+      name: "list_community_users",
+      title: "List community users",
+      description: "List the community's members, a page at a time.",
+      method: "GET",
+      path: "/apis/v1/communities/{communityId}/users",
+      routeStatus: "inferred",
+      inference:
+        "Nav title (GET) only; the older Application API puts community-scoped reads under /apis/v1/communities/{communityId}/..., and its page says the community id goes in the path.",
+      catalogIds: ["community_users.list"],
+      input: z.strictObject({ communityId, page: pageQuery.page, limit: pageQuery.limit, search: pageQuery.search }),
+      example: { communityId: DEMO.communityId, limit: 10 },
+      risk: "read",
+      sandbox: { handler: "community.list-users" },
+    },
+    {
+      name: "get_community_user",
+      title: "Get community user",
+      description: "Get one member of the community by user id.",
+      method: "GET",
+      path: "/apis/v1/communities/{communityId}/users/{userId}",
+      routeStatus: "inferred",
+      inference:
+        "Nav title (GET) only; the member route of list_community_users's inferred /apis/v1/communities/{communityId}/users.",
+      catalogIds: ["community_users.get"],
+      input: z.strictObject({ communityId, userId: objectId }),
+      example: { communityId: DEMO.communityId, userId: DEMO.userId },
+      risk: "read",
+      sandbox: { handler: "community.get-user" },
+    },
+    {
+      name: "create_community",
+      title: "Create community",
+      description: "Create a new community with a unique name, URL slug and domain.",
+      method: "POST",
+      path: "/v1/management/communities",
+      routeStatus: "inferred",
+      inference:
+        "Nav title only; the collection route of the documented PUT /v1/management/communities/{communityID}, with the fields that route takes.",
+      catalogIds: ["community.create"],
+      input: z.strictObject(identity).partial().required({ name: true }),
+      example: { name: "Sandbox Options Desk", uri: "sandbox-options-desk" },
+      risk: "write",
+      sandbox: { handler: "community.create" },
+    },
+    {
+      name: "update_community_name_url",
+      title: "Update community name and URL",
+      description: "Change the community's name, URL slug or custom domain.",
+      method: "PUT",
+      path: "/v1/management/communities/{communityID}",
+      catalogIds: ["community_appearance.update_name_url"],
+      input: z.strictObject(identity).partial().extend({ communityID }),
+      example: { communityID: DEMO.communityId, name: "Sandbox Traders" },
+      risk: "write",
+      sandbox: { handler: "community.update-name-url" },
+    },
+    {
+      name: "update_community_meta",
+      title: "Update community URL metadata",
+      description: "Change the link preview, member-list visibility or guest mode; omitted fields stay.",
+      method: "PUT",
+      path: "/v1/management/communities/{communityID}/meta",
+      routeStatus: "inferred",
+      inference: MANAGEMENT_INFERENCE("its documented communityID path param and PUT are"),
+      catalogIds: ["community_appearance.update_meta"],
+      input: z
+        .strictObject({
+          preview: z
+            .strictObject({
+              isEnabled: z.boolean(),
+              title: z.string().max(SANITY_CAP),
+              description: z.string().max(SANITY_CAP),
+              image: httpUrl.nullable(),
+            })
+            .partial(),
+          membersListVisible: z.boolean(),
+          guestModeEnabled: z.boolean(),
+        })
+        .partial()
+        .extend({ communityID }),
+      example: { communityID: DEMO.communityId, preview: { title: "Sandbox Traders" }, guestModeEnabled: true },
+      risk: "write",
+      sandbox: { handler: "community.update-meta" },
+    },
+    {
+      name: "update_community_theme_colors",
+      title: "Update community theme colors",
+      description: "Change the community's light and dark theme colours (#RRGGBB); omitted ones stay.",
+      method: "PUT",
+      path: "/v1/management/communities/{communityID}/theme-colors",
+      routeStatus: "inferred",
+      inference: MANAGEMENT_INFERENCE(
+        "PUT (every Appearance update) and the body are our guess, with light/dark pairs as store config's cover has; the route is",
+      ),
+      catalogIds: ["community_appearance.update_theme_colors"],
+      input: z.strictObject({ communityID, light: palette.optional(), dark: palette.optional() }),
+      example: { communityID: DEMO.communityId, light: { primary: "#1F6FEB" } },
+      risk: "write",
+      sandbox: { handler: "community.update-theme" },
+    },
+    {
+      name: "update_community_bot",
+      title: "Update community bot profile",
+      description: "Change the community bot's display name or avatar URL (null clears it).",
+      method: "PUT",
+      path: "/v1/community-bot",
+      catalogIds: ["community_appearance.update_bot"],
+      input: z.strictObject({ name: text, avatar: httpUrl.nullable() }).partial(),
+      example: { name: "Sandbox Bot" },
+      risk: "write",
+      sandbox: { resource: "communityBot", op: "update-singleton" },
+    },
+    {
+      name: "get_loyalty_overview",
+      title: "Get loyalty overview",
+      description: "Get the community's loyalty figures: members, online members, XP, coins, streaks.",
+      method: "GET",
+      path: "/v1/analytics/loyalty-overview",
+      routeStatus: "inferred",
+      inference:
+        "Only the title is known (not even the method); a read, so GET, under the newest /v1 gateway generation that the Community sections use.",
+      catalogIds: ["analytics.loyalty-overview"],
+      input: z.strictObject({}),
+      example: {},
+      risk: "read",
+      sandbox: { handler: "community.loyalty-overview" },
+    },
+  ],
+};

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { dayMonthYear, objectId, pageLimit, SANITY_CAP } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+
+/**
+ * The integration routes that look users up by `identifier` + `identifier_type`. The docs show only
+ * `email` as a type, so other types are passed through, but email identifiers are checked as emails.
+ */
+const identifierType = z.string().trim().min(1).max(50).describe("what identifier holds, e.g. email");
+const isEmail = (value: string) => z.email().safeParse(value).success;
+const emailsWhenTyped = (type: string, ids: string[]) => type !== "email" || ids.every(isEmail);
+const EMAIL_IDS = { message: "must be email addresses when identifier_type is email", path: ["identifier"] };
+
+const email = z.email();
+
+const identifier = z.string().trim().min(1).max(320);
+
+/** A route about one user, named by identifier + identifier_type, with its other fields. */
+const forOneUser = (shape: z.ZodRawShape) =>
+  z
+    .strictObject({ identifier, identifier_type: identifierType, ...shape })
+    .refine((a) => emailsWhenTyped(String(a.identifier_type), [String(a.identifier)]), EMAIL_IDS);
+
+const familyInference =
+  "Nav lists it as POST beside the documented POST /apis/v1/users/activity/daily and /stats, which take the same identifier body.";
+
+export const gamification: ToolsetDef = {
+  name: "gamification",
+  summary: "tiers and XP settings, users' XP/coin history, activity stats, streak logs, spin wheel",
+  resources: [{ name: "gamificationSettings", noun: "gamification settings", plural: "gamification settings", singleton: true }],
+  tools: [
+    {
+      name: "get_tier_and_xp_settings",
+      title: "Get tier and XP settings",
+      description: "Get the community's tiers and how many XP each activity earns.",
+      method: "GET",
+      path: "/apis/v1/gamifications/tier-setting",
+      routeStatus: "inferred",
+      inference:
+        "Nav gives GET; the oldest docs write these settings at /gamifications/{serverId}/tier-setting, and /apis/v1 routes take the community from the key.",
+      catalogIds: ["gamification.get_tiers_xp_settings"],
+      input: z.strictObject({}),
+      example: {},
+      risk: "read",
+      sandbox: { resource: "gamificationSettings", op: "read-singleton" },
+    },
+    {
+      name: "get_daily_gamification_history",
+      title: "Get daily gamification history",
+      description: "Get the XP and coins several users earned on one day.",
+      method: "POST",
+      path: "/apis/v1/users/activity/daily",
+      catalogIds: ["gamification.get_daily_history"],
+      input: z
+        .strictObject({
+          identifier: z.array(identifier).min(1).max(SANITY_CAP),
+          identifier_type: identifierType,
+          date: dayMonthYear,
+          ...pageLimit,
+        })
+        .refine((a) => emailsWhenTyped(a.identifier_type, a.identifier), EMAIL_IDS),
+      example: { identifier: [DEMO.userEmail, "ben.builder@example.com"], identifier_type: "email", date: "18/04/2026" },
+      risk: "read",
+      sandbox: { handler: "gamification.dailyHistory" },
+    },
+    {
+      name: "get_user_activity_stats",
+      title: "Get user activity stats",
+      description: "Count a user's messages, replies, reactions and social actions per day over recent days.",
+      method: "POST",
+      path: "/apis/v1/users/activity/stats",
+      catalogIds: ["gamification.get_user_activity_stats"],
+      input: forOneUser({ days: z.number().int().min(1).max(SANITY_CAP).describe("look-back window") }),
+      example: { identifier: DEMO.userEmail, identifier_type: "email", days: 7 },
+      risk: "read",
+      sandbox: { handler: "gamification.activityStats" },
+    },
+    {
+      name: "list_user_gamification_logs",
+      title: "List user gamification logs",
+      description: "List the XP and coin events a user earned, newest first.",
+      method: "POST",
+      path: "/apis/v1/users/activity/logs",
+      routeStatus: "inferred",
+      inference: familyInference,
+      catalogIds: ["gamification.list_user_logs"],
+      input: forOneUser(pageLimit),
+      example: { identifier: DEMO.userEmail, identifier_type: "email", limit: 10 },
+      risk: "read",
+      sandbox: { handler: "gamification.logs" },
+    },
+    {
+      name: "list_user_streak_logs",
+      title: "List user streak logs",
+      description: "List a user's streak log: each period of a streak kept or missed.",
+      method: "GET",
+      path: "/apis/v1/streaks/logs",
+      routeStatus: "inferred",
+      inference:
+        "Older nav calls it 'Get Streak Logs'; streak settings are documented at GET /apis/v1/streaks?page&limit, mini-game logs are read by user email.",
+      catalogIds: ["streaks.list_user_logs"],
+      input: z.strictObject({ email, streakId: objectId.optional(), ...pageLimit }),
+      example: { email: DEMO.userEmail, streakId: DEMO.streakId },
+      risk: "read",
+      sandbox: { handler: "gamification.streakLogs" },
+    },
+    {
+      name: "update_user_spin_wheel",
+      title: "Update user spin wheel",
+      description: "Set how many spins of the spin wheel a user has left.",
+      method: "PUT",
+      path: "/apis/v1/mini-games/spin-wheel/users",
+      routeStatus: "inferred",
+      inference:
+        "Older nav: 'Edit wheel information for each user'; mini-game routes are keyed by user email, and /apis/v1 updates (streaks) use PUT.",
+      catalogIds: ["minigames.update_user_spin_wheel"],
+      input: z.strictObject({
+        email,
+        availableSpins: z.number().int().min(0).max(SANITY_CAP),
+        wheelId: objectId.optional().describe("default: the community's wheel"),
+      }),
+      example: { email: DEMO.userEmail, availableSpins: 5 },
+      risk: "write",
+      sandbox: { handler: "gamification.updateSpinWheel" },
+    },
+  ],
+};

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { DEMO } from "../../demo.js";
+import { httpUrl, SANITY_CAP } from "../../registry/schemas.js";
+import type { SandboxResource, ToolSpec } from "../../registry/types.js";
+import { badgeId, toUser } from "./schemas.js";
+
+/**
+ * Badges of the older System API (rai-api.returning.ai/api/v1 in the older curls; the newest pages
+ * show root routes on api.returning.ai). Create, update, award and remove are documented; list and
+ * delete are inferred from them. Every route takes the community system key.
+ */
+
+export const badgeResource: SandboxResource = { name: "badges", noun: "badge", plural: "badges" };
+
+const count = z.number().int().min(0);
+const flag = z.boolean();
+
+// One stored version of the update page marks only title and action required; we follow it for both.
+const badge = z.strictObject({
+  title: z.string().trim().min(1).max(SANITY_CAP),
+  action: z.string().trim().min(1).max(100).describe("trigger, e.g. custom"),
+  quantity: count.describe("amount the action needs").optional(),
+  description: z.string().max(SANITY_CAP).optional(),
+  image: httpUrl.optional(),
+  darkImage: httpUrl.optional(),
+  lightImage: httpUrl.optional(),
+  enabledDarkAndLight: flag.optional(),
+  applied: flag.optional(),
+  awarded: flag.optional(),
+  award: flag.describe("grant XP when earned").optional(),
+  awardXpQuantity: count.optional(),
+  awardCurrency: flag.describe("grant currency when earned").optional(),
+  awardCurrencyQuantity: count.optional(),
+  attachRequired: flag.describe("the user must attach proof").optional(),
+});
+
+const id = badgeId;
+
+export const badgeTools: ToolSpec[] = [
+  {
+    name: "legacy_list_badges",
+    title: "List badges (legacy)",
+    description: "List the community's badges.",
+    method: "GET",
+    path: "/badges",
+    routeStatus: "inferred",
+    inference: "GET on the collection that Create badge (POST /badges) documents.",
+    catalogIds: ["legacy-badges.list"],
+    auth: "system",
+    input: z.strictObject({}),
+    example: {},
+    risk: "read",
+    sandbox: { resource: badgeResource.name, op: "list" },
+  },
+  {
+    name: "legacy_create_badge",
+    title: "Create badge (legacy)",
+    description: "Create a badge, optionally granting XP or currency when earned.",
+    method: "POST",
+    path: "/badges",
+    catalogIds: ["legacy-badges.create"],
+    auth: "system",
+    input: badge,
+    example: { title: "First Trade", action: "custom", quantity: 1, award: true, awardXpQuantity: 50 },
+    risk: "write",
+    sandbox: { resource: badgeResource.name, op: "create" },
+  },
+  {
+    name: "legacy_update_badge",
+    title: "Update badge (legacy)",
+    description: "Change a badge; title and action are required.",
+    method: "PUT",
+    path: "/badges/{id}",
+    catalogIds: ["legacy-badges.update"],
+    auth: "system",
+    input: badge.extend({ id }),
+    example: { id: DEMO.badgeIds[1], title: "Streak Master", action: "custom", quantity: 14 },
+    risk: "write",
+    sandbox: { resource: badgeResource.name, op: "update" },
+  },
+  {
+    name: "legacy_delete_badge",
+    title: "Delete badge (legacy)",
+    description: "Delete a badge.",
+    method: "DELETE",
+    path: "/badges/{id}",
+    routeStatus: "inferred",
+    inference: "DELETE on the item path that Update badge (PUT /badges/{id}) documents.",
+    catalogIds: ["legacy-badges.delete"],
+    auth: "system",
+    input: z.strictObject({ id }),
+    example: { id: DEMO.badgeIds[2] },
+    risk: "destructive",
+    sandbox: { resource: badgeResource.name, op: "delete" },
+  },
+  {
+    name: "legacy_award_badge_to_user",
+    title: "Award badge to user (legacy)",
+    description: "Give a user a badge, with the XP or currency it grants.",
+    method: "POST",
+    path: "/badges/{id}/award",
+    catalogIds: ["legacy-badges.award-to-user"],
+    auth: "system",
+    input: z.strictObject({ id, ...toUser }),
+    example: { id: DEMO.badgeIds[1], userId: DEMO.legacyUserId },
+    risk: "write",
+    sandbox: { handler: "legacy_award_badge" },
+  },
+  {
+    name: "legacy_remove_badge_from_user",
+    title: "Remove badge from user (legacy)",
+    description: "Take a badge back from a user.",
+    method: "POST",
+    path: "/badges/{id}/remove",
+    catalogIds: ["legacy-badges.remove-from-user"],
+    auth: "system",
+    input: z.strictObject({ id, ...toUser }),
+    example: { id: DEMO.badgeId, userId: DEMO.legacyUserId },
+    risk: "destructive",
+    sandbox: { handler: "legacy_remove_badge" },
+  },
+];

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { DEMO } from "../../demo.js";
+import { objectId, SANITY_CAP } from "../../registry/schemas.js";
+import type { ToolSpec } from "../../registry/types.js";
+import { channelResource } from "../community.js";
+
+/**
+ * Channels of the older System API: create and update are documented, delete is inferred. They act
+ * on the demo community's channels (src/sandbox/seeds/people.ts), the ones the messaging tools post to.
+ */
+
+const channel = {
+  topic: z.string().trim().min(1).max(SANITY_CAP).describe("channel name"),
+  channelType: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,49}$/, "a channel type such as open or forum")
+    .describe("e.g. open, forum"),
+};
+
+const id = objectId;
+
+export const channelTools: ToolSpec[] = [
+  {
+    name: "legacy_create_channel",
+    title: "Create channel (legacy)",
+    description: "Create a channel in the community.",
+    method: "POST",
+    path: "/channels",
+    catalogIds: ["legacy-channels.create"],
+    auth: "system",
+    input: z.strictObject(channel),
+    example: { topic: "Market News", channelType: "open" },
+    risk: "write",
+    sandbox: { resource: channelResource.name, op: "create" },
+  },
+  {
+    name: "legacy_update_channel",
+    title: "Update channel (legacy)",
+    description: "Rename a channel or change its type; send both fields.",
+    method: "PUT",
+    path: "/channels/{id}",
+    catalogIds: ["legacy-channels.update"],
+    auth: "system",
+    input: z.strictObject({ id, ...channel }),
+    example: { id: DEMO.channelIds.public, topic: "News", channelType: "open" },
+    risk: "write",
+    sandbox: { resource: channelResource.name, op: "update" },
+  },
+  {
+    name: "legacy_delete_channel",
+    title: "Delete channel (legacy)",
+    description: "Delete a channel and its messages.",
+    method: "DELETE",
+    path: "/channels/{id}",
+    routeStatus: "inferred",
+    inference: "DELETE on the item path that Update channel (PUT /channels/{id}) documents.",
+    catalogIds: ["legacy-channels.delete"],
+    auth: "system",
+    input: z.strictObject({ id }),
+    example: { id: DEMO.channelIds.iframe },
+    risk: "destructive",
+    sandbox: { resource: channelResource.name, op: "delete" },
+  },
+];

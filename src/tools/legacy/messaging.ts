@@ -1,0 +1,50 @@
+import { DEMO } from "../../demo.js";
+import type { ToolSpec } from "../../registry/types.js";
+import { messaging } from "../messaging.js";
+
+/**
+ * Legacy Messaging lists the very wire routes of the messaging tools again (POST /apis/v1/messages/
+ * send|reply|react, Bearer in both catalogs). One wire route has one behaviour, so each legacy tool
+ * takes its current twin's arguments, sandbox handler and credential as they are.
+ */
+function twin(name: string): Pick<ToolSpec, "input" | "sandbox" | "auth" | "replacedBy"> {
+  const tool = messaging.tools.find((t) => t.name === name);
+  if (!tool) throw new Error(`legacy messaging: no tool ${name} in the messaging table`);
+  return { input: tool.input, sandbox: tool.sandbox, auth: tool.auth ?? "bearer", replacedBy: tool.name };
+}
+
+export const messagingTools: ToolSpec[] = [
+  {
+    name: "legacy_send_message",
+    title: "Send message (legacy)",
+    description: "Post a message to a channel as a member; forum channels also need forumTopicId.",
+    method: "POST",
+    path: "/apis/v1/messages/send",
+    catalogIds: ["legacy-messages.send"],
+    ...twin("send_message"),
+    example: { channelId: DEMO.channelIds.text, message: "Markets open in 10 minutes.", sender: DEMO.username },
+    risk: "write",
+  },
+  {
+    name: "legacy_reply_to_message",
+    title: "Reply to message (legacy)",
+    description: "Reply to a message as a member.",
+    method: "POST",
+    path: "/apis/v1/messages/reply",
+    catalogIds: ["legacy-messages.reply"],
+    ...twin("reply_to_message"),
+    example: { messageId: DEMO.messageId, message: "Thanks, noted.", sender: DEMO.username },
+    risk: "write",
+  },
+  {
+    name: "legacy_react_to_message",
+    title: "React to message (legacy)",
+    description: "Add an emoji reaction to a message as a member.",
+    method: "POST",
+    path: "/apis/v1/messages/react",
+    catalogIds: ["legacy-messages.react"],
+    ...twin("react_to_message"),
+    example: { messageId: DEMO.messageId, emoji: ":thumbsup:", sender: DEMO.username },
+    risk: "write",
+  },
+];

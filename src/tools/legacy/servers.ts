@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { DEMO } from "../../demo.js";
+import { httpUrl, objectId, SANITY_CAP } from "../../registry/schemas.js";
+import type { SandboxResource, ToolSpec } from "../../registry/types.js";
+
+/**
+ * Servers (communities) of the older System API. No page of this family survived: only the
+ * navigation (create POST, list GET, update PUT). Routes follow the family's root collections
+ * (/badges, /roles, /channels); the body is our guess from the community's documented name and
+ * description settings, so every route here is marked unverified.
+ */
+
+export const serverResource: SandboxResource = { name: "servers", noun: "server", plural: "servers" };
+
+const server = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(SANITY_CAP),
+  image: httpUrl.describe("icon URL"),
+});
+
+const FAMILY = "the System API's other resources are root collections (/badges, /roles, /channels); body fields are guessed";
+
+export const serverTools: ToolSpec[] = [
+  {
+    name: "legacy_list_servers",
+    title: "List servers (legacy)",
+    description: "List the servers (communities) the system key manages.",
+    method: "GET",
+    path: "/servers",
+    routeStatus: "inferred",
+    inference: `Older docs' 'get my servers' (GET); ${FAMILY}.`,
+    catalogIds: ["legacy-servers.list"],
+    auth: "system",
+    input: z.strictObject({}),
+    example: {},
+    risk: "read",
+    sandbox: { resource: serverResource.name, op: "list" },
+  },
+  {
+    name: "legacy_create_server",
+    title: "Create server (legacy)",
+    description: "Create a server (community).",
+    method: "POST",
+    path: "/servers",
+    routeStatus: "inferred",
+    inference: `Older docs' 'create new server' (POST); ${FAMILY}.`,
+    catalogIds: ["legacy-servers.create"],
+    auth: "system",
+    input: server.partial().required({ name: true }),
+    example: { name: "Sandbox Options Desk", description: "Options traders' corner" },
+    risk: "write",
+    sandbox: { resource: serverResource.name, op: "create" },
+  },
+  {
+    name: "legacy_update_server_metadata",
+    title: "Update server metadata (legacy)",
+    description: "Change a server's name, description or icon.",
+    method: "PUT",
+    path: "/servers/{id}",
+    routeStatus: "inferred",
+    inference: `Older docs' 'update server' (PUT); ${FAMILY}.`,
+    catalogIds: ["legacy-servers.update-metadata"],
+    auth: "system",
+    input: server.partial().extend({ id: objectId }),
+    example: { id: DEMO.serverIds[1], description: "Courses and webinars" },
+    risk: "write",
+    sandbox: { resource: serverResource.name, op: "update" },
+  },
+];

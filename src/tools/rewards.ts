@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { DEMO } from "../demo.js";
+import { listedAs, objectId, pageLimit } from "../registry/schemas.js";
+import type { ToolsetDef } from "../registry/types.js";
+
+/** An order's reference as the docs show it (ORD202507013831). */
+const transactionId = listedAs(
+  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "an order reference such as ORD202507013831"),
+  "order reference, e.g. ORD202507013831",
+);
+const statusId = objectId;
+
+/** Only PUT .../redemption-transactions/status is documented in this family; the rest extend it. */
+const ORDERS = "/apis/v1/redemption-transactions";
+const STATUSES = "/apis/v1/redemption-statuses";
+const ordersInference = `Only PUT ${ORDERS}/status is documented; this follows that family.`;
+const statusesInference = `Statuses are ids applied by PUT ${ORDERS}/status and returned as {_id, name, category, color}; a collection route beside it.`;
+
+export const rewards: ToolsetDef = {
+  name: "rewards",
+  summary: "redemption orders, their statuses and status history",
+  resources: [{ name: "redemptionStatuses", noun: "redemption status", plural: "redemption statuses", unique: ["name"] }],
+  tools: [
+    {
+      name: "list_redemption_orders",
+      title: "List redemption orders",
+      description: "List the community's redemption orders, newest first, a page at a time.",
+      method: "GET",
+      path: ORDERS,
+      routeStatus: "inferred",
+      inference: ordersInference,
+      catalogIds: ["redemptions.list_orders_by_community"],
+      input: z.strictObject(pageLimit),
+      example: { page: 1, limit: 10 },
+      risk: "read",
+      sandbox: { handler: "rewards.listOrders" },
+    },
+    {
+      name: "list_redemption_orders_by_email",
+      title: "List redemption orders by email",
+      description: "List one user's redemption orders, found by email.",
+      method: "POST",
+      path: `${ORDERS}/user`,
+      routeStatus: "inferred",
+      inference: `Nav gives POST; ${ordersInference}`,
+      catalogIds: ["redemptions.list_orders_by_email"],
+      input: z.strictObject({ email: z.email(), ...pageLimit }),
+      example: { email: DEMO.userEmail },
+      risk: "read",
+      sandbox: { handler: "rewards.listOrdersByEmail" },
+    },
+    {
+      name: "get_redemption_order_status_history",
+      title: "Get redemption order status history",
+      description: "List the statuses an order went through, oldest first.",
+      method: "GET",
+      path: `${ORDERS}/{transactionId}/status-history`,
+      routeStatus: "inferred",
+      inference: ordersInference,
+      catalogIds: ["redemptions.get_order_status_history"],
+      input: z.strictObject({ transactionId }),
+      example: { transactionId: DEMO.orderIds[1] },
+      risk: "read",
+      sandbox: { handler: "rewards.statusHistory" },
+    },
+    {
+      // Statuses are the community's own (create_redemption_status), so no argument tells whether
+      // the one applied cancels or refunds the order: every change is confirmed.
+      name: "update_redemption_order_status",
+      title: "Update redemption order status",
+      description: "Move a redemption order to another status, e.g. shipped, delivered or cancelled.",
+      method: "PUT",
+      path: `${ORDERS}/status`,
+      catalogIds: ["redemptions.update_order_status"],
+      input: z.strictObject({ transactionId, statusId }),
+      example: { transactionId: DEMO.orderIds[0], statusId: DEMO.redemptionStatusIds[1] },
+      risk: "destructive",
+      sandbox: { handler: "rewards.updateOrderStatus" },
+    },
+    {
+      name: "list_redemption_statuses",
+      title: "List redemption statuses",
+      description: "List the statuses redemption orders can take.",
+      method: "GET",
+      path: STATUSES,
+      routeStatus: "inferred",
+      inference: statusesInference,
+      catalogIds: ["redemptions.list_statuses"],
+      input: z.strictObject({}),
+      example: {},
+      risk: "read",
+      sandbox: { resource: "redemptionStatuses", op: "list" },
+    },
+    {
+      name: "get_redemption_status",
+      title: "Get redemption status",
+      description: "Get one redemption status.",
+      method: "GET",
+      path: `${STATUSES}/{statusId}`,
+      routeStatus: "inferred",
+      inference: statusesInference,
+      catalogIds: ["redemptions.get_status"],
+      input: z.strictObject({ statusId }),
+      example: { statusId: DEMO.redemptionStatusId },
+      risk: "read",
+      sandbox: { resource: "redemptionStatuses", op: "get" },
+    },
+    {
+      name: "create_redemption_status",
+      title: "Create redemption status",
+      description: "Create a status that redemption orders can be moved to.",
+      method: "POST",
+      path: STATUSES,
+      routeStatus: "inferred",
+      inference: statusesInference,
+      catalogIds: ["redemptions.create_order_status"],
+      input: z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        category: z.string().trim().min(1).max(50).describe("e.g. incomplete"),
+        color: listedAs(
+          z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "must be a hex colour such as #3EA1FD"),
+          "hex, e.g. #3EA1FD",
+        ).optional(),
+      }),
+      example: { name: "Ready for pickup", category: "incomplete", color: "#9B59B6" },
+      risk: "write",
+      sandbox: { resource: "redemptionStatuses", op: "create" },
+    },
+  ],
+};
