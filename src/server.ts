@@ -38,7 +38,7 @@ export function createServer({ tools, context, communityId }: ServerOptions): Se
         `Unknown tool '${request.params.name}'. Call tools/list for the enabled tools.`,
       );
     }
-    return callTool(server, context, tool, request.params.arguments, extra.signal);
+    return callTool(server, context, tool, request.params.arguments, extra.signal, extra);
   });
   return server;
 }

@@ -88,11 +88,14 @@ describe("bulk tools", () => {
   });
 
   it("refuses a CSV that breaks the operator rules, and a file that is not a CSV", async () => {
-    const badOp = await callConfirmed(session.mcp, "update_users_from_csv", {
+    // Checked before the confirmation: a file the API would refuse is never offered for sending.
+    const badOp = await session.mcp.call("update_users_from_csv", {
       file: csv("bad.csv", "email,xp_op,xp", `${DEMO.userEmail},Add,5`),
     });
     expect(badOp.isError).toBe(true);
-    expect(textOf(badOp)).toMatch(/row 2, column "xp_op": "Add" is not one of add, subtract, overwrite \(lowercase\)/);
+    expect(textOf(badOp)).toMatch(
+      /row 2, column "xp_op": "Add" is not one of add, subtract, overwrite \(lowercase\).*Nothing was sent/,
+    );
     const binary = await session.mcp.call("update_users_from_csv", {
       file: { name: "x.csv", base64: Buffer.from([0x89, 0x50, 0xff, 0x00]).toString("base64") },
     });
@@ -142,10 +145,10 @@ describe("bulk tools", () => {
     });
     expect(textOf(unknown)).toMatch(/404 Not Found: row 3: product 0123456789abcdef01234567 not found/);
     expect(dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher })).price).toBe(before);
-    const column = await callConfirmed(session.mcp, "update_store_products_from_csv", {
+    const column = await session.mcp.call("update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Colour", `${voucher},red`),
     });
-    expect(textOf(column)).toMatch(/unknown column "Colour"; the documented columns are "Product ID", "Name"/);
+    expect(textOf(column)).toMatch(/unknown column "Colour"; the documented columns are "Product ID", "Name".*Nothing was sent/);
     const stray = await callConfirmed(session.mcp, "update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Price", `${voucher},1`, ",5"),
     });

@@ -12,6 +12,7 @@ export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 const confirm = z.string().max(SANITY_CAP);
 const dryRun = z.boolean();
 const revealKey = z.boolean();
+const wait = z.boolean();
 
 const schemas = new WeakMap<ToolDef, z.ZodObject>();
 
@@ -24,6 +25,7 @@ export function gateSchema(tool: ToolDef): z.ZodObject {
       ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
       // Only a tool that creates a secret can hand it back, and only when asked (src/server/results.ts).
       ...(tool.revealsSecret ? { revealKey: revealKey.optional() } : {}),
+      ...(tool.job ? { wait: wait.optional() } : {}),
     });
     schemas.set(tool, schema);
   }

@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
+import type { CsvSummary } from "./csv.js";
 import type { UploadKind } from "./types.js";
 
 /** What each kind of upload accepts; the README's upload limits are these numbers. */
@@ -14,6 +15,8 @@ export interface Upload {
   type: string;
   size: number;
   bytes: Buffer;
+  /** For a CSV: its header and row count, checked against the tool's column rules. */
+  csv?: CsvSummary;
 }
 
 /** Raised before anything is sent when a file is missing, too big or of the wrong type. */

@@ -12,6 +12,8 @@ import type { ReturningAiClient } from "../client/http.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
 import { log } from "../log.js";
+import type { CsvSummary } from "../registry/csv.js";
+import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
@@ -20,8 +22,10 @@ import { ArgumentError, type PlannedRequest, planRequest } from "../registry/req
 import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import { followJob } from "./jobs.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
+import type { ProgressChannel } from "./wait.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
 export interface CallContext {
@@ -35,7 +39,7 @@ export interface CallContext {
   allowPaths: boolean;
 }
 
-type FileFacts = Pick<Upload, "name" | "type" | "size">;
+type FileFacts = Pick<Upload, "name" | "type" | "size"> & Partial<CsvSummary>;
 
 interface Preview {
   method: string;
@@ -50,7 +54,7 @@ function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, upload
   const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
-    list.map(({ name, type, size }) => ({ name, type, size })),
+    list.map(({ name, type, size, csv }): FileFacts => ({ name, type, size, ...csv })),
   ]);
   return {
     method: plan.method,
@@ -71,7 +75,14 @@ async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: bool
     if (!spec) continue;
     const items = (Array.isArray(value) ? value : [value]) as FileArgument[];
     const loaded = await Promise.all(
-      items.map((item, i) => loadUpload(item, Array.isArray(value) ? `${arg}.${i}` : arg, spec.accept, allowPaths)),
+      items.map(async (item, i) => {
+        const label = Array.isArray(value) ? `${arg}.${i}` : arg;
+        const upload = await loadUpload(item, label, spec.accept, allowPaths);
+        // A bulk upload's confirmation shows how many rows and which columns it carries.
+        if (spec.accept !== "csv") return upload;
+        const { rows, columns } = previewCsvUpload(label, upload, spec);
+        return { ...upload, csv: { rows, columns } };
+      }),
     );
     out[spec.field] = [...(out[spec.field] ?? []), ...loaded];
   }
@@ -156,6 +167,8 @@ export async function callTool(
   tool: ToolDef,
   rawArgs: Record<string, unknown> | undefined,
   signal?: AbortSignal,
+  /** Where progress notifications go, for a `wait: true` call. */
+  channel?: ProgressChannel,
 ): Promise<CallToolResult> {
   const shapeProblem = argumentShapeProblem(rawArgs ?? {});
   const known = [...secretsOf(ctx.credentials), ...ctx.tokens.knownSecrets];
@@ -210,5 +223,8 @@ export async function callTool(
     `${tool.name}: ${plan.method} ${preview.url} -> ${result.ok ? result.status : (result.status ?? result.kind)} in ${Date.now() - started} ms`,
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
-  return successResult(result, ctx.maxOutputChars, redact, gate.data.revealKey ? tool.revealsSecret : undefined);
+  const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
+  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
+  const job = await followJob(ctx, tool, args, result, channel, signal);
+  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
 }

@@ -1,22 +1,22 @@
 import type { ToolsetDef } from "../registry/types.js";
-import { auth } from "./auth.js";
-import { bulk } from "./bulk.js";
-import { chartAnalysis } from "./chart-analysis.js";
-import { community } from "./community.js";
-import { apiKeys } from "./community-api-keys.js";
-import { gamification } from "./gamification.js";
-import { leaderboards } from "./leaderboards.js";
-import { legacy } from "./legacy/index.js";
-import { messaging } from "./messaging.js";
-import { rewards } from "./rewards.js";
-import { store } from "./store.js";
-import { userApiKeys } from "./user-api-keys.js";
-import { userFields } from "./user-fields.js";
-import { users } from "./users.js";
-import { webhooks } from "./webhooks.js";
+import * as auth from "./auth.js";
+import * as bulk from "./bulk.js";
+import * as chartAnalysis from "./chart-analysis.js";
+import * as community from "./community.js";
+import * as apiKeys from "./community-api-keys.js";
+import * as gamification from "./gamification.js";
+import * as leaderboards from "./leaderboards.js";
+import * as legacy from "./legacy/index.js";
+import * as messaging from "./messaging.js";
+import * as rewards from "./rewards.js";
+import * as store from "./store.js";
+import * as userApiKeys from "./user-api-keys.js";
+import * as userFields from "./user-fields.js";
+import * as users from "./users.js";
+import * as webhooks from "./webhooks.js";
 
-/** Every toolset, in the order docs and tools/list show them; each is declared in its area's table file. */
-export const TOOLSETS: readonly ToolsetDef[] = [
+/** The area table files, in the order docs and tools/list show them. */
+const AREAS = [
   leaderboards,
   gamification,
   rewards,
@@ -33,3 +33,16 @@ export const TOOLSETS: readonly ToolsetDef[] = [
   webhooks,
   legacy,
 ];
+
+const isToolset = (value: unknown): value is ToolsetDef =>
+  typeof value === "object" &&
+  value !== null &&
+  "name" in value &&
+  "summary" in value &&
+  Array.isArray((value as ToolsetDef).tools);
+
+/**
+ * Every toolset any area file exports: a new toolset is one more export in its area's table file,
+ * nothing else; a new area file is one more line above.
+ */
+export const TOOLSETS: readonly ToolsetDef[] = AREAS.flatMap((area) => Object.values(area).filter(isToolset));

@@ -1,0 +1,61 @@
+import type { ApiSuccess } from "../client/types.js";
+import { hostOf } from "../registry/hosts.js";
+import { findTool } from "../registry/index.js";
+import { planRequest } from "../registry/request.js";
+import type { ToolDef } from "../registry/types.js";
+import type { CallContext } from "./call.js";
+import { jobProgressOf, type ProgressChannel, progressNotifier, type WaitOutcome, waitForJob } from "./wait.js";
+
+/** What a `wait: true` call adds to its result: how the wait ended and the job's last status. */
+export interface JobReport {
+  outcome: WaitOutcome["outcome"] | "failed";
+  polls: number;
+  waitedMs: number;
+  status?: unknown;
+  error?: string;
+}
+
+/**
+ * Follows the job a call started (or names) until it ends, by calling the table's status tool with
+ * the same credentials, bounded in polls and time; progress goes to the client when it asked.
+ */
+export async function followJob(
+  ctx: CallContext,
+  tool: ToolDef,
+  args: Record<string, unknown>,
+  started: ApiSuccess,
+  channel?: ProgressChannel,
+  signal?: AbortSignal,
+): Promise<JobReport> {
+  const job = tool.job;
+  const statusTool = job && findTool(job.statusTool);
+  if (!job || !statusTool) return { outcome: "failed", polls: 0, waitedMs: 0, error: "this tool has no job to wait for" };
+  const data = (started.data ?? {}) as Record<string, unknown>;
+  const id = job.idField ? data[job.idField] : args[job.idArg];
+  if (typeof id !== "string" || !id) {
+    return { outcome: "failed", polls: 0, waitedMs: 0, error: `the answer carries no job id (${job.idField ?? job.idArg})` };
+  }
+  const { files: _files, ...plan } = planRequest(statusTool, { [job.idArg]: id });
+  let status: unknown;
+  try {
+    const outcome = await waitForJob({
+      signal,
+      onProgress: channel && progressNotifier(channel),
+      poll: async (pollSignal) => {
+        const res = await ctx.client.request({
+          ...plan,
+          host: hostOf(statusTool),
+          auth: statusTool.auth,
+          credentials: ctx.credentials,
+          signal: pollSignal,
+        });
+        if (!res.ok) throw new Error(res.message);
+        status = res.data;
+        return jobProgressOf(res.data);
+      },
+    });
+    return { outcome: outcome.outcome, polls: outcome.polls, waitedMs: outcome.waitedMs, status };
+  } catch (error) {
+    return { outcome: "failed", polls: 0, waitedMs: 0, status, error: (error as Error).message };
+  }
+}
