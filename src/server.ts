@@ -1,11 +1,14 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { registerPrompts } from "./prompts/register.js";
 import { listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { registerResources } from "./resources/register.js";
 import { type CallContext, callTool } from "./server/call.js";
+import { serveLogLevels } from "./server/client-log.js";
 import { buildInstructions } from "./server/instructions.js";
+import { withPlainErrors } from "./server/plain-errors.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -14,9 +17,16 @@ export interface ServerOptions {
   communityId?: string;
 }
 
+/** Our server: every transport it connects to sends error messages without a doubled prefix. */
+class ReturningAiServer extends Server {
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(withPlainErrors(transport));
+  }
+}
+
 /** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
 export function createServer({ tools, context, communityId }: ServerOptions): Server {
-  const server = new Server(
+  const server = new ReturningAiServer(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
     {
       capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
@@ -36,6 +46,7 @@ export function createServer({ tools, context, communityId }: ServerOptions): Se
     }
     return callTool(server, context, tool, request.params.arguments, extra.signal, extra);
   });
+  serveLogLevels(server);
   registerPrompts(server, tools, communityId);
   registerResources(server);
   return server;

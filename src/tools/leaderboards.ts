@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { clockTime, isoDateTime, listedAs, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
+import { clockTime, httpUrl, isoDateTime, listedAs, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 
 const leaderboardID = objectId;
@@ -17,7 +17,7 @@ const settings = {
     .max(100)
     .describe("unique in the community"),
   description: z.string().max(2000),
-  image: z.url(),
+  image: httpUrl,
   rankingField: z.string().max(100).describe("metric to rank by, e.g. currencies"),
   displayedColumns: listedAs(
     z.array(z.strictObject({ column: z.string().max(100), visible: z.boolean(), order: z.number().int().min(0) })).max(50),
@@ -53,7 +53,7 @@ const settings = {
           value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
         })
         .optional(),
-      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() }).optional(),
+      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: httpUrl.optional() }).optional(),
     }),
     "{enabled, whitelistedDomains[] max 50, size{type, value{width, height}}, button{enabled, text, link}}",
   ),

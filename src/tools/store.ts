@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEMO } from "../demo.js";
 import {
   dayMonthYear,
+  httpUrl,
   isoDateTime,
   listedAs,
   looseObject,
@@ -25,7 +26,7 @@ const permissionRules = listedAs(
 
 const category = {
   name: z.string().trim().min(1).max(SANITY_CAP),
-  coverImage: z.url(),
+  coverImage: httpUrl,
   shouldShowCover: z.boolean(),
   isArchived: z.boolean(),
   viewType: z.enum(["full", "preview"]),
@@ -47,7 +48,7 @@ const productUpdate = {
   name: product.name,
   price: product.price,
   description: product.description,
-  image: z.url(),
+  image: httpUrl,
   categoryName: z.string().max(SANITY_CAP).describe("category by its name"),
   discountPrice: z.number().min(0),
   isDiscountEnabled: toggle,
