@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { type Config, parseConfig, SETTINGS } from "./config.js";
+import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
-import { log } from "./log.js";
+import { log, setLogLevel, setLogSecrets } from "./log.js";
 import { effectiveTools, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
+import { StdioTransport } from "./server/stdio.js";
 import { createServer } from "./server.js";
 import { announce } from "./startup.js";
 import { VERSION } from "./version.js";
@@ -97,13 +97,14 @@ async function serve(config: Config): Promise<void> {
     communityId: runtime.communityId,
     discover: config.discover,
   });
-  const transport = new StdioServerTransport();
+  const transport = new StdioTransport();
   const close = async () => {
     await server.close();
     await runtime.close();
   };
   onShutdown(close);
-  process.stdin.once("end", () => void close().finally(() => process.exit(0)));
+  // The client went away: answer the calls it already sent, then stop.
+  void transport.drained.then(() => close().finally(() => process.exit(0)));
   await server.connect(transport);
   announce(config, runtime, "stdio");
 }
@@ -118,6 +119,8 @@ async function runSandbox(config: Config): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const config = parseConfig(argv);
+  setLogLevel(config.logLevel);
+  setLogSecrets(secretSettingValues(process.env));
   switch (config.command) {
     case "help":
       return print(HELP);

@@ -1,8 +1,20 @@
 import { parseArgs } from "node:util";
 import type { Credentials } from "./client/auth.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./client/limits.js";
 import { ConfigError } from "./errors.js";
+import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
+import {
+  booleanSetting,
+  enumSetting,
+  hostnameSetting,
+  integerSetting,
+  listSetting,
+  originSetting,
+  shown,
+  urlSetting,
+} from "./util/settings.js";
 
 export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
 
@@ -17,6 +29,7 @@ export interface Config {
   /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
   routesFile?: string;
   timeoutMs: number;
+  maxResponseBytes: number;
   maxOutputChars: number;
   /** Keys confirmation tokens; random per process when unset (set it when replicas share traffic). */
   confirmSecret?: string;
@@ -34,6 +47,7 @@ export interface Config {
   /** Largest MCP request body accepted over HTTP, in bytes. */
   maxBodyBytes: number;
   json: boolean;
+  logLevel: LogLevel;
 }
 
 type Env = Record<string, string | undefined>;
@@ -45,14 +59,22 @@ export const SETTINGS = [
     env: "RETURNING_AI_API_KEY",
     default: "",
     desc: "Community API key, sent as `Authorization: Bearer` (most routes).",
+    secret: true,
   },
   {
     flag: "",
     env: "RETURNING_AI_SYSTEM_KEY",
     default: "",
     desc: "Community system key (Login Management), sent as `x-api-key` (legacy routes, Secure Auth).",
+    secret: true,
   },
-  { flag: "", env: "RETURNING_AI_WEBHOOK_KEY", default: "", desc: "Incoming-webhook key, sent as `x-api-key` when set." },
+  {
+    flag: "",
+    env: "RETURNING_AI_WEBHOOK_KEY",
+    default: "",
+    desc: "Incoming-webhook key, sent as `x-api-key` when set.",
+    secret: true,
+  },
   {
     flag: "",
     env: "RETURNING_AI_COMMUNITY_HOST",
@@ -108,7 +130,18 @@ export const SETTINGS = [
     desc: "Browser origins accepted over HTTP.",
   },
   { flag: "", env: "RETURNING_AI_MAX_BODY_BYTES", default: "1048576", desc: "Largest MCP request body over HTTP." },
-  { flag: "", env: "RETURNING_AI_TIMEOUT_MS", default: "30000", desc: "Connect, headers and body timeout of API calls." },
+  {
+    flag: "",
+    env: "RETURNING_AI_TIMEOUT_MS",
+    default: "30000",
+    desc: "Deadline of one API call, connect to last byte, retries included.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_MAX_RESPONSE_BYTES",
+    default: "5242880",
+    desc: "Largest API response read; a bigger one is cut off with an error.",
+  },
   {
     flag: "",
     env: "RETURNING_AI_MAX_OUTPUT_CHARS",
@@ -120,51 +153,35 @@ export const SETTINGS = [
     env: "RETURNING_AI_CONFIRM_SECRET",
     default: "random per process",
     desc: "Key of confirmation tokens; share it across replicas.",
+    secret: true,
   },
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
 
-const list = (value: string | undefined): string[] | undefined => {
-  const items = value
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return items?.length ? items : undefined;
-};
-
-const flag = (value: string | undefined): boolean => /^(1|true|yes|on)$/i.test(value ?? "");
-
-function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
-  }
-  return n;
-}
-
-function url(name: string, value: string): string {
-  try {
-    const parsed = new URL(value);
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error();
-    return value.replace(/\/+$/, "");
-  } catch {
-    throw new ConfigError(`${name} must be an http(s) URL, got '${value}'`);
-  }
-}
-
 function objectIdSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!OBJECT_ID.test(value)) throw new ConfigError(`${name} must be a 24-hex id, got '${value}'`);
+  if (!OBJECT_ID.test(value)) throw new ConfigError(`${name} must be a 24-hex id, got ${shown(value)}`);
   return value;
 }
+
+/** parseArgs explains some mistakes over three lines; the CLI promises one. */
+function argvProblem(message: string): string {
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value; for one that starts with a dash write ${ambiguous[1]}=<value>.`;
+  const first = (message.split("\n")[0] ?? message).trim();
+  return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
+/** The values of every secret setting, so that the log can cut them from every line. */
+export const secretSettingValues = (env: Env): (string | undefined)[] =>
+  SETTINGS.filter((s) => "secret" in s && s.secret).map((s) => env[s.env]);
 
 /** A bare host name (no scheme, path or port tricks): it becomes a header and an https origin. */
 function hostSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$/.test(value)) {
-    throw new ConfigError(`${name} must be a host name such as community.example.com, got '${value}'`);
+    throw new ConfigError(`${name} must be a host name such as community.example.com, got ${shown(value)}`);
   }
   return value.toLowerCase();
 }
@@ -198,7 +215,7 @@ function parseArgv(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message}. See --help.`);
+    throw new ConfigError(`${argvProblem((error as Error).message)} See --help.`);
   }
 }
 
@@ -212,6 +229,18 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   }
   const command: Command = v.help ? "help" : v.version ? "version" : (COMMANDS[positionals[0] ?? ""] ?? "serve");
   const maxPort = 65535;
+  // The environment is read even when a flag wins, so that a malformed value never hides.
+  const bool = (name: string, cli: boolean | undefined) => {
+    const fromEnv = booleanSetting(name, env[name]);
+    return cli ?? fromEnv;
+  };
+  const filter: ToolFilter = {
+    toolsets: listSetting(v.toolsets ?? env.RETURNING_AI_TOOLSETS),
+    tools: listSetting(v.tools ?? env.RETURNING_AI_TOOLS),
+    excludeTools: listSetting(v["exclude-tools"] ?? env.RETURNING_AI_EXCLUDE_TOOLS),
+    readOnly: bool("RETURNING_AI_READ_ONLY", v["read-only"]),
+    legacy: bool("RETURNING_AI_LEGACY", v.legacy),
+  };
   return {
     command,
     credentials: {
@@ -220,33 +249,37 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       webhookKey: env.RETURNING_AI_WEBHOOK_KEY || undefined,
       communityHost: hostSetting("RETURNING_AI_COMMUNITY_HOST", env.RETURNING_AI_COMMUNITY_HOST),
     },
-    baseUrl: url("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
+    baseUrl: urlSetting("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
     legacyBaseUrl: env.RETURNING_AI_LEGACY_BASE_URL
-      ? url("RETURNING_AI_LEGACY_BASE_URL", env.RETURNING_AI_LEGACY_BASE_URL)
+      ? urlSetting("RETURNING_AI_LEGACY_BASE_URL", env.RETURNING_AI_LEGACY_BASE_URL)
       : undefined,
     webhookBaseUrl: env.RETURNING_AI_WEBHOOK_BASE_URL
-      ? url("RETURNING_AI_WEBHOOK_BASE_URL", env.RETURNING_AI_WEBHOOK_BASE_URL)
+      ? urlSetting("RETURNING_AI_WEBHOOK_BASE_URL", env.RETURNING_AI_WEBHOOK_BASE_URL)
       : undefined,
     routesFile: v.routes ?? (env.RETURNING_AI_ROUTES || undefined),
-    timeoutMs: integer("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
-    maxOutputChars: integer("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
+    timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
+    maxResponseBytes: integerSetting(
+      "RETURNING_AI_MAX_RESPONSE_BYTES",
+      env.RETURNING_AI_MAX_RESPONSE_BYTES,
+      DEFAULT_MAX_RESPONSE_BYTES,
+      1_024,
+      1_073_741_824,
+    ),
+    maxOutputChars: integerSetting("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
     confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,
     communityId: objectIdSetting("RETURNING_AI_COMMUNITY_ID", env.RETURNING_AI_COMMUNITY_ID),
-    filter: {
-      toolsets: list(v.toolsets ?? env.RETURNING_AI_TOOLSETS),
-      tools: list(v.tools ?? env.RETURNING_AI_TOOLS),
-      excludeTools: list(v["exclude-tools"] ?? env.RETURNING_AI_EXCLUDE_TOOLS),
-      readOnly: v["read-only"] ?? flag(env.RETURNING_AI_READ_ONLY),
-      legacy: v.legacy ?? flag(env.RETURNING_AI_LEGACY),
-    },
-    discover: v.discover ?? flag(env.RETURNING_AI_DISCOVER),
-    sandbox: v.sandbox ?? flag(env.RETURNING_AI_SANDBOX),
-    http: v.http ?? flag(env.RETURNING_AI_HTTP),
+    filter,
+    discover: bool("RETURNING_AI_DISCOVER", v.discover),
+    sandbox: bool("RETURNING_AI_SANDBOX", v.sandbox),
+    http: bool("RETURNING_AI_HTTP", v.http),
     host: v.host ?? env.RETURNING_AI_HOST ?? "127.0.0.1",
-    port: integer("--port", v.port ?? env.RETURNING_AI_PORT, command === "sandbox" ? 0 : 3000, 0, maxPort),
-    allowedHosts: list(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS) ?? [],
-    allowedOrigins: list(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS) ?? [],
-    maxBodyBytes: integer("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
+    port: integerSetting("--port", v.port ?? env.RETURNING_AI_PORT, command === "sandbox" ? 0 : 3000, 0, maxPort),
+    allowedHosts:
+      listSetting(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS, (h) => hostnameSetting("--allowed-hosts", h)) ?? [],
+    allowedOrigins:
+      listSetting(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS, (o) => originSetting("--allowed-origins", o)) ?? [],
+    maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
+    logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),
   };
 }

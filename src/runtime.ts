@@ -50,6 +50,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     baseUrl,
     baseUrls,
     timeoutMs: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
     userAgent: `returning-ai-mcp/${VERSION}`,
   });
   const tokens = new ConfirmTokens(config.confirmSecret);
@@ -59,7 +60,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     keySource,
     maxOutputChars: config.maxOutputChars,
     tokens,
-    allowPaths: transport === "stdio",
+    transport,
   });
   return {
     tools,

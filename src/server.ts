@@ -1,4 +1,5 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
@@ -7,8 +8,10 @@ import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { registerResources } from "./resources/register.js";
 import { type CallContext, callTool } from "./server/call.js";
+import { serveLogLevels } from "./server/client-log.js";
 import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
+import { withPlainErrors } from "./server/plain-errors.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -63,10 +66,18 @@ const sharedValidator: jsonSchemaValidator = {
   },
 };
 
+/** Our server: every transport it connects to sends error messages without a doubled prefix. */
+class ReturningAiServer extends Server {
+  override connect(transport: Transport): Promise<void> {
+    return super.connect(withPlainErrors(transport));
+  }
+}
+
 /** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
 export function createServer(options: ServerOptions): Server {
+  const { tools, context, communityId } = options;
   const { instructions, listed, byName, discovery } = surfaceFor(options);
-  const server = new Server(
+  const server = new ReturningAiServer(
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
     {
       capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
@@ -74,7 +85,6 @@ export function createServer(options: ServerOptions): Server {
       jsonSchemaValidator: sharedValidator,
     },
   );
-  const { context } = options;
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const { name, arguments: args } = request.params;
@@ -85,7 +95,8 @@ export function createServer(options: ServerOptions): Server {
     }
     return callTool(server, context, tool, args, extra.signal, extra);
   });
-  registerPrompts(server, options.tools, options.communityId);
+  serveLogLevels(server);
+  registerPrompts(server, tools, communityId);
   registerResources(server);
   return server;
 }

@@ -261,10 +261,15 @@ describe("retries", () => {
     expect(postCount()).toBe(1);
   });
 
-  it("reports a headers timeout as 'timeout' and does not retry it", async () => {
+  it("reports a hang as 'timeout' at the call's deadline and does not retry it", async () => {
     const count = route("/hang", () => {});
     const r = await newClient({ timeoutMs: 300 }).request(get("/hang"));
-    expect(r).toMatchObject({ ok: false, kind: "timeout", attempts: 1, message: "No response from Returning.AI within 300 ms" });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "timeout",
+      attempts: 1,
+      message: "Returning.AI did not finish answering within the 300 ms deadline (RETURNING_AI_TIMEOUT_MS)",
+    });
     expect(count()).toBe(1);
   });
 

@@ -124,7 +124,7 @@ describe("community tools", () => {
       joinServer: false,
     });
 
-    const page = await call("list_community_users", { communityId: DEMO.communityId, search: "lee" });
+    const page = await call("list_community_users", { communityId: DEMO.communityId, search: "keyword:lee" });
     expect(dataOf<Row[]>(page).map((u) => u.username)).toEqual(["kim_lee"]);
     const all = await call("list_community_users", { communityId: DEMO.communityId, limit: 2, page: 3 });
     expect((all.structuredContent as { meta: Row }).meta).toEqual({ page: 3, limit: 2, total: 5 });

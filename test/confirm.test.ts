@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type CallToolResult, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectTools } from "../src/registry/filters.js";
 import { ConfirmTokens, keyFingerprint } from "../src/server/confirm.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "./helpers.js";
@@ -68,8 +69,8 @@ describe("confirmation gate", () => {
       const edited = `${confirmToken.slice(0, at)}${flipped}${confirmToken.slice(at + 1)}`;
       expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: edited }))).toMatch(/does not match/);
     }
-    const [version, expiry, mac] = confirmToken.split(".");
-    const extended = `${version}.${Number(expiry) + 3600}.${mac}`;
+    const [version, expiry, nonce, mac] = confirmToken.split(".");
+    const extended = `${version}.${Number(expiry) + 3600}.${nonce}.${mac}`;
     expect(textOf(await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: extended }))).toMatch(/does not match/);
     const expired = tokens.mint(subject, Date.now() - 11 * 60 * 1000);
     const late = await mcp.call("delete_leaderboard", { leaderboardID: ID, confirm: expired });
@@ -123,6 +124,111 @@ describe("confirmation gate", () => {
     expect(result.structuredContent).toMatchObject({ cancelled: true });
     expect(textOf(result)).toMatch(/Cancelled.*Nothing was sent/);
     expect(api.requests).toHaveLength(0);
+  });
+
+  const tokenFor = async (mcp: Connected, tool: string, args: Record<string, unknown>) => {
+    const asked = await mcp.call(tool, args);
+    return (asked.structuredContent as { confirmToken: string }).confirmToken;
+  };
+
+  it("hands out a fresh token for the same call after one is spent, even within a second", async () => {
+    const mcp = await connect();
+    const args = { leaderboardID: ID };
+    for (let i = 0; i < 3; i++) {
+      const confirm = await tokenFor(mcp, "delete_leaderboard", args);
+      expect((await mcp.call("delete_leaderboard", { ...args, confirm })).isError).toBeFalsy();
+    }
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it("sends a confirmed request once: a replay is refused with nothing sent", async () => {
+    const mcp = await connect();
+    const args = { leaderboardID: ID };
+    const confirm = await tokenFor(mcp, "delete_leaderboard", args);
+    expect((await mcp.call("delete_leaderboard", { ...args, confirm })).isError).toBeFalsy();
+    for (let i = 0; i < 3; i++) {
+      const replay = await mcp.call("delete_leaderboard", { ...args, confirm });
+      expect(replay.isError).toBe(true);
+      expect(textOf(replay)).toMatch(
+        /already used: each token sends its request once\. Call again without confirm.*Nothing was sent/,
+      );
+    }
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("lets exactly one of twenty parallel calls with one token through", async () => {
+    const mcp = await connect();
+    const args = { categoryID: ID };
+    const confirm = await tokenFor(mcp, "delete_store_category", args);
+    const results = await Promise.all(Array.from({ length: 20 }, () => mcp.call("delete_store_category", { ...args, confirm })));
+    expect(results.filter((r) => !r.isError)).toHaveLength(1);
+    expect(results.filter((r) => /already used/.test(textOf(r)))).toHaveLength(19);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("sends a confirmed legacy create once", async () => {
+    const mcp = await connect();
+    const args = { communityId: ID, name: "Once", permissions: ["sendMessage"] };
+    const confirm = await tokenFor(mcp, "legacy_create_integration_api_key", args);
+    await mcp.call("legacy_create_integration_api_key", { ...args, confirm });
+    await mcp.call("legacy_create_integration_api_key", { ...args, confirm });
+    expect(api.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("refuses a token whose expiry is spelled with a leading zero", async () => {
+    const mcp = await connect();
+    const confirm = await tokenFor(mcp, "delete_leaderboard", { leaderboardID: ID });
+    const [version, expiry, nonce, mac] = confirm.split(".");
+    const padded = await mcp.call("delete_leaderboard", {
+      leaderboardID: ID,
+      confirm: `${version}.0${expiry}.${nonce}.${mac}`,
+    });
+    expect(textOf(padded)).toMatch(/not a confirmation token from this server/);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("treats a failed elicitation as a no: nothing sent, no token handed out", async () => {
+    const mcp = await connect({
+      elicit: () => {
+        throw new McpError(-32603, "the form could not be shown");
+      },
+    });
+    const result = await mcp.call("delete_store_category", { categoryID: ID });
+    expect(result.isError).toBeFalsy();
+    expect(textOf(result)).toMatch(
+      /^Cancelled: the user did not confirm delete_store_category \(the confirmation prompt failed: .*the form could not be shown\)\. Nothing was sent\.$/,
+    );
+    expect(result.structuredContent).toEqual({ cancelled: true, action: "failed" });
+    expect(JSON.stringify(result)).not.toMatch(/confirmToken|c2\./);
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("treats an unanswered elicitation as a no once it times out", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let asked!: () => void;
+      const prompted = new Promise<void>((resolve) => (asked = resolve));
+      const mcp = await connect({
+        elicit: () => {
+          asked();
+          return new Promise(() => {}) as never;
+        },
+      });
+      // The client waits longer than the server's prompt, so that the server's timeout is what ends it.
+      const pending = mcp.client.callTool({ name: "delete_store_category", arguments: { categoryID: ID } }, undefined, {
+        timeout: 700_000,
+      }) as Promise<CallToolResult>;
+      await prompted;
+      await vi.advanceTimersByTimeAsync(601_000);
+      const result = await pending;
+      expect(textOf(result)).toMatch(
+        /did not confirm delete_store_category \(the confirmation prompt timed out\)\. Nothing was sent/,
+      );
+      expect(result.structuredContent).toEqual({ cancelled: true, action: "failed" });
+      expect(api.requests).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("exposes confirm only where it is needed", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ReturningAiClient } from "../src/client/http.js";
@@ -218,7 +218,7 @@ describe("the engine", () => {
       expect(local.isError, textOf(local)).toBeFalsy();
       expect(last().body).toContain('filename="local.png"');
       const remote = await connectInMemory({ baseUrl: api.url, apiKey: "k", tools: TOOLS });
-      remote.context.allowPaths = false;
+      remote.context.transport = "http";
       try {
         const refused = await remote.call("upload_thing_images", { id: ID, images: [{ path: file }] });
         expect(textOf(refused)).toMatch(/local paths are only read over stdio; send the file as base64/);
@@ -315,6 +315,29 @@ describe("hosts and per-request credentials", () => {
     } finally {
       await Promise.all([loopback.close(), open.close()]);
       await runtime.close();
+      await api.close();
+    }
+  });
+});
+
+describe("MCP logging", () => {
+  it("sends each upstream request at debug, redacted, only once the client asks for debug", async () => {
+    const api = await recordingApi();
+    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: "log-test-key-0001", tools: [listThings] });
+    const lines: string[] = [];
+    mcp.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void lines.push(String(n.params.data)));
+    try {
+      await mcp.call("list_things", { limit: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines).toEqual([]);
+      await mcp.client.setLoggingLevel("debug");
+      await mcp.call("list_things", { limit: 2 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^list_things: GET ${api.url}/things\\?limit=2 -> 200 in \\d+ ms$`));
+      expect(lines.join()).not.toContain("log-test-key-0001");
+    } finally {
+      await mcp.close();
       await api.close();
     }
   });

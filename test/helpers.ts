@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
+import type { ClientOptions } from "../src/client/types.js";
 import { selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
@@ -69,16 +71,18 @@ export interface ConnectOptions {
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
   discover?: boolean;
+  /** Client settings besides the base URL (deadline, size cap ...). */
+  client?: Partial<ClientOptions>;
 }
 
 /** Our server and an SDK client, linked in memory; the API calls still go over real HTTP. */
 export async function connectInMemory(opts: ConnectOptions): Promise<Connected> {
-  const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5 });
+  const apiClient = new ReturningAiClient({ baseUrl: opts.baseUrl, timeoutMs: 5_000, baseDelayMs: 5, ...opts.client });
   const context: CallContext = {
     client: apiClient,
     credentials: { ...opts.credentials, ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}) },
     keySource: opts.keySource ?? "env",
-    allowPaths: true,
+    transport: "stdio",
     maxOutputChars: opts.maxOutputChars ?? 40_000,
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
   };
@@ -154,4 +158,39 @@ export async function callExample(tool: ToolDef): Promise<CallToolResult> {
   } finally {
     await session.close();
   }
+}
+
+export type Responder = (req: RecordedRequest, res: ServerResponse) => void;
+
+/**
+ * Inside a describe: a recording API whose answer each test scripts (`api.respond = ...`), and MCP
+ * connections to it (`api.connect(...)`) that are closed, with the recorded requests cleared,
+ * after each test.
+ */
+export function scriptedApi(defaults: Omit<ConnectOptions, "baseUrl"> = {}) {
+  let server: Awaited<ReturnType<typeof recordingApi>> | undefined;
+  const open: Connected[] = [];
+  const scripted = {
+    respond: ((_req, res) => res.end()) as Responder,
+    get url(): string {
+      return (server as NonNullable<typeof server>).url;
+    },
+    get requests(): RecordedRequest[] {
+      return (server as NonNullable<typeof server>).requests;
+    },
+    async connect(extra: Omit<ConnectOptions, "baseUrl"> = {}): Promise<Connected> {
+      const mcp = await connectInMemory({ baseUrl: scripted.url, ...defaults, ...extra });
+      open.push(mcp);
+      return mcp;
+    },
+  };
+  beforeAll(async () => {
+    server = await recordingApi((req, res) => scripted.respond(req, res));
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+    scripted.requests.length = 0;
+  });
+  afterAll(() => server?.close());
+  return scripted;
 }

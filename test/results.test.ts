@@ -1,39 +1,23 @@
 import type { ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ToolDef } from "../src/registry/types.js";
-import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
+import { scriptedApi, textOf } from "./helpers.js";
 
 const KEY = "rk_live_7f3c9a1b5d2e8f4a6c0b9d7e";
 const ID = "0123456789abcdef01234567";
 
-type Responder = (req: RecordedRequest, res: ServerResponse) => void;
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 };
 
 describe("tool results", () => {
-  let respond: Responder;
-  let api: Awaited<ReturnType<typeof recordingApi>>;
-  const open: Connected[] = [];
-  const connect = async (maxOutputChars?: number) => {
-    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, maxOutputChars });
-    open.push(mcp);
-    return mcp;
-  };
-
-  beforeAll(async () => {
-    api = await recordingApi((req, res) => respond(req, res));
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close()));
-    api.requests.length = 0;
-  });
-  afterAll(() => api.close());
+  const api = scriptedApi({ apiKey: KEY });
+  const connect = (maxOutputChars?: number) => api.connect({ maxOutputChars });
 
   it("never shows the API key, even when the API echoes it", async () => {
-    respond = (req, res) =>
+    api.respond = (req, res) =>
       req.method === "GET" && req.url.startsWith("/leaderboards/")
         ? json(res, 401, { meta: { status: "error", statusCode: 401 }, message: `Invalid API key ${req.headers.authorization}` })
         : json(res, 200, {
@@ -67,7 +51,7 @@ describe("tool results", () => {
       { _id: ID, name: "plain", keys: 3, token_count: 7, nested: { description: 'say "key":"x"' } },
     ];
     let next = 0;
-    respond = (_req, res) =>
+    api.respond = (_req, res) =>
       json(res, 200, { meta: { status: "success", statusCode: 200 }, message: "ok", data: answers[next++] });
     const mcp = await connect();
     const [field, echoed, clean] = [
@@ -103,9 +87,8 @@ describe("tool results", () => {
       auth: "bearer",
       sandbox: { resource: "apiKeys", op: "update" },
     };
-    respond = (req, res) => json(res, 400, { status: "error", message: `Rejected body ${req.body}` });
-    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tools: [rotate] });
-    open.push(mcp);
+    api.respond = (req, res) => json(res, 400, { status: "error", message: `Rejected body ${req.body}` });
+    const mcp = await api.connect({ tools: [rotate] });
     const dry = await mcp.call("update_webhook_secret", { webhookId: "w1", secret: SECRET, dryRun: true });
     const sent = await mcp.call("update_webhook_secret", { webhookId: "w1", secret: SECRET });
     expect(api.requests[0]?.body).toContain(SECRET);
@@ -115,7 +98,7 @@ describe("tool results", () => {
 
   it("keeps whole list items when cutting an oversized answer", async () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ _id: ID, name: `Board ${i}`, description: "x".repeat(80) }));
-    respond = (_req, res) =>
+    api.respond = (_req, res) =>
       json(res, 200, {
         meta: { status: "success", statusCode: 200, page: 1, limit: 200, total: 900 },
         message: "ok",
@@ -137,7 +120,7 @@ describe("tool results", () => {
   });
 
   it("cuts one oversized object as text with a marker", async () => {
-    respond = (_req, res) =>
+    api.respond = (_req, res) =>
       json(res, 200, {
         meta: { status: "success", statusCode: 200 },
         message: "ok",
@@ -152,7 +135,7 @@ describe("tool results", () => {
   });
 
   it("turns a proxy's HTML error page into one readable error", async () => {
-    respond = (_req, res) => {
+    api.respond = (_req, res) => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end("<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>");
     };
@@ -164,7 +147,7 @@ describe("tool results", () => {
   });
 
   it("unwraps the older envelopes too", async () => {
-    respond = (req, res) =>
+    api.respond = (req, res) =>
       req.url.startsWith("/v1/categories")
         ? json(res, 200, { status: "success", message: "ok", data: { _id: ID, name: "Old" } })
         : json(res, 200, { meta: { success: true, message: "ok", devMessage: "" }, body: { _id: ID, name: "Oldest" } });
@@ -178,7 +161,7 @@ describe("tool results", () => {
   });
 
   it("rejects path values that could leave their segment, before any request", async () => {
-    respond = (_req, res) => json(res, 200, { data: {} });
+    api.respond = (_req, res) => json(res, 200, { data: {} });
     const mcp = await connect();
     for (const purchaseHistoryID of ["../admin", "ORD1/../../x", "ORD1?x=1", "ORD1#x", "ORD%2F1", "ORD 1"]) {
       const result = await mcp.call("update_purchase_history", { purchaseHistoryID, redemptionInstructions: "Hi" });
@@ -189,8 +172,7 @@ describe("tool results", () => {
   });
 
   it("says what to do when no key is configured", async () => {
-    const mcp = await connectInMemory({ baseUrl: api.url });
-    open.push(mcp);
+    const mcp = await api.connect({ apiKey: undefined });
     const result = await mcp.call("list_leaderboards", {});
     expect(textOf(result)).toMatch(
       /No Returning\.AI API key for list_leaderboards: set RETURNING_AI_API_KEY, or start with --sandbox/,

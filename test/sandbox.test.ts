@@ -326,9 +326,12 @@ describe("lists", () => {
     expect((await call("GET", "/v1/products?filter=type")).status).toBe(400);
   });
 
-  it("accepts a bare search value as well as keyword:", async () => {
-    const r = await call("GET", "/v1/products?search=voucher");
+  it("takes search in the documented keyword:<text> form, and refuses a bare value", async () => {
+    const r = await call("GET", "/v1/products?search=keyword:voucher");
     expect(r.body.meta.total).toBe(2);
+    const bare = await call("GET", "/v1/products?search=voucher");
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/search: must be keyword:<text> or field:<text>/);
   });
 
   it("projects fields, always keeping _id", async () => {

@@ -1,6 +1,7 @@
 import { Agent, FormData, request } from "undici";
 import type { HostKind } from "../registry/types.js";
 import { authHeaders, secretsOf } from "./auth.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, Deadline, ResponseTooLargeError, readCapped } from "./limits.js";
 import { buildPath, buildQuery, joinUrl } from "./path.js";
 import { interpretResponse } from "./response.js";
 import {
@@ -31,6 +32,7 @@ export class ReturningAiClient {
   readonly #maxRetryWaitMs: number;
   readonly #baseDelayMs: number;
   readonly #userAgent: string;
+  readonly #maxResponseBytes: number;
 
   constructor(opts: ClientOptions) {
     const base = (url: string | undefined) => {
@@ -47,6 +49,7 @@ export class ReturningAiClient {
     this.#maxRetryWaitMs = opts.maxRetryWaitMs ?? 15_000;
     this.#baseDelayMs = opts.baseDelayMs ?? 250;
     this.#userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+    this.#maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const t = this.#timeoutMs;
     this.#agent = new Agent({ connectTimeout: t, headersTimeout: t, bodyTimeout: t });
   }
@@ -59,20 +62,24 @@ export class ReturningAiClient {
   async request(req: ApiRequest): Promise<ApiResult> {
     const url = this.urlFor(req);
     const canRetry = isIdempotent(req.method);
+    // One deadline for the whole call, retries and waits included: RETURNING_AI_TIMEOUT_MS is a promise to the caller.
+    const deadline = new Deadline(this.#timeoutMs, req.signal);
     let waitedMs = 0;
 
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) return this.#aborted(attempt - 1);
-      const { result, transient } = await this.#attempt(req, url, attempt);
+      const { result, transient } = await this.#attempt(req, url, attempt, deadline);
       // POST/PATCH are never retried: the first try may have been applied even if we saw an error.
       if (result.ok || !transient || !canRetry || attempt >= this.#maxAttempts) return result;
 
       const delayMs =
         result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffDelay(attempt, this.#baseDelayMs);
       // Better to report "try again in N s" now than to hold the tool call open for minutes.
-      if (waitedMs + delayMs > this.#maxRetryWaitMs) return result;
+      if (waitedMs + delayMs > this.#maxRetryWaitMs || delayMs >= deadline.remainingMs) return result;
       waitedMs += delayMs;
-      if (!(await sleep(delayMs, req.signal))) return this.#aborted(attempt);
+      if (!(await sleep(delayMs, deadline.signal))) {
+        return deadline.expired ? this.#timedOut(deadline, attempt) : this.#aborted(attempt);
+      }
     }
   }
 
@@ -85,7 +92,7 @@ export class ReturningAiClient {
     await this.#agent.close();
   }
 
-  async #attempt(req: ApiRequest, url: string, attempt: number): Promise<Attempt> {
+  async #attempt(req: ApiRequest, url: string, attempt: number, deadline: Deadline): Promise<Attempt> {
     const headers: Record<string, string> = {
       ...authHeaders(req.auth, req.credentials),
       accept: "application/json",
@@ -105,14 +112,18 @@ export class ReturningAiClient {
         headers,
         body,
         dispatcher: this.#agent,
-        signal: req.signal,
+        signal: deadline.signal,
       });
-      // Reading the whole body also frees the keep-alive socket for the next request.
-      const text = await res.body.text();
+      // Reading the whole body also frees the keep-alive socket for the next request; a body over the cap is dropped.
+      const text = await readCapped(res, this.#maxResponseBytes);
       const result = interpretResponse(res.statusCode, res.headers, text, attempt);
       return { result: scrub(result, secrets), transient: isTransientStatus(res.statusCode) };
     } catch (err) {
       if (req.signal?.aborted) return { result: this.#aborted(attempt), transient: false };
+      if (deadline.expired) return { result: this.#timedOut(deadline, attempt), transient: false };
+      if (err instanceof ResponseTooLargeError) {
+        return { result: { ok: false, kind: "too_large", message: err.message, attempts: attempt }, transient: false };
+      }
       return { result: scrub(this.#networkFailure(err, attempt), secrets), transient: isTransientNetworkError(err) };
     }
   }
@@ -132,6 +143,10 @@ export class ReturningAiClient {
       message: `Could not reach Returning.AI: ${detail}${code ? ` (${code})` : ""}`,
       attempts,
     };
+  }
+
+  #timedOut(deadline: Deadline, attempts: number): ApiFailure {
+    return { ok: false, kind: "timeout", message: deadline.message(attempts), attempts };
   }
 
   #aborted(attempts: number): ApiFailure {

@@ -41,7 +41,8 @@ export interface ApiSuccess extends Unwrapped {
   status: number;
 }
 
-export type FailureKind = "http" | "timeout" | "network" | "invalid_response";
+/** `too_large`: the body passed the response size cap and was not read to the end. */
+export type FailureKind = "http" | "timeout" | "network" | "invalid_response" | "too_large";
 
 export interface ApiFailure {
   ok: false;
@@ -64,8 +65,10 @@ export interface ClientOptions {
   baseUrl: string;
   /** Other hosts, where routes of that kind live elsewhere; each defaults to baseUrl. */
   baseUrls?: Partial<Record<HostKind, string>>;
-  /** Connect, headers and body timeout, each. Default 30000. */
+  /** Total deadline of a call, connect to last byte, retries included. Default 30000. */
   timeoutMs?: number;
+  /** Largest response body read; a bigger one ends the read with a `too_large` failure. Default 5 MiB. */
+  maxResponseBytes?: number;
   /** Total attempts for idempotent methods. Default 3. */
   maxAttempts?: number;
   /** Cap on the total time spent waiting between retries. Default 15000. */

@@ -63,9 +63,14 @@ export function selectTools(filter: ToolFilter, registry: readonly ToolDef[] = A
     toolsets.has(t.toolset) || (toolsets.has("all") && (t.toolset !== LEGACY_TOOLSET || Boolean(filter.legacy)));
   const named = new Set(filter.tools ?? []);
   const excluded = new Set(filter.excludeTools ?? []);
-  return registry
+  const selected = registry
     .filter((t) => includesToolset(t) || named.has(t.name))
     .filter((t) => !t.legacy || filter.legacy)
     .filter((t) => !filter.readOnly || t.risk === "read")
     .filter((t) => !excluded.has(t.name));
+  // A server with no tools looks healthy to a client yet can do nothing: a typo, not a choice.
+  if (selected.length === 0) {
+    throw new ConfigError("These tool filters leave no tools: check --toolsets, --tools, --exclude-tools and --read-only");
+  }
+  return selected;
 }

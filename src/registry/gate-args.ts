@@ -11,17 +11,20 @@ export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 // Undescribed on purpose: the server instructions explain both once instead of in every tool.
 const confirm = z.string().max(SANITY_CAP);
 const dryRun = z.boolean();
+const revealKey = z.boolean();
 const wait = z.boolean();
 
 const schemas = new WeakMap<ToolDef, z.ZodObject>();
 
-/** The arguments the registry adds to a tool, beside the ones its table declares; built once a tool. */
+/** The arguments the registry adds to a tool (confirm, dryRun, revealKey), beside the ones its table declares; built once a tool. */
 export function gateSchema(tool: ToolDef): z.ZodObject {
   let schema = schemas.get(tool);
   if (!schema) {
     schema = z.strictObject({
       ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
       ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
+      // Only a tool that creates a secret can hand it back, and only when asked (src/server/results.ts).
+      ...(tool.revealsSecret ? { revealKey: revealKey.optional() } : {}),
       ...(tool.job ? { wait: wait.optional() } : {}),
     });
     schemas.set(tool, schema);

@@ -16,21 +16,44 @@ export const objectIdList = z.array(objectId).max(SANITY_CAP);
 
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * A text argument in a documented mini-format: checked on call (a 1 MB `sort` never reaches the
+ * API), listed only as its short description, since a pattern in tools/list costs tokens on every listing.
+ */
+const formatted = (format: RegExp, message: string, listed: string) =>
+  z
+    .string()
+    .max(SANITY_CAP)
+    .refine((value) => format.test(value), message)
+    .describe(listed);
+
+const FIELD = "[A-Za-z0-9_.]+";
+
 /** A day as the integration routes write it: 22/12/2025 (tools/list shows the description, not the pattern). */
 export const dayMonthYear = z
   .string()
   .regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY")
   .describe("DD/MM/YYYY");
 
-const limit = z.number().int().min(1).max(100).optional();
-// tools/list leaves patterns out (src/registry/listing.ts): the description says the format instead.
-const sort = z
-  .string()
-  .regex(/^[A-Za-z0-9_.]+:(asc|desc)$/, "must be field:asc or field:desc")
-  .optional()
-  .describe("field:asc|desc");
-const fields = z.string().max(SANITY_CAP).optional().describe("comma-separated projection");
-const search = z.string().max(SANITY_CAP).optional().describe("keyword:<text>");
+const limit = z.number().int().min(1).max(100).optional().describe("default 20");
+const sort = formatted(new RegExp(`^${FIELD}:(asc|desc)$`), "must be field:asc or field:desc", "field:asc|desc").optional();
+const fields = formatted(
+  new RegExp(`^${FIELD}(,${FIELD})*$`),
+  "must be comma-separated field names, e.g. name,displayOrder",
+  "comma-separated projection",
+).optional();
+const search = formatted(/^keyword:[^\x00-\x1f]+$/, "must be keyword:<text>", "keyword:<text>").optional();
+// The store routes also take a searchable field in place of `keyword` (docs: "keyword:<value> or an allowed searchable field").
+const fieldSearch = formatted(
+  new RegExp(`^${FIELD}:[^\\x00-\\x1f]+$`),
+  "must be keyword:<text> or field:<text>",
+  "keyword:<text>",
+).optional();
+const filter = formatted(
+  new RegExp(`^${FIELD}:[^\\x00-\\x1f]+$`),
+  "must be field:value, e.g. isArchived:false",
+  "field:value",
+).optional();
 
 const listQuery = { limit, sort, fields, search };
 
@@ -46,10 +69,14 @@ export const pageLimit = { page, limit };
 export const skipQuery = {
   skip: z.number().int().min(0).optional(),
   ...listQuery,
-  filter: z.string().max(SANITY_CAP).optional().describe("field:value"),
+  search: fieldSearch,
+  filter,
 };
 
 export const projection = { fields };
+
+/** A link the API stores and shows to members: http(s) only, never `javascript:`, `data:` or `file:`. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 /** Daily clock time as the leaderboard schedule stores it. */
 export const clockTime = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import {
   CREDENTIAL_SOURCES,
   type CredentialName,
@@ -16,6 +16,7 @@ import type { CsvSummary } from "../registry/csv.js";
 import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
+import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
@@ -23,7 +24,7 @@ import { type FileArgument, loadUpload, type Upload, UploadError } from "../regi
 import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { followJob } from "./jobs.js";
-import { redactText, redactValue, secretArguments } from "./redact.js";
+import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
@@ -35,8 +36,12 @@ export interface CallContext {
   keySource: KeySource;
   maxOutputChars: number;
   tokens: ConfirmTokens;
-  /** Whether file arguments may name local paths: over stdio only, never for a remote client. */
-  allowPaths: boolean;
+  /**
+   * The session's transport. Over stdio the client is a local process: file arguments may name
+   * local paths, and the user can be asked through elicitation. Stateless HTTP allows neither: a
+   * remote client must never read the server's disk, and has no channel back for a question.
+   */
+  transport: "stdio" | "http";
 }
 
 type FileFacts = Pick<Upload, "name" | "type" | "size"> & Partial<CsvSummary>;
@@ -49,14 +54,9 @@ interface Preview {
   files?: Record<string, FileFacts[]>;
 }
 
-function previewOf(
-  ctx: CallContext,
-  tool: ToolDef,
-  plan: PlannedRequest,
-  uploads: FormBody["files"],
-  secrets: string[],
-): Preview {
-  const url = ctx.client.urlFor({ ...plan, host: hostOf(tool) });
+/** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
+function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, uploads: FormBody["files"], redact: Redactor): Preview {
+  const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
     list.map(({ name, type, size, csv }): FileFacts => ({ name, type, size, ...csv })),
@@ -64,8 +64,8 @@ function previewOf(
   return {
     method: plan.method,
     url,
-    ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redactValue(plan.body, secrets) } : {}),
-    ...(files.length ? { files: Object.fromEntries(files) } : {}),
+    ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redact.value(plan.body) } : {}),
+    ...(files.length ? { files: redact.value(Object.fromEntries(files)) as Preview["files"] } : {}),
   };
 }
 
@@ -104,6 +104,11 @@ function missingCredentialText(name: CredentialName, source: KeySource, tool: To
   return `No Returning.AI ${label} for ${tool.name}: ${where}. Nothing was sent.`;
 }
 
+function elicitationFailure(error: unknown): string {
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) return "timed out";
+  return `failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`;
+}
+
 type Gate = { proceed: true } | { proceed: false; result: CallToolResult };
 
 /** Asks the person through the client when it can (elicitation), otherwise hands out a token. */
@@ -114,19 +119,20 @@ async function confirmCall(
   args: Record<string, unknown>,
   confirm: string | undefined,
   preview: Preview,
-  secrets: string[],
+  redact: Redactor,
 ): Promise<Gate> {
   const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(identityOf(tool.auth, ctx.credentials)) };
   if (confirm !== undefined) {
-    const verdict = ctx.tokens.check(confirm, subject);
+    // Redeemed here, with no await before the request goes out: a replay or a parallel duplicate is refused.
+    const verdict = ctx.tokens.redeem(confirm, subject);
     if (verdict === "ok") return { proceed: true };
     const retry =
-      verdict === "expired"
+      verdict === "expired" || verdict === "spent"
         ? " Call again without confirm to get a new preview and token."
         : " Call again without confirm to get a preview and a token for exactly this call.";
-    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, secrets) };
+    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, redact) };
   }
-  if (server.getClientCapabilities()?.elicitation?.form) {
+  if (ctx.transport === "stdio" && server.getClientCapabilities()?.elicitation?.form) {
     const answer = await server
       .elicitInput(
         {
@@ -140,13 +146,12 @@ async function confirmCall(
         },
         { timeout: CONFIRM_TTL_SECONDS * 1000 },
       )
-      .catch(() => undefined);
-    if (answer) {
-      if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
-      const text = `Cancelled: the user did not confirm ${tool.name}. Nothing was sent.`;
-      return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, secrets) };
-    }
-    // The client declared elicitation but could not answer: fall back to the token.
+      .catch((error: unknown) => ({ action: "failed" as const, reason: elicitationFailure(error) }));
+    if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
+    // A prompt that failed or timed out is a "no": handing the model a token instead would let it confirm on its own.
+    const why = "reason" in answer ? ` (the confirmation prompt ${answer.reason})` : "";
+    const text = `Cancelled: the user did not confirm ${tool.name}${why}. Nothing was sent.`;
+    return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, redact) };
   }
   const confirmToken = ctx.tokens.mint(subject);
   const text =
@@ -154,7 +159,7 @@ async function confirmCall(
     `If they agree, call ${tool.name} again with the same arguments plus confirm: "${confirmToken}" ` +
     `(valid ${CONFIRM_TTL_SECONDS / 60} minutes).`;
   const structured = { confirmationRequired: true, preview, confirmToken, expiresInSeconds: CONFIRM_TTL_SECONDS };
-  return { proceed: false, result: objectResult(text, structured, secrets) };
+  return { proceed: false, result: objectResult(text, structured, redact) };
 }
 
 /**
@@ -171,7 +176,10 @@ export async function callTool(
   channel?: ProgressChannel,
 ): Promise<CallToolResult> {
   const rawArgs = sentArgs && decodeJsonArguments(tool.input, sentArgs);
-  const secrets = [...secretsOf(ctx.credentials), ...secretArguments(rawArgs ?? {})];
+  const shapeProblem = argumentShapeProblem(rawArgs ?? {});
+  const known = [...secretsOf(ctx.credentials), ...ctx.tokens.knownSecrets];
+  const redact = redactorFor(tool, known, shapeProblem ? {} : rawArgs);
+  if (shapeProblem) return errorResult(`Invalid arguments for ${tool.name}: ${shapeProblem}. Nothing was sent.`, redact);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
   const own: Record<string, unknown> = {};
@@ -181,10 +189,7 @@ export async function callTool(
   const parsed = tool.input.safeParse(own);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(
-      `Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`,
-      secrets,
-    );
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, redact);
   }
   const args = parsed.data as Record<string, unknown>;
   let plan: PlannedRequest;
@@ -192,21 +197,21 @@ export async function callTool(
   let preview: Preview;
   try {
     plan = planRequest(tool, args);
-    uploads = await loadUploads(tool, plan, ctx.allowPaths);
-    preview = previewOf(ctx, tool, plan, uploads, secrets);
+    uploads = await loadUploads(tool, plan, ctx.transport === "stdio");
+    preview = previewOf(ctx, tool, plan, uploads, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
-      return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, secrets);
+      return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
     }
     throw error;
   }
   if (gate.data.dryRun) {
-    return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, secrets);
+    return objectResult(`Dry run; nothing was sent. ${previewLine(preview)}`, { dryRun: true, request: preview }, redact);
   }
   const missing = missingCredential(tool.auth, ctx.credentials);
   if (missing) return errorResult(missingCredentialText(missing, ctx.keySource, tool));
   if (needsConfirmation(tool)) {
-    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, secrets);
+    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, redact);
     if (!verdict.proceed) return verdict.result;
   }
   const started = Date.now();
@@ -224,10 +229,11 @@ export async function callTool(
   logToClient(
     server,
     "debug",
-    redactText(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`, secrets),
+    redact.text(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`),
   );
-  if (!result.ok) return failureResult(result, tool, ctx.keySource, secrets);
-  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, secrets);
+  if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
+  const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
+  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
   const job = await followJob(ctx, tool, args, result, channel, signal);
-  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, secrets);
+  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
 }

@@ -4,11 +4,15 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
  * Confirmation tokens for destructive and legacy calls. A token is an HMAC over the tool, its
  * canonical arguments, the key it runs with and an expiry, so it confirms exactly one call:
  * other arguments, another tool, another API key, a late or edited token are all refused.
- * Stateless on purpose: any replica holding the same secret can check it.
+ * Any replica holding the same secret can check a token; each token is also single-use, which
+ * needs memory: a process remembers the tokens it has redeemed until they expire. Replicas share
+ * the secret but not that memory (see the README's safety section).
  */
 
 export const CONFIRM_TTL_SECONDS = 600;
-const VERSION = "c1";
+const VERSION = "c2";
+/** 8 random bytes per token, so that two identical calls in one second still get two tokens. */
+const NONCE = /^[A-Za-z0-9_-]{11}$/;
 
 /** JSON with sorted keys, so that argument order does not change the token. */
 export function canonicalJson(value: unknown): string {
@@ -35,35 +39,59 @@ export interface TokenSubject {
   keyFingerprint: string;
 }
 
+export type TokenVerdict = "ok" | "expired" | "mismatch" | "malformed" | "spent";
+
 export class ConfirmTokens {
   readonly #secret: Buffer;
+  /** The configured secret as text, so that outputs can cut it (a random one is never text). */
+  readonly knownSecrets: readonly string[];
+  /** Redeemed tokens (by their MAC) and when they expire; pruned as they do. */
+  readonly #spent = new Map<string, number>();
 
   constructor(secret?: string) {
     this.#secret = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
+    this.knownSecrets = secret ? [secret] : [];
   }
 
-  #mac(subject: TokenSubject, expiresAt: number): Buffer {
+  #mac(subject: TokenSubject, expiresAt: number, nonce: string): Buffer {
     return createHmac("sha256", this.#secret)
-      .update(canonicalJson([VERSION, subject.tool, subject.args, subject.keyFingerprint, expiresAt]))
+      .update(canonicalJson([VERSION, subject.tool, subject.args, subject.keyFingerprint, expiresAt, nonce]))
       .digest();
   }
 
   /** `now` in milliseconds; exposed so that tests can mint an already expired token. */
   mint(subject: TokenSubject, now = Date.now()): string {
     const expiresAt = Math.floor(now / 1000) + CONFIRM_TTL_SECONDS;
-    return `${VERSION}.${expiresAt}.${this.#mac(subject, expiresAt).toString("base64url")}`;
+    const nonce = randomBytes(8).toString("base64url");
+    return `${VERSION}.${expiresAt}.${nonce}.${this.#mac(subject, expiresAt, nonce).toString("base64url")}`;
   }
 
-  check(token: string, subject: TokenSubject, now = Date.now()): "ok" | "expired" | "mismatch" | "malformed" {
-    const [version, expiry, mac, ...rest] = token.split(".");
-    if (version !== VERSION || !expiry || !mac || rest.length || !/^\d{1,12}$/.test(expiry)) return "malformed";
+  /** Checks a token without using it up. */
+  check(token: string, subject: TokenSubject, now = Date.now()): Exclude<TokenVerdict, "spent"> {
+    const [version, expiry, nonce, mac, ...rest] = token.split(".");
+    // No leading zero: one expiry has exactly one spelling, so a token has exactly one spelling.
+    if (version !== VERSION || !expiry || !nonce || !mac || rest.length) return "malformed";
+    if (!/^[1-9]\d{0,11}$/.test(expiry) || !NONCE.test(nonce)) return "malformed";
     const expiresAt = Number(expiry);
     // Compared as text: decoding would ignore the spare bits of the last character, so an edited
     // token could still pass.
     const given = Buffer.from(mac, "utf8");
-    const expected = Buffer.from(this.#mac(subject, expiresAt).toString("base64url"), "utf8");
+    const expected = Buffer.from(this.#mac(subject, expiresAt, nonce).toString("base64url"), "utf8");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
     return expiresAt * 1000 < now ? "expired" : "ok";
+  }
+
+  /**
+   * Checks a token and, if it is good, uses it up, in one synchronous step: of two calls racing
+   * with the same token, exactly one gets "ok". Call it right before the request is sent.
+   */
+  redeem(token: string, subject: TokenSubject, now = Date.now()): TokenVerdict {
+    const verdict = this.check(token, subject, now);
+    if (verdict !== "ok") return verdict;
+    for (const [spent, expiresAt] of this.#spent) if (expiresAt * 1000 < now) this.#spent.delete(spent);
+    if (this.#spent.has(token)) return "spent";
+    this.#spent.set(token, Number(token.split(".")[1]));
+    return "ok";
   }
 }
 
@@ -71,4 +99,5 @@ export const TOKEN_PROBLEMS = {
   malformed: "The confirm value is not a confirmation token from this server.",
   mismatch: "The confirm token does not match this call: it was issued for another tool, other arguments or another API key.",
   expired: "The confirm token has expired (tokens last 10 minutes).",
+  spent: "The confirm token was already used: each token sends its request once.",
 } as const;

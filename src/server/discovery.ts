@@ -7,6 +7,7 @@ import { describeIssues } from "../registry/issues.js";
 import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/listing.js";
 import type { ToolDef } from "../registry/types.js";
 import { type CallContext, callTool } from "./call.js";
+import { Redactor } from "./redact.js";
 import { errorResult, objectResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
@@ -21,6 +22,9 @@ export const DISCOVERY_NOTE =
   "Every tool is reached through find_tools (search by words), describe_tool (full schema and route) and call_tool (run one by name).";
 
 const DEFAULT_MATCHES = 8;
+
+/** find_tools and describe_tool answer from the tables alone: no credential or argument to cut out. */
+const REGISTRY_DATA = new Redactor();
 
 /** A word as the index keeps it: lower case, plural and case endings cut (categories -> category). */
 const stem = (word: string): string =>
@@ -173,9 +177,9 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
         return { name, description, inputSchema };
       });
       const found = { tools: matches, matched: ranked.length };
-      if (matches.length) return objectResult(JSON.stringify(found), found, []);
+      if (matches.length) return objectResult(JSON.stringify(found), found, REGISTRY_DATA);
       const hint = `No tool matched. Try other words, or a toolset: ${toolsets.join(", ")}.`;
-      return objectResult(hint, { ...found, hint }, []);
+      return objectResult(hint, { ...found, hint }, REGISTRY_DATA);
     },
     describe_tool({ name }) {
       const tool = byName.get(name);
@@ -192,7 +196,7 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
         inputSchema: fullSchema(tool),
         example: tool.example,
       };
-      return objectResult(JSON.stringify(described), described, []);
+      return objectResult(JSON.stringify(described), described, REGISTRY_DATA);
     },
     call_tool({ name, arguments: args }, server, ctx, signal, channel) {
       const tool = byName.get(name);

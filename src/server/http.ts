@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Credentials } from "../client/auth.js";
@@ -7,6 +7,7 @@ import type { ToolDef } from "../registry/types.js";
 import type { DefaultCredentials, Runtime } from "../runtime.js";
 import { createServer } from "../server.js";
 import { BodyTooLargeError, readBody } from "../util/body.js";
+import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
 
 export interface HttpOptions {
   host: string;
@@ -21,6 +22,8 @@ export interface HttpOptions {
   maxBodyBytes: number;
   communityId?: string;
   discover?: boolean;
+  /** Overrides of HTTP_LIMITS (tests use short ones). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface RunningHttp {
@@ -44,6 +47,7 @@ class HttpProblem extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly rpcCode?: number,
   ) {
     super(message);
   }
@@ -51,7 +55,7 @@ class HttpProblem extends Error {
 
 function sendProblem(res: ServerResponse, problem: HttpProblem): void {
   if (res.headersSent) return void res.end();
-  const rpcCode = problem.status === 400 ? -32700 : -32000;
+  const rpcCode = problem.rpcCode ?? (problem.status === 400 ? -32700 : -32000);
   res.writeHead(problem.status, { "content-type": "application/json", ...problem.headers });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: rpcCode, message: problem.message }, id: null }));
 }
@@ -137,6 +141,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
     throw new HttpProblem(405, "Method not allowed: this server is stateless, use POST", { allow: "POST" });
   const { credentials, source } = credentialsFor(req, opts, loopback);
   const body = await readJson(req, opts.maxBodyBytes);
+  const batch = batchProblem(body, opts.limits?.maxBatch);
+  if (batch) throw new HttpProblem(400, batch, {}, -32600);
   const server = createServer({
     tools: opts.tools,
     context: opts.contextFor(credentials, source, "http"),
@@ -154,7 +160,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
 
 export async function serveHttp(opts: HttpOptions): Promise<RunningHttp> {
   const loopback = isLoopback(opts.host);
-  const http = createHttpServer((req, res) => {
+  const http = limitedHttpServer(opts, (req, res) => {
     handle(req, res, opts, loopback).catch((error: unknown) => {
       if (error instanceof HttpProblem) return sendProblem(res, error);
       log.error(`HTTP request failed: ${(error as Error).message}`);

@@ -1,13 +1,13 @@
+import { SANDBOX_RESOURCES } from "../registry/index.js";
+import type { ToolDef } from "../registry/types.js";
+import { normalName, RECORD_SECRETS, SECRET_NAMES } from "./secret-fields.js";
+
 /**
- * Secrets must not reach the assistant, its logs or ours. Two nets: fields whose name says
- * "secret" are masked wherever they appear, and every known secret string (the API keys in use)
- * is cut out of any text.
+ * Secrets must not reach the assistant, its logs or ours. Two nets: fields that hold a secret (by
+ * the rules of secret-fields.ts, plus the ones a tool names) are masked wherever they appear, and
+ * every known secret string (credentials in use, the confirm secret, secret arguments, secrets
+ * found in a response) is cut out of every text and property name.
  */
-const SECRET_NAMES =
-  "key|api_?key|secret|secret_?key|client_?secret|token|access_?token|refresh_?token|(confirm_?)?password|webhook_?key|encryption_?key|private_?key";
-const SECRET_FIELD = new RegExp(`^(${SECRET_NAMES})$`, "i");
-/** A secret-named field with a text value, as JSON.stringify writes it (names need no escaping). */
-const SECRET_FIELD_IN_JSON = new RegExp(`"(${SECRET_NAMES})":"`, "i");
 
 export const REDACTED = "[redacted]";
 
@@ -16,39 +16,96 @@ export function mask(secret: string): string {
   return secret.length >= 16 ? `****${secret.slice(-4)}` : "****";
 }
 
-export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Deeper than any real payload; the input checks refuse deeper arguments before they get here. */
+const MAX_DEPTH = 64;
+
+/** Shorter strings would cut ordinary words out of texts; no real credential is this short. */
+const MIN_SECRET_LENGTH = 6;
+
+/** The ways a secret can show up in a text: as is, inside JSON, inside a URL. */
+const spellings = (secret: string): string[] => [
+  ...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]),
+];
+
+export class Redactor {
+  readonly #secrets = new Set<string>();
+  /** Field names (normalised) this redactor masks besides SECRET_NAMES, e.g. a tool's `key`. */
+  readonly #fields: ReadonlySet<string>;
+
+  constructor(secrets: Iterable<string | undefined> = [], fields: Iterable<string> = []) {
+    this.#fields = new Set([...fields].map(normalName));
+    this.add(secrets);
   }
-  return out;
+
+  add(secrets: Iterable<string | undefined>): this {
+    for (const secret of secrets) {
+      if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
+      for (const s of spellings(secret)) this.#secrets.add(s);
+    }
+    return this;
+  }
+
+  /** Whether `name` holds a secret in `record` (its siblings tell what kind of record it is). */
+  isSecretField(name: string, record: Obj): boolean {
+    const normal = normalName(name);
+    if (SECRET_NAMES.has(normal) || this.#fields.has(normal)) return true;
+    return RECORD_SECRETS.some((rule) => rule.field === name && rule.besides in record);
+  }
+
+  /** Every string held by a secret field, at any depth; add them so that an echo elsewhere is cut too. */
+  harvest(value: unknown, inSecret = false, found: string[] = [], depth = 0): string[] {
+    if (depth > MAX_DEPTH) return found;
+    if (typeof value === "string") {
+      if (inSecret) found.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) this.harvest(item, inSecret, found, depth + 1);
+    } else if (isObj(value)) {
+      for (const [name, field] of Object.entries(value)) {
+        this.harvest(field, inSecret || this.isSecretField(name, value), found, depth + 1);
+      }
+    }
+    return found;
+  }
+
+  text(text: string): string {
+    let out = text;
+    // Longest first, so that a secret containing another is cut whole.
+    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** A copy with secret fields masked and known secrets cut from every string and property name. */
+  value(value: unknown, depth = 0): unknown {
+    if (typeof value === "string") return this.text(value);
+    if (depth > MAX_DEPTH) return REDACTED;
+    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
+    if (!isObj(value)) return value;
+    const out: Obj = {};
+    for (const [name, field] of Object.entries(value)) {
+      out[this.text(name)] = this.isSecretField(name, value) ? maskField(field) : this.value(field, depth + 1);
+    }
+    return out;
+  }
 }
 
-/** String values of secret-named arguments, so that an API echoing them cannot leak them either. */
-export function secretArguments(args: Record<string, unknown>): string[] {
-  return Object.entries(args)
-    .filter(([name, value]) => SECRET_FIELD.test(name) && typeof value === "string")
-    .map(([, value]) => value as string);
+function maskField(field: unknown): unknown {
+  // Already masked (a preview is redacted once when built and again as part of its result).
+  if (typeof field === "string") return /^\*{4}.{0,4}$/.test(field) || field === REDACTED ? field : mask(field);
+  return field === null || field === undefined || typeof field === "boolean" ? field : REDACTED;
 }
 
 /**
- * False only when redactValue would change nothing in the value that `json` (its JSON.stringify
- * text) stands for: no secret-named text field, and no known secret in any string. A secret that
- * JSON escapes (quotes, backslashes, control characters) cannot be looked for in the text, so it
- * always means yes.
+ * The redactor of one call: the known secrets (credentials in use, the confirm secret), the
+ * secret fields the tool's records have, and whatever its arguments hold in secret fields.
  */
-export function mayHoldSecrets(json: string, secrets: readonly string[]): boolean {
-  if (SECRET_FIELD_IN_JSON.test(json)) return true;
-  return secrets.some((s) => s.length >= 4 && (JSON.stringify(s) !== `"${s}"` || json.includes(s)));
-}
-
-export function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (!value || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value)) {
-    out[name] = SECRET_FIELD.test(name) && typeof field === "string" ? mask(field) : redactValue(field, secrets);
-  }
-  return out;
+export function redactorFor(tool: ToolDef, known: Iterable<string | undefined>, args: unknown): Redactor {
+  const resource = "resource" in tool.sandbox ? SANDBOX_RESOURCES.get(tool.sandbox.resource) : undefined;
+  const fields = [resource?.secretField, tool.revealsSecret].filter((f): f is string => Boolean(f));
+  const redact = new Redactor(known, fields);
+  return redact.add(redact.harvest(args));
 }

@@ -2,20 +2,28 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CREDENTIAL_SOURCES, type CredentialName } from "../client/auth.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
-import { mayHoldSecrets, redactText, redactValue } from "./redact.js";
+import { prefixOnce } from "./plain-errors.js";
+import { Redactor } from "./redact.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
 
-export function errorResult(text: string, secrets: readonly string[] = []): CallToolResult {
-  return { isError: true, content: [{ type: "text", text: redactText(text, secrets) }] };
+const NO_SECRETS = new Redactor();
+
+/** Longest error text: enough for five field problems or an API message, never a whole echoed body. */
+export const MAX_ERROR_CHARS = 2_000;
+
+export function errorResult(text: string, redact: Redactor = NO_SECRETS): CallToolResult {
+  const clean = redact.text(text);
+  const capped = clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS - 14)}…[error cut]` : clean;
+  return { isError: true, content: [{ type: "text", text: capped }] };
 }
 
 /** A result that is not an error and carries a structured object (previews, cancellations). */
-export function objectResult(text: string, structured: Record<string, unknown>, secrets: readonly string[]): CallToolResult {
+export function objectResult(text: string, structured: Record<string, unknown>, redact: Redactor): CallToolResult {
   return {
-    content: [{ type: "text", text: redactText(text, secrets) }],
-    structuredContent: redactValue(structured, secrets) as Record<string, unknown>,
+    content: [{ type: "text", text: redact.text(text) }],
+    structuredContent: redact.value(structured) as Record<string, unknown>,
   };
 }
 
@@ -25,8 +33,8 @@ const NARROW_HINT = "narrow the query: a smaller limit, the next page (page/skip
  * Cuts an oversized answer so that it still parses: a list keeps as many whole items as fit and
  * says how many it left out; anything else is cut as text with a marker.
  */
-function fit(payload: Unwrapped, maxChars: number, json?: string): { text: string; structured?: Record<string, unknown> } {
-  const whole = json ?? JSON.stringify(payload);
+function fit(payload: Unwrapped, maxChars: number): { text: string; structured?: Record<string, unknown> } {
+  const whole = JSON.stringify(payload);
   if (whole.length <= maxChars) return { text: whole, structured: payload as unknown as Record<string, unknown> };
   if (Array.isArray(payload.data)) {
     const items = payload.data;
@@ -49,14 +57,28 @@ function fit(payload: Unwrapped, maxChars: number, json?: string): { text: strin
   return { text: whole.slice(0, Math.max(0, maxChars - marker.length)) + marker };
 }
 
-export function successResult(payload: Unwrapped, maxChars: number, secrets: readonly string[]): CallToolResult {
-  const shaped = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
-  // Most answers hold nothing to redact; the text says so without walking every field.
-  const json = JSON.stringify(shaped);
-  const clean = mayHoldSecrets(json, secrets) ? redactValue(shaped, secrets) : shaped;
-  const { text, structured } = fit(clean as Unwrapped, maxChars, clean === shaped ? json : undefined);
-  return { content: [{ type: "text", text }], ...(structured ? { structuredContent: structured } : {}) };
+/**
+ * `reveal`: the field of a just-created record whose secret the caller asked for (revealKey). It
+ * stays in this one result, unmasked; every other copy of it (an echo in a message) is still cut.
+ */
+export function successResult(payload: Unwrapped, maxChars: number, redact: Redactor, reveal?: string): CallToolResult {
+  const whole = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
+  redact.add(redact.harvest(whole));
+  const clean = redact.value(whole) as Unwrapped;
+  const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
+  if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
+  const { text, structured } = fit(clean, maxChars);
+  const content: CallToolResult["content"] = [{ type: "text", text }];
+  if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
+  return { content, ...(structured ? { structuredContent: structured } : {}) };
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const revealNote = (field: string, found: boolean): string =>
+  found
+    ? `data.${field} is the new secret, shown this once: give it to the user now, tell them to store it safely, and do not repeat it later in the conversation. No other result shows it.`
+    : `The API returned no data.${field}; the secret, if any, is in the Returning.AI dashboard.`;
 
 /** The credential a route's 401 is about, and where the caller supplied it. */
 function credentialHint(tool: ToolDef, keySource: KeySource): string {
@@ -111,24 +133,23 @@ function hintFor(failure: ApiFailure, tool: ToolDef, keySource: KeySource): stri
   }
 }
 
-export function failureResult(
-  failure: ApiFailure,
-  tool: ToolDef,
-  keySource: KeySource,
-  secrets: readonly string[],
-): CallToolResult {
+export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: KeySource, redact: Redactor): CallToolResult {
   if (failure.kind === "timeout") {
-    return errorResult(`${failure.message}. Try again, or raise RETURNING_AI_TIMEOUT_MS.`, secrets);
+    // A write that timed out may have been applied before the answer was cut off.
+    const maybe = tool.risk === "read" ? "" : " The change may still have been applied: check before trying again.";
+    return errorResult(`${failure.message}.${maybe} Try again, or raise RETURNING_AI_TIMEOUT_MS.`, redact);
   }
+  if (failure.kind === "too_large") return errorResult(`${failure.message}.`, redact);
   if (failure.kind === "network") {
-    return errorResult(`Could not reach Returning.AI: ${failure.message}. Check RETURNING_AI_BASE_URL and the network.`, secrets);
+    const what = prefixOnce("Could not reach Returning.AI:", failure.message);
+    return errorResult(`${what}. Check RETURNING_AI_BASE_URL and the network.`, redact);
   }
   if (failure.kind === "invalid_response") {
-    return errorResult(`Returning.AI sent a response that is not JSON: ${failure.message}`, secrets);
+    return errorResult(`Returning.AI sent a response that is not JSON: ${failure.message}`, redact);
   }
   const status = [failure.status, failure.statusText].filter(Boolean).join(" ");
   const retries = failure.attempts > 1 ? ` (after ${failure.attempts} attempts)` : "";
   const hint = hintFor(failure, tool, keySource);
   const message = failure.message.replace(/[.\s]+$/, "");
-  return errorResult(`Returning.AI API ${status}${retries}: ${message}.${hint ? ` ${hint}` : ""}`, secrets);
+  return errorResult(`Returning.AI API ${status}${retries}: ${message}.${hint ? ` ${hint}` : ""}`, redact);
 }

@@ -68,7 +68,7 @@ export function apiKeyTools(family: Family): ToolSpec[] {
     {
       name: family.names.create,
       title: `Create ${family.label}`,
-      description: `Issue ${family.article} ${family.label} (its secret is masked here; copy it from the dashboard).`,
+      description: `Issue ${family.article} ${family.label}; revealKey: true returns its secret, once.`,
       method: "POST",
       path: collection,
       routeStatus: "inferred",
@@ -76,6 +76,7 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       input: keyUpdate.required({ name: true, permissions: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, name: "Zapier", permissions: ["sendMessage"], expirePeriod: 30 },
       risk: "write",
+      revealsSecret: apiKeyResource.secretField,
       sandbox: sandbox("create"),
     },
     {

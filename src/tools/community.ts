@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
+import { httpUrl, objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
 import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 import { text } from "./users.js";
 
@@ -127,7 +127,7 @@ export const community: ToolsetDef = {
               isEnabled: z.boolean(),
               title: z.string().max(SANITY_CAP),
               description: z.string().max(SANITY_CAP),
-              image: z.url().nullable(),
+              image: httpUrl.nullable(),
             })
             .partial(),
           membersListVisible: z.boolean(),
@@ -162,7 +162,7 @@ export const community: ToolsetDef = {
       method: "PUT",
       path: "/v1/community-bot",
       catalogIds: ["community_appearance.update_bot"],
-      input: z.strictObject({ name: text, avatar: z.url().nullable() }).partial(),
+      input: z.strictObject({ name: text, avatar: httpUrl.nullable() }).partial(),
       example: { name: "Sandbox Bot" },
       risk: "write",
       sandbox: { resource: "communityBot", op: "update-singleton" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { clockTime, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
+import { clockTime, httpUrl, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
 import type { ToolSpec, ToolsetDef } from "../registry/types.js";
 
 const leaderboardID = objectId;
@@ -18,7 +18,7 @@ const identity = {
     .max(100)
     .describe("unique; a-z, 0-9, -"),
   description: z.string().max(2000),
-  image: z.url(),
+  image: httpUrl,
   isEnabled: z.boolean(),
   isPreviewEnabled: z.boolean(),
   displayOrder: z.number().int().min(0),
@@ -63,7 +63,7 @@ const widget = {
         type: z.string().max(50).describe("e.g. custom"),
         value: z.strictObject({ width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
       }),
-      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: z.url().optional() }),
+      button: z.strictObject({ enabled: z.boolean(), text: z.string().max(100).optional(), link: httpUrl.optional() }),
     })
     .partial(),
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projection, SANITY_CAP } from "../registry/schemas.js";
+import { httpUrl, projection, SANITY_CAP } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 import { html, lang } from "./store-shared.js";
 
@@ -30,7 +30,7 @@ const widget = z
         useCommunityTheme: z.boolean(),
       })
       .partial(),
-    callToAction: z.strictObject({ isEnabled: z.boolean(), text, link: z.url() }).partial(),
+    callToAction: z.strictObject({ isEnabled: z.boolean(), text, link: httpUrl }).partial(),
     userIdentifierFields: list,
   })
   .partial();

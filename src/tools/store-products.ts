@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { httpUrl, isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 import { accessRules, html, lang, userID } from "./store-shared.js";
 
@@ -18,7 +18,7 @@ const details = {
   name,
   price,
   description,
-  image: z.url(),
+  image: httpUrl,
   categoryName: z.string().max(SANITY_CAP).describe("category by its name"),
   isArchived: toggle,
 };

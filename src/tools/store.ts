@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { dayMonthYear, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { dayMonthYear, httpUrl, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolsetDef } from "../registry/types.js";
 import { configTools } from "./store-config.js";
 import { productTools } from "./store-products.js";
@@ -12,7 +12,7 @@ const categoryID = objectId;
 const categoryFields = z
   .strictObject({
     name: z.string().trim().min(1).max(SANITY_CAP),
-    coverImage: z.url(),
+    coverImage: httpUrl,
     shouldShowCover: z.boolean(),
     isArchived: z.boolean(),
     viewType: z.enum(["full", "preview"]),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
-import { SANITY_CAP } from "../../registry/schemas.js";
+import { httpUrl, SANITY_CAP } from "../../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 import { badgeId, toUser } from "./schemas.js";
 
@@ -21,9 +21,9 @@ const badge = z.strictObject({
   action: z.string().trim().min(1).max(100).describe("trigger, e.g. custom"),
   quantity: count.describe("amount the action needs").optional(),
   description: z.string().max(SANITY_CAP).optional(),
-  image: z.url().optional(),
-  darkImage: z.url().optional(),
-  lightImage: z.url().optional(),
+  image: httpUrl.optional(),
+  darkImage: httpUrl.optional(),
+  lightImage: httpUrl.optional(),
   enabledDarkAndLight: flag.optional(),
   applied: flag.optional(),
   awarded: flag.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
-import { objectId, SANITY_CAP } from "../../registry/schemas.js";
+import { httpUrl, objectId, SANITY_CAP } from "../../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 
 /**
@@ -15,7 +15,7 @@ export const serverResource: SandboxResource = { name: "servers", noun: "server"
 const server = z.strictObject({
   name: z.string().trim().min(1).max(100),
   description: z.string().max(SANITY_CAP),
-  image: z.url().describe("icon URL"),
+  image: httpUrl.describe("icon URL"),
 });
 
 const FAMILY = "the System API's other resources are root collections (/badges, /roles, /channels); body fields are guessed";

@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gateSchema } from "../src/registry/gate-args.js";
+import { ALL_TOOLS } from "../src/registry/index.js";
+import { argumentShapeProblem } from "../src/registry/input-guard.js";
+import type { ToolDef } from "../src/registry/types.js";
+import { type Connected, connectInMemory, recordingApi, textOf } from "./helpers.js";
+
+/**
+ * Property-based fuzzing of every tool's arguments, through a real MCP client and server, with a
+ * local API that records what reaches it. Whatever the arguments: the call never ends in a
+ * protocol error, nothing is sent unless every value is valid, and a refusal names the field.
+ */
+
+const KEY = "rk_test_fuzz_0001";
+/** Runs in all; a few per tool, so that the file stays a few seconds however many tools there are. */
+const RUNS = Math.max(300, ALL_TOOLS.length * 4);
+
+/** Awkward values: any JSON, text with lone surrogates or control characters, hostile URLs, deep nesting. */
+const nasty: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "javascript:alert(1)",
+    "file:///etc/passwd",
+    "../../admin",
+    "a/b?c#d",
+    "%2e%2e",
+    "\ud800",
+    "x".repeat(5_000),
+    "keyword:",
+    ":asc",
+    -1,
+    1e308,
+    0.5,
+    true,
+    null,
+    [],
+    {},
+  ),
+  fc.integer({ min: 20, max: 200 }).map((depth) => {
+    let v: unknown = 1;
+    for (let i = 0; i < depth; i++) v = { n: v };
+    return v;
+  }),
+);
+
+const byName = (name: string): ToolDef => ALL_TOOLS.find((t) => t.name === name) as ToolDef;
+
+/** One of the tool's own fields, or any name at all. */
+function fieldOf(tool: ToolDef): fc.Arbitrary<string> {
+  const any = fc.string({ minLength: 1, maxLength: 12 });
+  const own = Object.keys(tool.input.shape);
+  return own.length ? fc.oneof(fc.constantFrom(...own), any) : any;
+}
+
+/** Whether the server may send these arguments: the same checks, run here independently of the call. */
+function valid(tool: ToolDef, args: Record<string, unknown>): boolean {
+  if (argumentShapeProblem(args)) return false;
+  const gate = gateSchema(tool);
+  const own = Object.fromEntries(Object.entries(args).filter(([k]) => !(k in gate.shape)));
+  const gated = Object.fromEntries(Object.entries(args).filter(([k]) => k in gate.shape));
+  return gate.safeParse(gated).success && tool.input.safeParse(own).success;
+}
+
+describe("fuzzing every tool's arguments", () => {
+  let api: Awaited<ReturnType<typeof recordingApi>>;
+  let mcp: Connected;
+
+  beforeAll(async () => {
+    api = await recordingApi();
+    mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tools: ALL_TOOLS });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await api.close();
+  });
+
+  /** Calls and checks the three properties; returns the result's text. */
+  async function check(tool: ToolDef, args: Record<string, unknown>): Promise<string> {
+    api.requests.length = 0;
+    const result = await mcp.call(tool.name, args); // a protocol error rejects, failing the property
+    const text = textOf(result);
+    if (api.requests.length > 0) expect(valid(tool, args), `${tool.name} sent ${JSON.stringify(args).slice(0, 300)}`).toBe(true);
+    if (result.isError && text.startsWith("Invalid arguments")) {
+      expect(text).toMatch(new RegExp(`^Invalid arguments for ${tool.name}: .+: .+\\. Nothing was sent\\.$`, "s"));
+    }
+    return text;
+  }
+
+  it("one field of a valid call replaced by anything: refused naming that field, or valid", async () => {
+    const mutation = fc.constantFrom(...ALL_TOOLS.map((t) => t.name)).chain((name) =>
+      fc.record({
+        name: fc.constant(name),
+        field: fieldOf(byName(name)),
+        value: nasty,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ name, field, value }) => {
+        const tool = byName(name);
+        const gate = gateSchema(tool).shape;
+        fc.pre(!(field in gate) && field !== "__proto__");
+        const args = { ...tool.example, [field]: value };
+        const result = await check(tool, args);
+        if (!valid(tool, args)) {
+          expect(result).toMatch(/^Invalid arguments for /);
+          // The problem is where the value was put: the error names that field (quoted if it is odd).
+          expect(result.includes(`${tool.name}: ${field}`) || result.includes(JSON.stringify(field)), result).toBe(true);
+        }
+      }),
+      { numRuns: RUNS, seed: 20261127 },
+    );
+  }, 60_000);
+
+  it("arbitrary argument objects never crash the server or reach the API unvalidated", async () => {
+    const anyCall = fc.record({
+      name: fc.constantFrom(...ALL_TOOLS.map((t) => t.name)),
+      args: fc.dictionary(fc.string({ unit: "binary", maxLength: 10 }), nasty, { maxKeys: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(anyCall, async ({ name, args }) => {
+        await check(byName(name), args);
+      }),
+      { numRuns: RUNS, seed: 20261128 },
+    );
+  }, 60_000);
+});

@@ -1,0 +1,112 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { recordingApi } from "./helpers.js";
+
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+
+interface Session {
+  child: ChildProcessWithoutNullStreams;
+  /** Waits for the next JSON line on stdout. */
+  next(): Promise<Record<string, unknown>>;
+  send(line: string): void;
+  exited: Promise<{ code: number | null; stderr: string }>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Session {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? "", ...env } });
+  let buffered = "";
+  let stderr = "";
+  const lines: string[] = [];
+  const waiting: Array<(line: string) => void> = [];
+  child.stdout.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    for (let nl = buffered.indexOf("\n"); nl >= 0; nl = buffered.indexOf("\n")) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, stderr })),
+  );
+  return {
+    child,
+    exited,
+    send: (line) => void child.stdin.write(`${line}\n`),
+    next: () =>
+      new Promise((resolve) => {
+        const line = lines.shift();
+        if (line !== undefined) resolve(JSON.parse(line));
+        else waiting.push((l) => resolve(JSON.parse(l)));
+      }),
+  };
+}
+
+const rpc = (id: number, method: string, params: Record<string, unknown> = {}) =>
+  JSON.stringify({ jsonrpc: "2.0", id, method, params });
+const INIT = rpc(0, "initialize", {
+  protocolVersion: "2025-06-18",
+  capabilities: {},
+  clientInfo: { name: "raw", version: "1" },
+});
+
+describe("stdio is never silent", () => {
+  const running: Session[] = [];
+  afterEach(() => {
+    for (const s of running.splice(0)) s.child.kill();
+  });
+
+  it("answers an oversized message with an error and keeps serving", async () => {
+    const s = start(["--sandbox"]);
+    running.push(s);
+    s.send(INIT);
+    expect(await s.next()).toMatchObject({ id: 0, result: { serverInfo: { name: "returning-ai-mcp" } } });
+    s.send(rpc(1, "tools/list", { pad: "x".repeat(11 * 1024 * 1024) }));
+    expect(await s.next()).toEqual({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32600, message: "Message too large: the limit is 10485760 bytes per line; it was not read" },
+    });
+    s.send(rpc(2, "tools/list"));
+    expect(await s.next()).toMatchObject({ id: 2, result: { tools: expect.any(Array) } });
+  }, 30_000);
+
+  it("answers an unparsable or invalid message with an error", async () => {
+    const s = start(["--sandbox"]);
+    running.push(s);
+    s.send("{not json");
+    expect(await s.next()).toMatchObject({ id: null, error: { code: -32700 } });
+    s.send(JSON.stringify({ jsonrpc: "1.0", id: 7, method: 42 }));
+    expect(await s.next()).toMatchObject({ id: 7, error: { code: -32600 } });
+    s.send(INIT);
+    expect(await s.next()).toMatchObject({ id: 0, result: {} });
+  }, 30_000);
+
+  it("answers the calls in flight when stdin closes, then exits 0", async () => {
+    const api = await recordingApi((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ meta: { status: "success", statusCode: 200 }, message: "ok", data: { late: true } }));
+      }, 700);
+    });
+    try {
+      const s = start([], { RETURNING_AI_BASE_URL: api.url, RETURNING_AI_API_KEY: "rk_test_stdio_0001" });
+      running.push(s);
+      s.send(INIT);
+      await s.next();
+      s.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+      s.send(rpc(1, "tools/call", { name: "get_leaderboard", arguments: { leaderboardID: "0123456789abcdef01234567" } }));
+      s.send(rpc(2, "tools/call", { name: "list_leaderboards", arguments: {} }));
+      s.child.stdin.end();
+      const answers = [await s.next(), await s.next()];
+      expect(answers.map((a) => a.id).sort()).toEqual([1, 2]);
+      for (const a of answers) expect(JSON.stringify(a)).toContain('\\"late\\":true');
+      expect((await s.exited).code).toBe(0);
+    } finally {
+      await api.close();
+    }
+  }, 30_000);
+});
