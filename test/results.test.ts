@@ -45,16 +45,22 @@ describe("tool results", () => {
   });
 
   it("redacts a deep secret field or an echoed key on its own, and passes clean answers through whole", async () => {
+    let deep: Record<string, unknown> = { n: 1 };
+    for (let i = 0; i < 70; i++) deep = { d: deep };
     const answers = [
       { _id: ID, hooks: [{ name: "a", settings: { webhookKey: "whk_0a1b2c3d4e5f6a7b8c9d" } }] },
       { _id: ID, note: `seen key ${KEY} in a log` },
       { _id: ID, name: "plain", keys: 3, token_count: 7, nested: { description: 'say "key":"x"' } },
+      { _id: ID, grants: [{ name: "ci", key: "kq7Zr2Lw9Xb4Tn6Vp1Hs", permissions: ["read"] }], "api_key\n": "abcdefghijklmnop" },
+      deep,
     ];
     let next = 0;
     api.respond = (_req, res) =>
       json(res, 200, { meta: { status: "success", statusCode: 200 }, message: "ok", data: answers[next++] });
     const mcp = await connect();
-    const [field, echoed, clean] = [
+    const [field, echoed, clean, ruled, deepest] = [
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
+      await mcp.call("get_leaderboard", { leaderboardID: ID }),
       await mcp.call("get_leaderboard", { leaderboardID: ID }),
       await mcp.call("get_leaderboard", { leaderboardID: ID }),
       await mcp.call("get_leaderboard", { leaderboardID: ID }),
@@ -65,6 +71,12 @@ describe("tool results", () => {
     expect(textOf(echoed)).not.toContain(KEY);
     expect(clean.structuredContent).toEqual({ data: answers[2] });
     expect(JSON.parse(textOf(clean))).toEqual({ data: answers[2] });
+    // A key is a secret in an API-key record (beside permissions); a name is normalised once unescaped.
+    expect(ruled.structuredContent).toEqual({
+      data: { _id: ID, grants: [{ name: "ci", key: "****p1Hs", permissions: ["read"] }], "api_key\n": "****mnop" },
+    });
+    // Deeper than the redactor walks: cut there, as before.
+    expect(JSON.stringify(deepest.structuredContent)).toContain('"[redacted]"');
   });
 
   it("keeps a secret passed as an argument out of previews and echoed errors", async () => {

@@ -70,6 +70,26 @@ export class Redactor {
     return found;
   }
 
+  /**
+   * True only when value() would return an equal copy of the value that `json` (its JSON.stringify
+   * text) stands for, and harvest() would find nothing: no known secret in any spelling, no field
+   * name that could hold one, nothing nested deeper than MAX_DEPTH. Most answers are like that, and
+   * their text says so without a walk through every field.
+   */
+  unchanged(json: string): boolean {
+    for (const secret of this.#secrets) if (json.includes(secret)) return false;
+    const seen = new Set<string>();
+    const harmless = (raw: string) => {
+      if (seen.has(raw)) return true;
+      seen.add(raw);
+      const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+      const normal = normalName(name);
+      return !(SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name));
+    };
+    const depth = scanJson(json, harmless);
+    return depth !== undefined && depth < MAX_DEPTH;
+  }
+
   text(text: string): string {
     let out = text;
     // Longest first, so that a secret containing another is cut whole.
@@ -91,6 +111,32 @@ export class Redactor {
     }
     return out;
   }
+}
+
+/**
+ * One pass over a JSON.stringify text: each property name, as written (escapes kept), goes to
+ * `keep`; the answer is how deep containers nest, or undefined as soon as `keep` says no. The text
+ * has no whitespace, so a string followed by `:` is a property name and no other string is.
+ */
+function scanJson(json: string, keep: (raw: string) => boolean): number | undefined {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      let end = json.indexOf('"', i + 1);
+      // A quote after an odd number of backslashes is part of the string.
+      for (let slashes = 0; ; slashes = 0) {
+        while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = json.indexOf('"', end + 1);
+      }
+      if (json.charCodeAt(end + 1) === 58 && !keep(json.slice(i + 1, end))) return undefined;
+      i = end;
+    } else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 function maskField(field: unknown): unknown {

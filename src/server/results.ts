@@ -33,8 +33,8 @@ const NARROW_HINT = "narrow the query: a smaller limit, the next page (page/skip
  * Cuts an oversized answer so that it still parses: a list keeps as many whole items as fit and
  * says how many it left out; anything else is cut as text with a marker.
  */
-function fit(payload: Unwrapped, maxChars: number): { text: string; structured?: Record<string, unknown> } {
-  const whole = JSON.stringify(payload);
+function fit(payload: Unwrapped, maxChars: number, json?: string): { text: string; structured?: Record<string, unknown> } {
+  const whole = json ?? JSON.stringify(payload);
   if (whole.length <= maxChars) return { text: whole, structured: payload as unknown as Record<string, unknown> };
   if (Array.isArray(payload.data)) {
     const items = payload.data;
@@ -63,11 +63,14 @@ function fit(payload: Unwrapped, maxChars: number): { text: string; structured?:
  */
 export function successResult(payload: Unwrapped, maxChars: number, redact: Redactor, reveal?: string): CallToolResult {
   const whole = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
-  redact.add(redact.harvest(whole));
-  const clean = redact.value(whole) as Unwrapped;
+  // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
+  const json = reveal ? undefined : JSON.stringify(whole);
+  const untouched = json !== undefined && redact.unchanged(json);
+  if (!untouched) redact.add(redact.harvest(whole));
+  const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
   if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
-  const { text, structured } = fit(clean, maxChars);
+  const { text, structured } = fit(clean, maxChars, untouched ? json : undefined);
   const content: CallToolResult["content"] = [{ type: "text", text }];
   if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
   return { content, ...(structured ? { structuredContent: structured } : {}) };
