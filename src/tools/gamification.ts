@@ -28,6 +28,7 @@ const familyInference =
 export const gamification: ToolsetDef = {
   name: "gamification",
   summary: "tiers and XP settings, users' XP/coin history, activity stats, streak logs, spin wheel",
+  default: true,
   resources: [{ name: "gamificationSettings", noun: "gamification settings", plural: "gamification settings", singleton: true }],
   tools: [
     {

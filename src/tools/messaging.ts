@@ -35,6 +35,7 @@ const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide
 export const messaging: ToolsetDef = {
   name: "messaging",
   summary: "channel messages: read, send, reply, react, upload images",
+  default: true,
   resources: [],
   tools: [
     {

@@ -19,6 +19,7 @@ const statusesInference = `Statuses are ids applied by PUT ${ORDERS}/status and 
 export const rewards: ToolsetDef = {
   name: "rewards",
   summary: "redemption orders, their statuses and status history",
+  default: true,
   resources: [{ name: "redemptionStatuses", noun: "redemption status", plural: "redemption statuses", unique: ["name"] }],
   tools: [
     {

@@ -110,6 +110,7 @@ const MINI_GAME_INFERENCE =
 export const users: ToolsetDef = {
   name: "users",
   summary: "community members: look up, filter, create, delete/restore, mini-game stats",
+  default: true,
   resources: [usersResource],
   tools: [
     {
