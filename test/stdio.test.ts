@@ -109,4 +109,17 @@ describe("stdio is never silent", () => {
       await api.close();
     }
   }, 30_000);
+
+  it("stops quietly with exit 0 when the client closes our stdout", async () => {
+    const s = start(["--sandbox"]);
+    running.push(s);
+    s.send(INIT);
+    await s.next();
+    s.child.stdout.destroy();
+    // Answers now hit a closed pipe (EPIPE): the server must notice and end, not crash.
+    for (let id = 1; id <= 3; id++) s.send(rpc(id, "tools/list"));
+    const { code, stderr } = await s.exited;
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
+  }, 30_000);
 });

@@ -62,7 +62,15 @@ export class StdioTransport implements Transport {
     this.#stdin.on("data", this.#onData);
     this.#stdin.on("end", this.#onEnd);
     this.#stdin.on("error", this.#onEnd);
+    this.#stdout.on("error", this.#onStdoutError);
   }
+
+  /** The client closed our stdout (EPIPE): nothing more can reach it, so the session is over. */
+  readonly #onStdoutError = (error: Error): void => {
+    log.debug(`stdout closed by the client: ${error.message}`);
+    this.#pending.clear();
+    void this.close();
+  };
 
   readonly #onData = (chunk: Buffer): void => {
     let start = 0;
