@@ -36,6 +36,7 @@ function printTools(config: Config): void {
     risk: t.risk,
     legacy: t.legacy,
     catalogIds: t.catalogIds,
+    example: t.example,
   }));
   if (config.json) {
     print(JSON.stringify(rows, null, 2));

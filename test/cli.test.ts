@@ -16,6 +16,7 @@ describe("CLI", () => {
       expect(Object.keys(row).sort()).toEqual([
         "auth",
         "catalogIds",
+        "example",
         "legacy",
         "method",
         "name",
@@ -26,6 +27,7 @@ describe("CLI", () => {
         "toolset",
       ]);
     }
+    const legacyDelete = ALL_TOOLS.find((t) => t.name === "legacy_delete_integration_api_key");
     expect(rows.find((r) => r.name === "legacy_delete_integration_api_key")).toEqual({
       name: "legacy_delete_integration_api_key",
       toolset: "legacy",
@@ -37,6 +39,7 @@ describe("CLI", () => {
       risk: "destructive",
       legacy: true,
       catalogIds: ["legacy-apikeys.delete"],
+      example: legacyDelete?.example,
     });
   });
 
