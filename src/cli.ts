@@ -72,16 +72,12 @@ async function serve(config: Config): Promise<void> {
   if (config.http) {
     // Loaded only here: a stdio server (the common case) should not pay for the HTTP transport.
     const { serveHttp } = await import("./server/http.js");
-    const http = await serveHttp({
+    const http = await serveHttp(runtime, {
       host: config.host,
       port: config.port,
-      tools: runtime.tools,
-      contextFor: runtime.contextFor,
-      defaults: runtime.defaults,
       allowedHosts: config.allowedHosts,
       allowedOrigins: config.allowedOrigins,
       maxBodyBytes: config.maxBodyBytes,
-      communityId: runtime.communityId,
       discover: config.discover,
     });
     announce(config, runtime, http.url);

@@ -282,17 +282,11 @@ describe("hosts and per-request credentials", () => {
   it("takes a request's own system key over HTTP, and the server's only on loopback", async () => {
     const api = await recordingApi();
     const runtime = await startRuntime(parseConfig(["--base-url", api.url], { RETURNING_AI_SYSTEM_KEY: "server-system-key-1" }));
-    const options = (host: string) => ({
-      host,
-      port: 0,
-      tools: [systemThing],
-      contextFor: runtime.contextFor,
-      defaults: runtime.defaults,
-      allowedHosts: [],
-      allowedOrigins: [],
-      maxBodyBytes: 65_536,
-    });
-    const [loopback, open] = await Promise.all([serveHttp(options("127.0.0.1")), serveHttp(options("0.0.0.0"))]);
+    const served = { ...runtime, tools: [systemThing] };
+    const [loopback, open] = await Promise.all([
+      serveHttp(served, { host: "127.0.0.1", port: 0 }),
+      serveHttp(served, { host: "0.0.0.0", port: 0 }),
+    ]);
     const call = async (url: string, headers: Record<string, string>) => {
       const client = new Client({ name: "t", version: "1" });
       await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));

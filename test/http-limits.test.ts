@@ -35,15 +35,9 @@ describe("HTTP limits", () => {
   beforeAll(async () => {
     api = await recordingApi();
     runtime = await startRuntime(parseConfig(["--base-url", api.url], { RETURNING_AI_API_KEY: KEY }));
-    http = await serveHttp({
+    http = await serveHttp(runtime, {
       host: "127.0.0.1",
       port: 0,
-      tools: runtime.tools,
-      contextFor: runtime.contextFor,
-      defaults: runtime.defaults,
-      allowedHosts: [],
-      allowedOrigins: [],
-      maxBodyBytes: 1_048_576,
       limits: { requestTimeoutMs: 1_500, headersTimeoutMs: 1_000 },
     });
   });

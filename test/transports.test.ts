@@ -43,16 +43,7 @@ describe("Streamable HTTP", () => {
   let runtime: Runtime;
   let loopback: RunningHttp;
   let open: RunningHttp;
-  const options = (host: string) => ({
-    host,
-    port: 0,
-    tools: runtime.tools,
-    contextFor: runtime.contextFor,
-    defaults: runtime.defaults,
-    allowedHosts: [],
-    allowedOrigins: ["https://allowed.example"],
-    maxBodyBytes: 4_096,
-  });
+  const options = (host: string) => ({ host, port: 0, allowedOrigins: ["https://allowed.example"], maxBodyBytes: 4_096 });
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -60,8 +51,8 @@ describe("Streamable HTTP", () => {
     runtime = await startRuntime(
       parseConfig(["--base-url", sandbox.url, "--toolsets", "all"], { RETURNING_AI_API_KEY: sandbox.apiKey }),
     );
-    loopback = await serveHttp(options("127.0.0.1"));
-    open = await serveHttp(options("0.0.0.0"));
+    loopback = await serveHttp(runtime, options("127.0.0.1"));
+    open = await serveHttp(runtime, options("0.0.0.0"));
   });
   afterAll(async () => {
     await loopback.close();

@@ -76,16 +76,7 @@ export async function measureThroughput(upstream: Upstream, rounds: number, ms: 
   const runtime = await startRuntime(
     parseConfig(["--toolsets", "all", "--base-url", upstream.url], { RETURNING_AI_API_KEY: upstream.apiKey }),
   );
-  const ours = await serveHttp({
-    host: "127.0.0.1",
-    port: 0,
-    tools: runtime.tools,
-    contextFor: runtime.contextFor,
-    defaults: runtime.defaults,
-    allowedHosts: [],
-    allowedOrigins: [],
-    maxBodyBytes: 1_048_576,
-  });
+  const ours = await serveHttp(runtime, { host: "127.0.0.1", port: 0 });
   const bare = await serveBare(upstream);
   const inFlight = 8;
   const rates = { ours: [] as number[], bare: [] as number[] };

@@ -3,28 +3,30 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Credentials } from "../client/auth.js";
 import { log } from "../log.js";
-import type { ToolDef } from "../registry/types.js";
 import type { DefaultCredentials, Runtime } from "../runtime.js";
 import { createServer } from "../server.js";
 import { BodyTooLargeError, readBody } from "../util/body.js";
 import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
 
-export interface HttpOptions {
+/** What a running server needs from the runtime: its tools and how each request's context is made. */
+export type HttpRuntime = Pick<Runtime, "tools" | "contextFor" | "defaults" | "communityId">;
+
+/** The transport's own settings; the guards default to their strictest form. */
+export interface HttpSettings {
   host: string;
   port: number;
-  tools: readonly ToolDef[];
-  /** The context a request runs with, given the credentials it brought (if any). */
-  contextFor: Runtime["contextFor"];
-  /** The credentials used when a request brings none; only ever used on a loopback bind. */
-  defaults: DefaultCredentials;
-  allowedHosts: string[];
-  allowedOrigins: string[];
-  maxBodyBytes: number;
-  communityId?: string;
+  /** Host headers accepted besides loopback names; default none. */
+  allowedHosts?: string[];
+  /** Browser origins accepted; default none. */
+  allowedOrigins?: string[];
+  /** Largest request body; default 1 MiB. */
+  maxBodyBytes?: number;
   discover?: boolean;
   /** Overrides of HTTP_LIMITS (tests use short ones). */
   limits?: Partial<HttpLimits>;
 }
+
+type HttpOptions = HttpRuntime & Required<Pick<HttpSettings, "allowedHosts" | "allowedOrigins" | "maxBodyBytes">> & HttpSettings;
 
 export interface RunningHttp {
   url: string;
@@ -158,7 +160,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   await transport.handleRequest(req, res, body);
 }
 
-export async function serveHttp(opts: HttpOptions): Promise<RunningHttp> {
+export async function serveHttp(runtime: HttpRuntime, settings: HttpSettings): Promise<RunningHttp> {
+  const opts: HttpOptions = { allowedHosts: [], allowedOrigins: [], maxBodyBytes: 1_048_576, ...runtime, ...settings };
   const loopback = isLoopback(opts.host);
   const http = limitedHttpServer(opts, (req, res) => {
     handle(req, res, opts, loopback).catch((error: unknown) => {
