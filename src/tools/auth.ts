@@ -80,7 +80,8 @@ export const auth: ToolsetDef = {
     {
       name: "create_secure_auth_login",
       title: "Secure Auth login link",
-      description: "Get a one-time login URL for a member by username; creates the member if unknown (needs email).",
+      description:
+        "Get a one-time login URL for a member by username; creates the member if unknown (needs email). The URL embeds the system key, so it comes back redacted.",
       method: "GET",
       path: "/api/secureAuth",
       auth: "secure-auth",
