@@ -108,3 +108,9 @@ export function listRecords(records: Rec[], resource: SandboxResource, args: Arg
   const window = resource.pagination ? matched.slice(skip, skip + limit) : matched;
   return { data: window.map((r) => project(r, args.fields)), meta };
 }
+
+/** One page (page/limit, as the /apis/v1 lists take them) of records, newest first by `field`. */
+export function newestPage(records: Rec[], field: string, args: Args, plural: string) {
+  const sorted = [...records].sort((a, b) => String(b[field]).localeCompare(String(a[field])));
+  return listRecords(sorted, { name: plural, noun: plural, plural, pagination: "page" }, { page: args.page, limit: args.limit });
+}

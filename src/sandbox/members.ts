@@ -44,3 +44,23 @@ export function findChannel(store: SandboxStore, communityId: string, channelId:
 export function checkCommunity(pathCommunityId: unknown, communityId: string): void {
   if (pathCommunityId !== communityId) throw new SandboxError(403, "This API key may not act on that community.");
 }
+
+/** Every record of a collection that belongs to a community (records carry `communityID`). */
+export const ofCommunity = (store: SandboxStore, name: string, communityId: string): Rec[] =>
+  store.collection(name).filter((r) => r.communityID === communityId);
+
+/** A member named by `identifier_type` + identifier, or the API's 404. */
+export function requireUser(store: SandboxStore, communityId: string, type: string, value: string): Rec {
+  const user = memberByIdentifier(store, communityId, type, value);
+  if (!user) throw new SandboxError(404, "User not found.");
+  return user;
+}
+
+/** A member by ObjectId (in a community when one is given), or the 404 the API gives for an unknown one. */
+export function findUser(store: SandboxStore, userId: unknown, communityId?: unknown): Rec {
+  const user = store
+    .collection("users")
+    .find((u) => u._id === userId && (communityId === undefined || u.communityID === communityId));
+  if (!user) throw new SandboxError(404, "User not found.");
+  return user;
+}

@@ -1,8 +1,8 @@
 import { CsvError, type CsvTable, checkCsv, readCsv } from "../../registry/csv.js";
 import { SandboxError } from "../envelope.js";
-import { memberByIdentifier } from "../members.js";
+import { newestPage } from "../listing.js";
+import { memberByIdentifier, ofCommunity } from "../members.js";
 import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import { newestPage, ofCommunity } from "./lookup.js";
 import type { Handler, HandlerInput, Handlers } from "./types.js";
 
 /**

@@ -1,8 +1,8 @@
 import { SandboxError } from "../envelope.js";
-import { memberByIdentifier } from "../members.js";
+import { newestPage } from "../listing.js";
+import { memberByIdentifier, ofCommunity, requireUser } from "../members.js";
 import { ACTIVITY_END } from "../seeds/gamification.js";
 import { newObjectId, type Rec } from "../store.js";
-import { newestPage, ofCommunity, requireUser } from "./lookup.js";
 import type { Handlers } from "./types.js";
 
 const DAY_MS = 86_400_000;

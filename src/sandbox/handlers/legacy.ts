@@ -1,6 +1,6 @@
 import { type CsvTable, readCsv } from "../../registry/csv.js";
 import { SandboxError } from "../envelope.js";
-import { findMember } from "../members.js";
+import { findMember, ofCommunity } from "../members.js";
 import type { OpResult } from "../ops.js";
 import { newObjectId, type Rec, type SandboxStore } from "../store.js";
 import type { HandlerInput, Handlers } from "./types.js";
@@ -11,14 +11,11 @@ import type { HandlerInput, Handlers } from "./types.js";
  * member import. Users are the shared "users" collection of src/sandbox/seeds/people.ts.
  */
 
-const ours = (store: SandboxStore, name: string, communityId: string): Rec[] =>
-  store.collection(name).filter((r) => r.communityID === communityId);
-
 /** The member a route names: by platform id on the System routes, by ObjectId on /apis/v1 (the schemas tell which). */
 const member = (input: HandlerInput): Rec => findMember(input.store, input.communityId, String(input.args.userId), true);
 
 function record(input: HandlerInput, collection: string, noun: string): Rec {
-  const found = ours(input.store, collection, input.communityId).find((r) => r._id === input.args.id);
+  const found = ofCommunity(input.store, collection, input.communityId).find((r) => r._id === input.args.id);
   if (!found) throw new SandboxError(404, `${noun} not found.`);
   return found;
 }
@@ -37,11 +34,11 @@ const ROLE: Grant = { grants: "userRoles", things: "roles", key: "roleId", noun:
 /** What a member holds now, as the records themselves; grants of deleted records are left out. */
 function held(input: HandlerInput, kind: Grant, userId: string): Rec[] {
   const ids = new Set(
-    ours(input.store, kind.grants, input.communityId)
+    ofCommunity(input.store, kind.grants, input.communityId)
       .filter((g) => g.userId === userId)
       .map((g) => g[kind.key]),
   );
-  return ours(input.store, kind.things, input.communityId).filter((r) => ids.has(r._id));
+  return ofCommunity(input.store, kind.things, input.communityId).filter((r) => ids.has(r._id));
 }
 
 function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
@@ -103,7 +100,7 @@ function importUsers(input: HandlerInput): OpResult {
   if (column.email === -1) throw new SandboxError(400, "data: the CSV needs an email column");
 
   const users = input.store.collection("users");
-  const members = () => ours(input.store, "users", input.communityId);
+  const members = () => ofCommunity(input.store, "users", input.communityId);
   const taken = (field: string, value: string) =>
     members().some((u) => String(u[field] ?? "").toLowerCase() === value.toLowerCase());
   let nextId = Math.max(0, ...users.map((u) => Number(u.id) || 0)) + 1;

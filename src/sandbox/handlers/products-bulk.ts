@@ -1,9 +1,9 @@
 import type { ProductCsvColumn } from "../../tools/bulk.js";
 import { SandboxError } from "../envelope.js";
 import { setField } from "../listing.js";
+import { ofCommunity } from "../members.js";
 import type { Rec } from "../store.js";
 import { readUpload } from "./bulk.js";
-import { ofCommunity } from "./lookup.js";
 import type { Handlers } from "./types.js";
 
 /**

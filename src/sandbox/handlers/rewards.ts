@@ -1,7 +1,8 @@
 import { SandboxError } from "../envelope.js";
+import { newestPage } from "../listing.js";
+import { ofCommunity, requireUser } from "../members.js";
 import { statusSnapshot } from "../seeds/rewards.js";
 import { newObjectId, type Rec } from "../store.js";
-import { newestPage, ofCommunity, requireUser } from "./lookup.js";
 import type { HandlerInput, Handlers } from "./types.js";
 
 const ORDERS = "redemptionOrders";

@@ -1,7 +1,7 @@
 import { userApiKeyResource } from "../../tools/user-api-keys.js";
+import { findUser } from "../members.js";
 import { OPS, type OpInput } from "../ops.js";
 import type { HandlerInput, Handlers } from "./types.js";
-import { findUser } from "./user-fields.js";
 
 /**
  * List and Create take the owner as a `userId` query argument, not a path segment, so they are

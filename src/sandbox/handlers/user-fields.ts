@@ -1,18 +1,10 @@
 import { userFieldHistoryResource, userFieldResource } from "../../tools/user-fields.js";
 import { SandboxError } from "../envelope.js";
 import { listRecords } from "../listing.js";
+import { findUser } from "../members.js";
 import { OPS, type OpInput } from "../ops.js";
-import type { Rec, SandboxStore } from "../store.js";
+import type { Rec } from "../store.js";
 import type { HandlerInput, Handlers } from "./types.js";
-
-/** A member of the demo community (src/sandbox/seeds/people.ts), or the 404 the API gives for an unknown one. */
-export function findUser(store: SandboxStore, userId: unknown, communityId?: unknown): Rec {
-  const user = store
-    .collection("users")
-    .find((u) => u._id === userId && (communityId === undefined || u.communityID === communityId));
-  if (!user) throw new SandboxError(404, "User not found.");
-  return user;
-}
 
 function findField(input: HandlerInput): Rec {
   const { communityId, fieldId } = input.args;

@@ -2,6 +2,7 @@ import { DEMO } from "../../demo.js";
 import { SANDBOX_CREDENTIALS } from "../auth.js";
 import { SandboxError } from "../envelope.js";
 import { fieldValue } from "../listing.js";
+import { ofCommunity } from "../members.js";
 import { hashPassword, passwordMatches } from "../passwords.js";
 import { newObjectId, newSecret, type Rec, type SandboxStore } from "../store.js";
 import type { HandlerInput, Handlers } from "./types.js";
@@ -18,8 +19,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 
 /** Everyone with an account in the key's community, deleted and pending ones included. */
-export const accounts = (store: SandboxStore, communityId: string): Rec[] =>
-  store.collection("users").filter((u) => u.communityID === communityId);
+export const accounts = (store: SandboxStore, communityId: string): Rec[] => ofCommunity(store, "users", communityId);
 
 /** Who counts as a member in lists and figures: not deleted, and joined (Create User's joinServer). */
 export const isMember = (u: Rec): boolean => u.status !== "deleted" && u.joinedServer !== false;
