@@ -8,6 +8,7 @@ import { OBJECT_ID } from "./registry/schemas.js";
 import {
   booleanSetting,
   enumSetting,
+  folderSetting,
   hostnameSetting,
   integerSetting,
   listSetting,
@@ -44,6 +45,8 @@ export interface Config {
   port: number;
   allowedHosts: string[];
   allowedOrigins: string[];
+  /** Folders that uploads from a local path may read when the client offers no MCP roots. */
+  uploadDirs: string[];
   /** Largest MCP request body accepted over HTTP, in bytes. */
   maxBodyBytes: number;
   json: boolean;
@@ -154,6 +157,12 @@ export const SETTINGS = [
     default: "random per process",
     desc: "Key of confirmation tokens; share it across replicas.",
     secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_UPLOAD_DIRS",
+    default: "working directory",
+    desc: "Comma-separated folders that uploads from a local `path` may read (stdio), when the client offers no MCP roots.",
   },
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
@@ -278,6 +287,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       listSetting(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS, (h) => hostnameSetting("--allowed-hosts", h)) ?? [],
     allowedOrigins:
       listSetting(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS, (o) => originSetting("--allowed-origins", o)) ?? [],
+    uploadDirs: listSetting(env.RETURNING_AI_UPLOAD_DIRS, (d) => folderSetting("RETURNING_AI_UPLOAD_DIRS", d)) ?? [process.cwd()],
     maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
     logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),

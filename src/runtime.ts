@@ -61,6 +61,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     maxOutputChars: config.maxOutputChars,
     tokens,
     transport,
+    uploadDirs: config.uploadDirs,
   });
   return {
     tools,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CallToolResult, ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
@@ -24,6 +25,7 @@ describe("bulk uploads through the call path", () => {
           name: "users.csv",
           type: "text/csv",
           size: Buffer.from(FILE.base64, "base64").length,
+          sha256: createHash("sha256").update(Buffer.from(FILE.base64, "base64")).digest("hex"),
           rows: 2,
           columns: ["email", "xp_op", "xp"],
         },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,11 +14,12 @@ import { fileInput, objectId } from "../src/registry/schemas.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { startRuntime } from "../src/runtime.js";
 import { serveHttp } from "../src/server/http.js";
-import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
 
 /** The engine's mechanisms, each through a tool declared here as data, an MCP client and a recording upstream. */
 
 const ID = "0123456789abcdef01234567";
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
 const declare = (spec: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "path" | "input">): ToolDef => ({
@@ -190,7 +192,9 @@ describe("the engine", () => {
     it("previews name, type and size, never the bytes", async () => {
       const dry = await mcp.call("upload_thing_images", { id: ID, images: [image], dryRun: true });
       const request = (dry.structuredContent as { request: Record<string, unknown> }).request;
-      expect(request.files).toEqual({ images: [{ name: "chart.png", type: "image/png", size: PNG.length }] });
+      expect(request.files).toEqual({
+        images: [{ name: "chart.png", type: "image/png", size: PNG.length, sha256: sha256(PNG) }],
+      });
       expect(JSON.stringify(dry)).not.toContain(image.base64);
     });
 
@@ -214,8 +218,13 @@ describe("the engine", () => {
       const dir = mkdtempSync(join(tmpdir(), "rai-upload-"));
       const file = join(dir, "local.png");
       writeFileSync(file, PNG);
-      const local = await mcp.call("upload_thing_images", { id: ID, images: [{ path: file }] });
-      expect(local.isError, textOf(local)).toBeFalsy();
+      const reader = await connectInMemory({ baseUrl: api.url, apiKey: "k", tools: TOOLS, uploadDirs: [dir] });
+      try {
+        const local = await callConfirmed(reader, "upload_thing_images", { id: ID, images: [{ path: file }] });
+        expect(local.isError, textOf(local)).toBeFalsy();
+      } finally {
+        await reader.close();
+      }
       expect(last().body).toContain('filename="local.png"');
       const remote = await connectInMemory({ baseUrl: api.url, apiKey: "k", tools: TOOLS });
       remote.context.transport = "http";

@@ -2,7 +2,12 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type CallToolResult,
+  ElicitRequestSchema,
+  type ElicitResult,
+  ListRootsRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
@@ -71,6 +76,10 @@ export interface ConnectOptions {
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
   discover?: boolean;
+  /** Folders uploads from a local path may read (RETURNING_AI_UPLOAD_DIRS); default the working directory. */
+  uploadDirs?: readonly string[];
+  /** When given, the client declares the roots capability and lists these (file:// URIs). */
+  roots?: string[];
   /** Client settings besides the base URL (deadline, size cap ...). */
   client?: Partial<ClientOptions>;
 }
@@ -85,13 +94,18 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     transport: "stdio",
     maxOutputChars: opts.maxOutputChars ?? 40_000,
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
+    uploadDirs: opts.uploadDirs ?? [process.cwd()],
   };
   const tools = opts.tools ?? selectTools({ toolsets: ["all"], legacy: true });
   const server = createServer({ tools, context, communityId: opts.communityId, discover: opts.discover });
   const client = new Client(
     { name: "test-client", version: "1.0.0" },
-    { capabilities: opts.elicit ? { elicitation: { form: {} } } : {} },
+    { capabilities: { ...(opts.elicit ? { elicitation: { form: {} } } : {}), ...(opts.roots ? { roots: {} } : {}) } },
   );
+  if (opts.roots) {
+    const roots = opts.roots.map((uri) => ({ uri }));
+    client.setRequestHandler(ListRootsRequestSchema, () => ({ roots }));
+  }
   if (opts.elicit) {
     const answer = opts.elicit;
     client.setRequestHandler(ElicitRequestSchema, (request) => answer(request.params.message));

@@ -168,7 +168,11 @@ export interface CsvUploadPreview extends CsvSummary {
  * For the call path: a loaded upload of a CSV argument, checked against its table's rules. Throws
  * UploadError naming the argument, so that the call fails before anything is sent.
  */
-export function previewCsvUpload(arg: string, upload: Upload, spec: UploadSpec): CsvUploadPreview {
+export function previewCsvUpload(
+  arg: string,
+  upload: Pick<Upload, "name" | "size" | "bytes">,
+  spec: UploadSpec,
+): CsvUploadPreview {
   try {
     return { name: upload.name, size: upload.size, ...inspectCsv(upload.bytes, spec.columns) };
   } catch (error) {

@@ -5,6 +5,12 @@ import type { ToolDef } from "./types.js";
 /** Destructive and legacy calls wait for a confirmation; see src/server/confirm.ts. */
 export const needsConfirmation = (tool: ToolDef): boolean => tool.risk === "destructive" || tool.legacy;
 
+/**
+ * Tools that may be asked for a confirmation: besides those above, any that uploads files, since
+ * an upload from a local path always asks (src/server/call.ts).
+ */
+export const acceptsConfirm = (tool: ToolDef): boolean => needsConfirmation(tool) || Boolean(tool.files);
+
 /** Anything that changes data can be previewed without sending it. */
 export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 
@@ -21,7 +27,7 @@ export function gateSchema(tool: ToolDef): z.ZodObject {
   let schema = schemas.get(tool);
   if (!schema) {
     schema = z.strictObject({
-      ...(needsConfirmation(tool) ? { confirm: confirm.optional() } : {}),
+      ...(acceptsConfirm(tool) ? { confirm: confirm.optional() } : {}),
       ...(supportsDryRun(tool) ? { dryRun: dryRun.optional() } : {}),
       // Only a tool that creates a secret can hand it back, and only when asked (src/server/results.ts).
       ...(tool.revealsSecret ? { revealKey: revealKey.optional() } : {}),

@@ -1,6 +1,7 @@
-import { open } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { CsvSummary } from "./csv.js";
+import { LocalFileError, readLocalFile, type UploadFolders } from "./local-files.js";
 import type { UploadKind } from "./types.js";
 
 /** What each kind of upload accepts; the README's upload limits are these numbers. */
@@ -15,6 +16,10 @@ export interface Upload {
   type: string;
   size: number;
   bytes: Buffer;
+  /** Hex SHA-256 of the bytes: a confirmation binds it, so a file swapped after its preview is refused. */
+  sha256: string;
+  /** Read from a local path (not sent as base64): such an upload always asks for confirmation. */
+  local: boolean;
   /** For a CSV: its header and row count, checked against the tool's column rules. */
   csv?: CsvSummary;
 }
@@ -70,39 +75,31 @@ const DEFAULT_NAMES: Record<string, string> = {
   "text/csv": "upload.csv",
 };
 
-async function readCapped(path: string, field: string, max: number): Promise<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, "r");
-  } catch (error) {
-    throw new UploadError(field, `cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new UploadError(field, `${path} is not a regular file`);
-    if (stat.size > max) throw new UploadError(field, `${path} has ${stat.size} bytes; the limit is ${max}`);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
 export interface FileArgument {
   path?: string;
   base64?: string;
   name?: string;
 }
 
-/**
- * Reads and checks one file argument. Paths are refused unless the transport allows them: a
- * remote MCP client must never read files off the server's disk.
- */
-export async function loadUpload(arg: FileArgument, field: string, accept: UploadKind, allowPaths: boolean): Promise<Upload> {
+/** How a call may read local paths: absent over HTTP, where a remote client must never read the server's disk. */
+export interface LocalReads {
+  /** The allowed folders, looked up once per call and only when a path is given (roots cost a round trip). */
+  folders(): Promise<UploadFolders>;
+  signal?: AbortSignal;
+}
+
+/** Reads and checks one file argument; `local` is absent when paths are refused. */
+export async function loadUpload(arg: FileArgument, field: string, accept: UploadKind, local?: LocalReads): Promise<Upload> {
   const { maxBytes, types } = UPLOAD_LIMITS[accept];
   let bytes: Buffer;
   if (arg.path !== undefined) {
-    if (!allowPaths) throw new UploadError(field, "local paths are only read over stdio; send the file as base64");
-    bytes = await readCapped(arg.path, field, maxBytes);
+    if (!local) throw new UploadError(field, "local paths are only read over stdio; send the file as base64");
+    try {
+      bytes = await readLocalFile(arg.path, await local.folders(), maxBytes, local.signal);
+    } catch (error) {
+      if (error instanceof LocalFileError) throw new UploadError(field, error.message);
+      throw error;
+    }
   } else {
     const text = (arg.base64 ?? "").replace(/\s+/g, "").replace(/^data:[^,]*;base64,/, "");
     if (!STRICT_BASE64.test(text) || text.length % 4 === 1) throw new UploadError(field, "base64 is not valid base64 text");
@@ -116,5 +113,6 @@ export async function loadUpload(arg: FileArgument, field: string, accept: Uploa
   if (type instanceof Error) throw new UploadError(field, type.message);
   if (!types.includes(type)) throw new UploadError(field, `type ${type} is not accepted`);
   const name = arg.name ?? (arg.path ? basename(arg.path) : (DEFAULT_NAMES[type] ?? "upload"));
-  return { name, type, size: bytes.length, bytes };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { name, type, size: bytes.length, bytes, sha256, local: arg.path !== undefined };
 }

@@ -20,12 +20,13 @@ import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
-import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
+import { type FileArgument, type LocalReads, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
 import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { followJob } from "./jobs.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
+import { uploadFolders } from "./upload-folders.js";
 import type { ProgressChannel } from "./wait.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -42,15 +43,17 @@ export interface CallContext {
    * remote client must never read the server's disk, and has no channel back for a question.
    */
   transport: "stdio" | "http";
+  /** Folders that uploads from a local path may read when the client offers no roots (RETURNING_AI_UPLOAD_DIRS). */
+  uploadDirs: readonly string[];
 }
 
-type FileFacts = Pick<Upload, "name" | "type" | "size"> & Partial<CsvSummary>;
+type FileFacts = Pick<Upload, "name" | "type" | "size" | "sha256"> & Partial<CsvSummary>;
 
 interface Preview {
   method: string;
   url: string;
   body?: unknown;
-  /** Uploads by form field: name, type and size, never the bytes. */
+  /** Uploads by form field: name, type, size and SHA-256, never the bytes. */
   files?: Record<string, FileFacts[]>;
 }
 
@@ -59,7 +62,7 @@ function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, upload
   const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
-    list.map(({ name, type, size, csv }): FileFacts => ({ name, type, size, ...csv })),
+    list.map(({ name, type, size, sha256, csv }): FileFacts => ({ name, type, size, sha256, ...csv })),
   ]);
   return {
     method: plan.method,
@@ -73,7 +76,7 @@ const previewLine = (p: Preview) =>
   `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}${p.files ? ` files ${JSON.stringify(p.files)}` : ""}`;
 
 /** Reads and checks every file argument of a planned call, by the form field the API reads it from. */
-async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: boolean): Promise<FormBody["files"]> {
+async function loadUploads(tool: ToolDef, plan: PlannedRequest, local?: LocalReads): Promise<FormBody["files"]> {
   const out: FormBody["files"] = {};
   for (const [arg, value] of Object.entries(plan.files ?? {})) {
     const spec = tool.files?.[arg];
@@ -82,7 +85,7 @@ async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: bool
     const loaded = await Promise.all(
       items.map(async (item, i) => {
         const label = Array.isArray(value) ? `${arg}.${i}` : arg;
-        const upload = await loadUpload(item, label, spec.accept, allowPaths);
+        const upload = await loadUpload(item, label, spec.accept, local);
         // A bulk upload's confirmation shows how many rows and which columns it carries.
         if (spec.accept !== "csv") return upload;
         const { rows, columns } = previewCsvUpload(label, upload, spec);
@@ -92,6 +95,12 @@ async function loadUploads(tool: ToolDef, plan: PlannedRequest, allowPaths: bool
     out[spec.field] = [...(out[spec.field] ?? []), ...loaded];
   }
   return out;
+}
+
+/** Local reads for a stdio call: the allowed folders are looked up once, and only if an argument names a path. */
+function localReads(server: Server, ctx: CallContext, signal?: AbortSignal): LocalReads {
+  let folders: ReturnType<LocalReads["folders"]> | undefined;
+  return { folders: () => (folders ??= uploadFolders(server, ctx.uploadDirs, signal)), signal };
 }
 
 /** One clear line naming the setting (or, over HTTP, the header) that would supply a missing credential. */
@@ -109,6 +118,15 @@ function elicitationFailure(error: unknown): string {
   return `failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`;
 }
 
+/** The subject's key for local files' facts; no tool argument can have this name. */
+const LOCAL_FILES_KEY = "(local files)";
+
+const changedFilesText = (files: readonly Upload[]): string =>
+  `It also binds the content of the local files this call reads: if one changed since the preview, the token no longer matches (now: ${files
+    .map((f) => `${JSON.stringify(f.name)} ${f.size} bytes, SHA-256 ${f.sha256.slice(0, 16)}`)
+    .join("; ")
+    .slice(0, 400)}).`;
+
 type Gate = { proceed: true } | { proceed: false; result: CallToolResult };
 
 /** Asks the person through the client when it can (elicitation), otherwise hands out a token. */
@@ -120,8 +138,11 @@ async function confirmCall(
   confirm: string | undefined,
   preview: Preview,
   redact: Redactor,
+  localFiles: readonly Upload[],
 ): Promise<Gate> {
-  const subject = { tool: tool.name, args, keyFingerprint: keyFingerprint(identityOf(tool.auth, ctx.credentials)) };
+  // A path names a file, not its content: the token binds each local file's size and SHA-256 too.
+  const bound = localFiles.length ? { ...args, [LOCAL_FILES_KEY]: localFiles.map((f) => [f.size, f.sha256]) } : args;
+  const subject = { tool: tool.name, args: bound, keyFingerprint: keyFingerprint(identityOf(tool.auth, ctx.credentials)) };
   if (confirm !== undefined) {
     // Redeemed here, with no await before the request goes out: a replay or a parallel duplicate is refused.
     const verdict = ctx.tokens.redeem(confirm, subject);
@@ -130,7 +151,8 @@ async function confirmCall(
       verdict === "expired" || verdict === "spent"
         ? " Call again without confirm to get a new preview and token."
         : " Call again without confirm to get a preview and a token for exactly this call.";
-    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${retry} Nothing was sent.`, redact) };
+    const swapped = verdict === "mismatch" && localFiles.length ? ` ${changedFilesText(localFiles)}` : "";
+    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${swapped}${retry} Nothing was sent.`, redact) };
   }
   if (ctx.transport === "stdio" && server.getClientCapabilities()?.elicitation?.form) {
     const answer = await server
@@ -197,7 +219,7 @@ export async function callTool(
   let preview: Preview;
   try {
     plan = planRequest(tool, args);
-    uploads = await loadUploads(tool, plan, ctx.transport === "stdio");
+    uploads = await loadUploads(tool, plan, ctx.transport === "stdio" ? localReads(server, ctx, signal) : undefined);
     preview = previewOf(ctx, tool, plan, uploads, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
@@ -210,8 +232,11 @@ export async function callTool(
   }
   const missing = missingCredential(tool.auth, ctx.credentials);
   if (missing) return errorResult(missingCredentialText(missing, ctx.keySource, tool));
-  if (needsConfirmation(tool)) {
-    const verdict = await confirmCall(server, ctx, tool, args, gate.data.confirm as string | undefined, preview, redact);
+  // Reading a local file and sending it off the machine is the user's call, whatever the tool's risk.
+  const localFiles = Object.values(uploads).flatMap((list) => list.filter((u) => u.local));
+  if (needsConfirmation(tool) || localFiles.length) {
+    const confirm = gate.data.confirm as string | undefined;
+    const verdict = await confirmCall(server, ctx, tool, args, confirm, preview, redact, localFiles);
     if (!verdict.proceed) return verdict.result;
   }
   const started = Date.now();

@@ -17,6 +17,11 @@ export function buildInstructions(tools: readonly ToolDef[], communityId?: strin
       "Destructive and legacy tools ask for confirmation: show the preview to the user, and only if they agree call again with the same arguments plus confirm set to the token.",
     );
   }
+  if (tools.some((t) => t.files)) {
+    lines.push(
+      "An upload from a local path asks for confirmation too, and reads only inside the client's roots or the allowed folders.",
+    );
+  }
   lines.push(
     `When a call fails or the user asks about keys, webhooks or widgets, read the guides: ${GUIDES.map((g) => g.uri).join(", ")}.`,
   );

@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 
 /**
@@ -82,4 +84,15 @@ export function listSetting(value: string | undefined, check: (item: string) => 
     .filter(Boolean)
     .map(check);
   return items?.length ? items : undefined;
+}
+
+/** An existing folder, made absolute: a typo must not leave uploads reading from nowhere, or from somewhere else. */
+export function folderSetting(name: string, value: string): string {
+  const path = resolve(value);
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {}
+  if (!folder) throw new ConfigError(`${name}: ${shown(value)} is not a folder`);
+  return path;
 }
