@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gateSchema } from "../src/registry/gate-args.js";
@@ -123,6 +127,132 @@ describe("fuzzing every tool's arguments", () => {
         await check(byName(name), args);
       }),
       { numRuns: RUNS, seed: 20261128 },
+    );
+  }, 60_000);
+});
+
+/**
+ * Upload paths: weird, relative, `..`, links in and out, special files. Whatever the path: no
+ * protocol error, nothing sent (no call here is confirmed), a refusal is one line, and a preview,
+ * or any refusal that comes after reading, happens only for a file inside the allowed folder.
+ */
+describe("fuzzing upload paths", () => {
+  let api: Awaited<ReturnType<typeof recordingApi>>;
+  let mcp: Connected;
+  let dir: string;
+  let outside: string;
+
+  beforeAll(async () => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), "rai-fuzz-")));
+    outside = realpathSync(mkdtempSync(join(tmpdir(), "rai-fuzz-out-")));
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
+    const csv = "email,xp_op,xp\na@example.com,add,1\n";
+    mkdirSync(join(dir, "sub"));
+    mkdirSync(join(dir, ".git"));
+    for (const [name, content] of [
+      ["ok.png", png],
+      ["ok.csv", csv],
+      ["sub/ok.png", png],
+      [".hidden.png", png],
+      [".git/x.csv", csv],
+      ["empty.csv", ""],
+      ["bad.txt", "a\0b"],
+    ] as const) {
+      writeFileSync(join(dir, name), content);
+    }
+    writeFileSync(join(outside, "out.png"), png);
+    symlinkSync(join(dir, "ok.png"), join(dir, "link-in.png"));
+    symlinkSync("/etc/passwd", join(dir, "link-out"));
+    symlinkSync(outside, join(dir, "link-dir"));
+    symlinkSync(join(dir, "loop2"), join(dir, "loop1"));
+    symlinkSync(join(dir, "loop1"), join(dir, "loop2"));
+    execFileSync("mkfifo", [join(dir, "pipe")]);
+    api = await recordingApi();
+    mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tools: ALL_TOOLS, uploadDirs: [dir] });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await api.close();
+  });
+
+  /** The rule, written again here: the real path is inside the folder and no name below it is hidden. */
+  function allowed(path: string): boolean {
+    let real: string;
+    try {
+      real = realpathSync(resolve(path));
+    } catch {
+      return false;
+    }
+    const rel = relative(dir, real);
+    return !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.split(sep).some((s) => s.startsWith("."));
+  }
+
+  /** Refusals that come before the file's bytes are read. */
+  const BEFORE_READING =
+    /is outside the folders uploads may read|is hidden or in a hidden folder|which uploads read only when|: cannot open |is (a FIFO|a device|a socket|a folder|not a regular file); only|has \d+ bytes; the limit|\.path: |give exactly one of path or base64/;
+
+  const segment = fc.constantFrom(
+    "..",
+    ".",
+    "",
+    "ok.png",
+    "ok.csv",
+    "sub",
+    ".hidden.png",
+    ".git",
+    "x.csv",
+    "link-in.png",
+    "link-out",
+    "link-dir",
+    "out.png",
+    "loop1",
+    "pipe",
+    "empty.csv",
+    "bad.txt",
+    "a\0b",
+    "%2e%2e",
+    "~",
+    "a\nb",
+  );
+  const relativePath = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join("/"));
+  const path = fc.oneof(
+    relativePath.map((r) => `${dir}/${r}`),
+    relativePath,
+    fc.constantFrom(
+      "/etc/passwd",
+      "/etc/shadow",
+      "/proc/self/pagemap",
+      "/proc/self/maps",
+      "/dev/zero",
+      "/dev/null",
+      "/",
+      "~/.ssh/id_rsa",
+      "file:///etc/passwd",
+      "C:\\Windows\\win.ini",
+    ),
+    fc.string({ unit: "binary", minLength: 1, maxLength: 30 }),
+  );
+
+  it("never crashes, never reads outside the allowed folder, and answers one line or a preview", async () => {
+    const call = fc.record({ path, image: fc.boolean(), dryRun: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(call, async ({ path, image, dryRun }) => {
+        const [name, args] = image
+          ? ["upload_message_images", { images: [{ path }] }]
+          : ["update_users_from_csv", { file: { path } }];
+        const result = await mcp.call(name, { ...args, ...(dryRun ? { dryRun } : {}) });
+        const text = textOf(result);
+        expect(api.requests).toHaveLength(0);
+        if (result.isError) {
+          expect(text).toMatch(new RegExp(`^Invalid arguments for ${name}: [^\\n]+\\. Nothing was sent\\.$`));
+          if (!BEFORE_READING.test(text)) expect(allowed(path), `${JSON.stringify(path)} was read: ${text}`).toBe(true);
+        } else {
+          const shown = result.structuredContent as { request?: { files?: unknown }; preview?: { files?: unknown } };
+          expect((shown.request ?? shown.preview)?.files, text).toBeDefined();
+          expect(allowed(path), `${JSON.stringify(path)} was previewed`).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20261202 },
     );
   }, 60_000);
 });
