@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { regenerate } from "../src/docs.js";
 import { deriveAnnotations } from "../src/registry/annotations.js";
-import { needsConfirmation, supportsDryRun } from "../src/registry/gate-args.js";
+import { acceptsConfirm, supportsDryRun } from "../src/registry/gate-args.js";
 import { ALL_TOOLS, SANDBOX_RESOURCES } from "../src/registry/index.js";
 import { listTool } from "../src/registry/listing.js";
 import { pathParamNames } from "../src/registry/request.js";
@@ -42,7 +42,7 @@ describe("registry", () => {
       expect(listed.annotations.destructiveHint, tool.name).toBe(tool.risk === "destructive");
       if (tool.risk === "read") expect(deriveAnnotations(tool).idempotentHint, tool.name).toBe(true);
       expect(deriveAnnotations(tool).openWorldHint).toBe(true);
-      expect("confirm" in listed.inputSchema.properties, tool.name).toBe(needsConfirmation(tool));
+      expect("confirm" in listed.inputSchema.properties, tool.name).toBe(acceptsConfirm(tool));
       expect("dryRun" in listed.inputSchema.properties, tool.name).toBe(supportsDryRun(tool));
     }
   });

@@ -1,5 +1,5 @@
 import { constants, type Stats } from "node:fs";
-import { open, realpath, stat } from "node:fs/promises";
+import { open, readlink, realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /**
@@ -119,15 +119,19 @@ export async function readLocalFile(
   });
   try {
     const opened = await handle.stat();
-    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev) {
+    // Where Linux says the handle points: a folder swapped for a link after the checks shows here.
+    const at = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => real);
+    if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev || at !== real) {
       throw new LocalFileError(`${shown} changed while it was being opened; try again`);
     }
+    // Small files read in one small chunk; a file that says 0 bytes (a pseudo-file) in full ones.
+    const size = opened.size > 0 ? Math.min(CHUNK, Math.ceil((opened.size + 1) / 8) * 8) : CHUNK;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       if (signal?.aborted) throw new LocalFileError(`reading ${shown} was cancelled`);
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK, null).catch((error: unknown) => {
+      const chunk = Buffer.allocUnsafe(size);
+      const { bytesRead } = await handle.read(chunk, 0, size, null).catch((error: unknown) => {
         throw new LocalFileError(`cannot read ${shown}: ${errno(error)}`);
       });
       if (bytesRead === 0) break;
