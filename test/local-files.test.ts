@@ -5,11 +5,13 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findTool } from "../src/registry/index.js";
 import { readLocalFile } from "../src/registry/local-files.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { scriptedApi, textOf } from "./helpers.js";
+import { spawnServer } from "./stdio.js";
 
 /**
  * Uploads from a local `path` (issue 15, items 1-4), through an MCP client and our server over a
@@ -23,6 +25,7 @@ const csvOf = (rows: number) =>
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const TOOLS = ["upload_message_images", "update_users_from_csv"].map((name) => findTool(name) as ToolDef);
 const ONE_LINE = /^Invalid arguments for \w+: [^\n]+\. Nothing was sent\.$/;
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const hasProcPagemap = existsSync("/proc/self/pagemap");
 
 describe("uploads from a local path", () => {
@@ -185,6 +188,21 @@ describe("uploads from a local path", () => {
     const inline = await mcp.call("upload_message_images", { images: [{ base64: PNG.toString("base64") }] });
     expect(inline.isError, textOf(inline)).toBeFalsy();
     expect(api.requests).toHaveLength(2);
+  });
+
+  it("takes its folders from RETURNING_AI_UPLOAD_DIRS in a server a client spawns over stdio", async () => {
+    const server = await spawnServer(process.execPath, [CLI, "--sandbox"], { RETURNING_AI_UPLOAD_DIRS: dir });
+    try {
+      const call = async (path: string) =>
+        (await server.client.callTool({ name: "upload_message_images", arguments: images(path) })) as CallToolResult;
+      expect((await call(join(dir, "chart.png"))).structuredContent).toMatchObject({ confirmationRequired: true });
+      const refused = await call(join(outside, "users.csv"));
+      expect(textOf(refused)).toMatch(
+        /is outside the folders uploads may read \(.+\); add its folder to RETURNING_AI_UPLOAD_DIRS/,
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it("reads inside the roots of a client that declares them, instead of the setting's folders", async () => {

@@ -84,6 +84,16 @@ describe("settings fail closed", () => {
     }
   });
 
+  it("reads RETURNING_AI_UPLOAD_DIRS as existing folders, made absolute, and refuses anything else", () => {
+    expect(parseConfig([], {}).uploadDirs).toEqual([process.cwd()]);
+    expect(parseConfig([], { RETURNING_AI_UPLOAD_DIRS: "test, /tmp" }).uploadDirs).toEqual([`${process.cwd()}/test`, "/tmp"]);
+    for (const value of ["/no/such/folder", "package.json", "/tmp,/no/such"]) {
+      expect(() => parseConfig([], { RETURNING_AI_UPLOAD_DIRS: value })).toThrow(
+        /^RETURNING_AI_UPLOAD_DIRS: .+ is not a folder$/,
+      );
+    }
+  });
+
   it("refuses filters that leave no tools", () => {
     expect(() => selectTools({ tools: ["create_leaderboard"], readOnly: true })).toThrow(/leave no tools/);
     expect(() =>
@@ -105,6 +115,11 @@ describe("settings errors at the command line", () => {
     [["--http", "--port=-1"], {}, /^returning-ai-mcp: --port must be a whole number from 0 to 65535, got '-1'$/],
     [["--sandbox", "--allowed-origins", "https://x.example/"], {}, /not an origin/],
     [["--sandbox", "--read-only", "--tools", "create_leaderboard"], {}, /leave no tools/],
+    [
+      ["--sandbox"],
+      { RETURNING_AI_UPLOAD_DIRS: "/no/such/folder" },
+      /^returning-ai-mcp: RETURNING_AI_UPLOAD_DIRS: .+ is not a folder$/,
+    ],
   ])("exits 2 with one line for %j %j", (args, env, message) => {
     const { status, stderr, stdout } = run(args, env);
     expect(stderr.trim().split("\n")).toHaveLength(1);
