@@ -5,6 +5,7 @@ import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
+import { WAIT_DEFAULTS } from "./server/wait.js";
 import {
   booleanSetting,
   enumSetting,
@@ -29,6 +30,8 @@ export interface Config {
   /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
   routesFile?: string;
   timeoutMs: number;
+  /** Deadline of a `wait: true` call's whole wait for its job. */
+  waitTimeoutMs: number;
   maxResponseBytes: number;
   maxOutputChars: number;
   /** Keys confirmation tokens; random per process when unset (set it when replicas share traffic). */
@@ -135,6 +138,12 @@ export const SETTINGS = [
     env: "RETURNING_AI_TIMEOUT_MS",
     default: "30000",
     desc: "Deadline of one API call, connect to last byte, retries included.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_WAIT_TIMEOUT_MS",
+    default: String(WAIT_DEFAULTS.deadlineMs),
+    desc: "Deadline of a `wait: true` call's wait for its job, every status read and pause included.",
   },
   {
     flag: "",
@@ -258,6 +267,13 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       : undefined,
     routesFile: v.routes ?? (env.RETURNING_AI_ROUTES || undefined),
     timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
+    waitTimeoutMs: integerSetting(
+      "RETURNING_AI_WAIT_TIMEOUT_MS",
+      env.RETURNING_AI_WAIT_TIMEOUT_MS,
+      WAIT_DEFAULTS.deadlineMs,
+      1_000,
+      3_600_000,
+    ),
     maxResponseBytes: integerSetting(
       "RETURNING_AI_MAX_RESPONSE_BYTES",
       env.RETURNING_AI_MAX_RESPONSE_BYTES,
