@@ -5,8 +5,12 @@ import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
+import { WAIT_DEFAULTS } from "./server/wait.js";
 import {
+  bindHostSetting,
   booleanSetting,
+  credentialSetting,
+  DNS_NAME,
   enumSetting,
   folderSetting,
   hostnameSetting,
@@ -30,6 +34,8 @@ export interface Config {
   /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
   routesFile?: string;
   timeoutMs: number;
+  /** Deadline of a `wait: true` call's whole wait for its job. */
+  waitTimeoutMs: number;
   maxResponseBytes: number;
   maxOutputChars: number;
   /** Keys confirmation tokens; random per process when unset (set it when replicas share traffic). */
@@ -90,6 +96,24 @@ export const SETTINGS = [
     default: "https://api.returning.ai",
     desc: "API base URL (a path prefix is kept).",
   },
+  {
+    flag: "",
+    env: "RETURNING_AI_LEGACY_BASE_URL",
+    default: "the base URL",
+    desc: "Base URL of the legacy routes, when older docs put them elsewhere.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_WEBHOOK_BASE_URL",
+    default: "the base URL",
+    desc: "Base URL of the incoming-webhook routes.",
+  },
+  {
+    flag: "--routes",
+    env: "RETURNING_AI_ROUTES",
+    default: "",
+    desc: "JSON file of route overrides, a regular file of at most 1 MiB, checked at startup.",
+  },
   { flag: "--sandbox", env: "RETURNING_AI_SANDBOX", default: "off", desc: "Start the built-in simulated API and use it." },
   {
     flag: "--toolsets",
@@ -141,6 +165,12 @@ export const SETTINGS = [
   },
   {
     flag: "",
+    env: "RETURNING_AI_WAIT_TIMEOUT_MS",
+    default: String(WAIT_DEFAULTS.deadlineMs),
+    desc: "Deadline of a `wait: true` call's wait for its job, every status read and pause included.",
+  },
+  {
+    flag: "",
     env: "RETURNING_AI_MAX_RESPONSE_BYTES",
     default: "5242880",
     desc: "Largest API response read; a bigger one is cut off with an error.",
@@ -155,7 +185,7 @@ export const SETTINGS = [
     flag: "",
     env: "RETURNING_AI_CONFIRM_SECRET",
     default: "random per process",
-    desc: "Key of confirmation tokens; share it across replicas.",
+    desc: "Key of confirmation tokens (16 characters or more); share it across replicas.",
     secret: true,
   },
   {
@@ -167,6 +197,9 @@ export const SETTINGS = [
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
+
+/** A key for HMAC-signed tokens: a short one could be guessed from a token. */
+const MIN_CONFIRM_SECRET_LENGTH = 16;
 
 function objectIdSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -189,7 +222,7 @@ export const secretSettingValues = (env: Env): (string | undefined)[] =>
 /** A bare host name (no scheme, path or port tricks): it becomes a header and an https origin. */
 function hostSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$/.test(value)) {
+  if (!DNS_NAME.test(value)) {
     throw new ConfigError(`${name} must be a host name such as community.example.com, got ${shown(value)}`);
   }
   return value.toLowerCase();
@@ -233,7 +266,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   const { values: v, positionals } = parsed;
   if (positionals.length > 1 || (positionals[0] && !COMMANDS[positionals[0]])) {
     throw new ConfigError(
-      `Unknown command '${positionals.join(" ")}'. Commands: ${Object.keys(COMMANDS).join(", ")}. See --help.`,
+      `Unknown command ${positionals.map(shown).join(" ")}. Commands: ${Object.keys(COMMANDS).join(", ")}. See --help.`,
     );
   }
   const command: Command = v.help ? "help" : v.version ? "version" : (COMMANDS[positionals[0] ?? ""] ?? "serve");
@@ -253,9 +286,9 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
   return {
     command,
     credentials: {
-      apiKey: env.RETURNING_AI_API_KEY || undefined,
-      systemKey: env.RETURNING_AI_SYSTEM_KEY || undefined,
-      webhookKey: env.RETURNING_AI_WEBHOOK_KEY || undefined,
+      apiKey: credentialSetting("RETURNING_AI_API_KEY", env.RETURNING_AI_API_KEY),
+      systemKey: credentialSetting("RETURNING_AI_SYSTEM_KEY", env.RETURNING_AI_SYSTEM_KEY),
+      webhookKey: credentialSetting("RETURNING_AI_WEBHOOK_KEY", env.RETURNING_AI_WEBHOOK_KEY),
       communityHost: hostSetting("RETURNING_AI_COMMUNITY_HOST", env.RETURNING_AI_COMMUNITY_HOST),
     },
     baseUrl: urlSetting("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
@@ -267,6 +300,13 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       : undefined,
     routesFile: v.routes ?? (env.RETURNING_AI_ROUTES || undefined),
     timeoutMs: integerSetting("RETURNING_AI_TIMEOUT_MS", env.RETURNING_AI_TIMEOUT_MS, 30_000, 100, 600_000),
+    waitTimeoutMs: integerSetting(
+      "RETURNING_AI_WAIT_TIMEOUT_MS",
+      env.RETURNING_AI_WAIT_TIMEOUT_MS,
+      WAIT_DEFAULTS.deadlineMs,
+      1_000,
+      3_600_000,
+    ),
     maxResponseBytes: integerSetting(
       "RETURNING_AI_MAX_RESPONSE_BYTES",
       env.RETURNING_AI_MAX_RESPONSE_BYTES,
@@ -275,13 +315,13 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       1_073_741_824,
     ),
     maxOutputChars: integerSetting("RETURNING_AI_MAX_OUTPUT_CHARS", env.RETURNING_AI_MAX_OUTPUT_CHARS, 40_000, 1_000, 10_000_000),
-    confirmSecret: env.RETURNING_AI_CONFIRM_SECRET || undefined,
+    confirmSecret: credentialSetting("RETURNING_AI_CONFIRM_SECRET", env.RETURNING_AI_CONFIRM_SECRET, MIN_CONFIRM_SECRET_LENGTH),
     communityId: objectIdSetting("RETURNING_AI_COMMUNITY_ID", env.RETURNING_AI_COMMUNITY_ID),
     filter,
     discover: bool("RETURNING_AI_DISCOVER", v.discover),
     sandbox: bool("RETURNING_AI_SANDBOX", v.sandbox),
     http: bool("RETURNING_AI_HTTP", v.http),
-    host: v.host ?? env.RETURNING_AI_HOST ?? "127.0.0.1",
+    host: bindHostSetting(v.host !== undefined ? "--host" : "RETURNING_AI_HOST", v.host ?? env.RETURNING_AI_HOST ?? "127.0.0.1"),
     port: integerSetting("--port", v.port ?? env.RETURNING_AI_PORT, command === "sandbox" ? 0 : 3000, 0, maxPort),
     allowedHosts:
       listSetting(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS, (h) => hostnameSetting("--allowed-hosts", h)) ?? [],

@@ -59,6 +59,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     credentials,
     keySource,
     maxOutputChars: config.maxOutputChars,
+    waitTimeoutMs: config.waitTimeoutMs,
     tokens,
     transport,
     uploadDirs: config.uploadDirs,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "../src/client/response.js";
 import { type Connected, connectInMemory, textOf } from "./helpers.js";
 
 /**
@@ -143,13 +144,31 @@ describe("a misbehaving upstream", () => {
       res.end("<html><body><h1>Maintenance</h1><script>x()</script></body></html>");
     });
     expect(html.text).toBe(
-      "Returning.AI sent a response that is not JSON: Returning.AI answered 200 with a non-JSON body: Maintenance",
+      "Returning.AI sent a response that cannot be used: Returning.AI answered 200 with a non-JSON body: Maintenance",
     );
     const broken = await against((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"data": {"name": ');
     });
-    expect(broken.text).toMatch(/^Returning\.AI sent a response that is not JSON: .*\{"data": \{"name":/);
+    expect(broken.text).toMatch(/^Returning\.AI sent a response that cannot be used: .*\{"data": \{"name":/);
+  });
+
+  it("answers JSON nested 100k deep with a tool error, and takes an answer nested as deep as the limit", async () => {
+    const nested = (depth: number, open: string, close: string) => `${open.repeat(depth)}${close.repeat(depth)}`;
+    for (const body of [nested(100_000, "[", "]"), `{"data":${nested(100_000, '{"a":', "}").replace(/:}/, ":1}")}}`]) {
+      const { result, text } = await against((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(body);
+      });
+      expect(result.isError).toBe(true);
+      expect(text).toBe(
+        `Returning.AI sent a response that cannot be used: Returning.AI answered 200 with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      );
+    }
+    // The envelope is one level; its data may nest to the limit.
+    const deepest = nested(MAX_JSON_DEPTH - 1, "[", "]");
+    const { result } = await against((_req, res) => res.end(`{"data":${deepest}}`));
+    expect(result.isError, textOf(result).slice(0, 200)).toBeFalsy();
   });
 
   it("reports a 429 with an hour-long Retry-After at once instead of waiting", async () => {

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig, SETTINGS } from "../src/config.js";
+import { ConfigError } from "../src/errors.js";
+import { selectTools } from "../src/registry/filters.js";
 import { gateSchema } from "../src/registry/gate-args.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import { argumentShapeProblem } from "../src/registry/input-guard.js";
@@ -255,4 +258,105 @@ describe("fuzzing upload paths", () => {
       { numRuns: 300, seed: 20261202 },
     );
   }, 60_000);
+});
+
+/** A key as a dashboard hands it out: what must never be echoed, wherever it is pasted. */
+const secretLike = fc
+  .string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 24, maxLength: 40 })
+  .map((hex) => `rk_live_${hex}`);
+
+/** Setting values: anything, near misses of valid ones, and keys pasted as they are or inside a URL. */
+const settingValue = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.constantFrom("", " ", "0", "1", "-1", "65536", "1e3", "true", "y", "::1", "[::1]", "localhost", "https://", "*", ","),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  secretLike,
+  secretLike.map((key) => `https://admin:${key}@api.example.com/v1`),
+  secretLike.map((key) => `${key}\n`),
+);
+
+/** Every setting but the routes file (whose reading has tests of its own): drawn values go through parseConfig. */
+const FUZZED_SETTINGS = SETTINGS.filter((s) => s.env !== "RETURNING_AI_ROUTES");
+
+describe("fuzzing settings values", () => {
+  it("gives a valid config or a one-line ConfigError, and never echoes a key", () => {
+    const draw = fc.record({
+      env: fc.dictionary(fc.constantFrom(...FUZZED_SETTINGS.map((s) => s.env)), settingValue, { maxKeys: 4 }),
+      flags: fc.array(fc.tuple(fc.constantFrom(...FUZZED_SETTINGS.map((s) => s.flag).filter(Boolean)), settingValue), {
+        maxLength: 2,
+      }),
+    });
+    fc.assert(
+      fc.property(draw, ({ env, flags }) => {
+        const argv = flags.map(([flag, value]) => `${flag}=${value}`);
+        const keys = [...Object.values(env), ...flags.map(([, value]) => value)].flatMap(
+          (value) => value.match(/rk_live_[0-9a-f]+/g) ?? [],
+        );
+        try {
+          const config = parseConfig(argv, env);
+          selectTools(config.filter);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          expect(error.message).not.toContain("\n");
+          for (const key of keys) expect(error.message).not.toContain(key);
+        }
+      }),
+      { numRuns: 2_000, seed: 20261202 },
+    );
+  });
+});
+
+/** Upstream answers: any JSON, enveloped or not, broken JSON, deep nesting, binary, and echoes of the key. */
+const upstreamBody = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+  fc.jsonValue({ maxDepth: 3 }).map((data) => JSON.stringify({ meta: { status: "success", statusCode: 200 }, data })),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v).slice(0, -1)),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.integer({ min: 50, max: 200_000 }).map((depth) => `${"[".repeat(depth)}${"]".repeat(depth)}`),
+  fc.integer({ min: 50, max: 50_000 }).map((depth) => `{"data":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`),
+  fc.constantFrom(
+    JSON.stringify({ data: { echoed: KEY, upper: KEY.toUpperCase(), b64: Buffer.from(KEY).toString("base64") } }),
+    JSON.stringify({ meta: { status: "error", statusCode: 401 }, message: `bad key ${KEY}` }),
+    '{"data":{"__proto__":{"polluted":true},"constructor":{"prototype":1}}}',
+    "<html><body>Bad gateway</body></html>",
+    "null",
+    "",
+  ),
+);
+
+describe("fuzzing upstream bodies", () => {
+  let body = "";
+  let status = 200;
+  let api: Awaited<ReturnType<typeof recordingApi>>;
+  let mcp: Connected;
+
+  beforeAll(async () => {
+    api = await recordingApi((_req, res) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(body);
+    });
+    mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY, tools: ALL_TOOLS, client: { maxAttempts: 1 } });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await api.close();
+  });
+
+  it("always answers a tool result, never a protocol error, and never shows the key", async () => {
+    const reads = ALL_TOOLS.filter((t) => t.risk === "read" && !t.legacy).map((t) => t.name);
+    const draw = fc.record({
+      name: fc.constantFrom(...reads),
+      status: fc.constantFrom(200, 201, 204, 400, 401, 404, 422, 500, 503),
+      body: upstreamBody,
+    });
+    await fc.assert(
+      fc.asyncProperty(draw, async (drawn) => {
+        ({ status, body } = drawn);
+        const result = await mcp.call(drawn.name, byName(drawn.name).example); // a protocol error rejects
+        expect(Array.isArray(result.content)).toBe(true);
+        expect(JSON.stringify(result)).not.toContain(KEY);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  }, 120_000);
 });

@@ -72,6 +72,8 @@ export interface ConnectOptions {
   tools?: readonly ToolDef[];
   tokens?: ConfirmTokens;
   maxOutputChars?: number;
+  /** The deadline of a `wait: true` call's wait (RETURNING_AI_WAIT_TIMEOUT_MS). */
+  waitTimeoutMs?: number;
   /** When given, the client declares form elicitation and answers with this. */
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
@@ -93,6 +95,7 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     keySource: opts.keySource ?? "env",
     transport: "stdio",
     maxOutputChars: opts.maxOutputChars ?? 40_000,
+    ...(opts.waitTimeoutMs !== undefined ? { waitTimeoutMs: opts.waitTimeoutMs } : {}),
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
     uploadDirs: opts.uploadDirs ?? [process.cwd()],
   };

@@ -90,6 +90,35 @@ describe("secrets never leave", () => {
     ).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("cuts a key the API echoes base64-encoded, upper-cased, URL-encoded or split by invisible characters", async () => {
+    const SYSTEM = "sys/key+for=tests.0002";
+    const b64 = (text: string) => Buffer.from(text).toString("base64");
+    const everyByte = (text: string) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase()}`).join("");
+    const split = (text: string, gap: string) => text.match(/.{1,4}/g)?.join(gap) ?? text;
+    const echoes = {
+      base64: b64(KEY),
+      basic: `Basic ${b64(`admin:${KEY}`)}`,
+      offsetTwo: b64(`ab${SYSTEM}`),
+      base64url: Buffer.from(SYSTEM).toString("base64url"),
+      upper: KEY.toUpperCase(),
+      urlEncoded: encodeURIComponent(SYSTEM),
+      urlEncodedLower: encodeURIComponent(SYSTEM).toLowerCase(),
+      everyByte: everyByte(KEY),
+      zeroWidth: split(KEY, "\u200b"),
+      joiners: split(SYSTEM, "\u2060\u200d"),
+      tags: split(KEY, "\u{E0041}"),
+    };
+    api.respond = (_req, res) => json(res, 200, ok({ ...echoes, plain: "nothing secret here" }));
+    const mcp = await api.connect({ credentials: { systemKey: SYSTEM } });
+    const result = await mcp.call("get_store_config", {});
+    const everything = JSON.stringify(result);
+    for (const [how, echo] of Object.entries(echoes)) expect(everything, how).not.toContain(echo);
+    const data = dataOf<Record<string, string>>(result);
+    for (const how of Object.keys(echoes)) expect(data[how], how).toContain("[redacted]");
+    expect(data.basic).toMatch(/^Basic /);
+    expect(data.plain).toBe("nothing secret here");
+  });
+
   it("cuts the confirm secret too", async () => {
     api.respond = (_req, res) => json(res, 200, ok({ echoed: `secret=${CONFIRM_SECRET}`, [CONFIRM_SECRET]: 1 }));
     const mcp = await connect();

@@ -8,6 +8,7 @@ import { DEMO } from "../src/demo.js";
 import { findTool } from "../src/registry/index.js";
 import { planRequest } from "../src/registry/request.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
+import { Redactor } from "../src/server/redact.js";
 import { type JobProgress, jobProgressOf, progressNotifier, waitForJob } from "../src/server/wait.js";
 
 /** Waiting for bulk jobs against the sandbox, whose jobs move one step per status read. */
@@ -75,11 +76,11 @@ describe("waiting for a bulk job", () => {
     });
   });
 
-  it("gives up after its last poll, or before a pause that would pass the time budget", async () => {
+  it("gives up after its last poll, or before a pause that would pass the deadline", async () => {
     const byPolls = await waitForJob({ poll: pollOf(await queueJob()), maxPolls: 2, firstDelayMs: 1 });
     expect(byPolls).toMatchObject({ outcome: "gave-up", polls: 2, last: { state: "processing", done: false } });
-    const byTime = await waitForJob({ poll: pollOf(await queueJob()), firstDelayMs: 20, maxWaitMs: 25 });
-    expect(byTime).toMatchObject({ outcome: "gave-up", polls: 2, waitedMs: 20 });
+    const byTime = await waitForJob({ poll: pollOf(await queueJob()), firstDelayMs: 30, deadlineMs: 25 });
+    expect(byTime).toMatchObject({ outcome: "timed-out", polls: 1, waitedMs: 0 });
   });
 
   it("stops at once when cancelled, and passes a failed status read on", async () => {
@@ -108,7 +109,11 @@ describe("waiting for a bulk job", () => {
     const jobId = await queueJob();
     const server = new Server({ name: "wait-test", version: "1.0.0" }, { capabilities: { tools: {} } });
     server.setRequestHandler(CallToolRequestSchema, async (_request, extra) => {
-      const outcome = await waitForJob({ poll: pollOf(jobId), onProgress: progressNotifier(extra), firstDelayMs: 5 });
+      const outcome = await waitForJob({
+        poll: pollOf(jobId),
+        onProgress: progressNotifier(extra, new Redactor()),
+        firstDelayMs: 5,
+      });
       return { content: [{ type: "text", text: outcome.outcome }] };
     });
     const client = new Client({ name: "test-client", version: "1.0.0" });
@@ -127,7 +132,7 @@ describe("waiting for a bulk job", () => {
       await client.close();
       await server.close();
     }
-    expect(progressNotifier({ sendNotification: async () => {} })).toBeUndefined();
+    expect(progressNotifier({ sendNotification: async () => {} }, new Redactor())).toBeUndefined();
   });
 
   it("reads job states leniently, since the job routes are inferred", () => {

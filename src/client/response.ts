@@ -20,12 +20,37 @@ export function shortText(text: string, max = 200): string {
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
-function parseJson(text: string): { value: unknown } | undefined {
+/**
+ * Deeper than any real answer, and shallow enough for every recursive step after parsing (our
+ * redaction, JSON.stringify, the SDK's serialisation): JSON.parse itself takes any depth, and a
+ * body nested 100k deep would otherwise end the call in "Maximum call stack size exceeded".
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Whether containers nest deeper than `limit`: a walk with its own stack, so that any depth is safe to ask about. */
+function nestedDeeper(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node as object)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+type Parsed = { value: unknown } | { tooDeep: true } | undefined;
+
+function parseJson(text: string): Parsed {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const container = typeof value === "object" && value !== null;
+  return container && nestedDeeper(value, MAX_JSON_DEPTH) ? { tooDeep: true } : { value };
 }
 
 function header(headers: Headers, name: string): string | undefined {
@@ -52,6 +77,13 @@ export function interpretResponse(status: number, headers: Headers, text: string
     if (!json) {
       return fail("invalid_response", status, `Returning.AI answered ${status} with a non-JSON body: ${shortText(text)}`);
     }
+    if ("tooDeep" in json) {
+      return fail(
+        "invalid_response",
+        status,
+        `Returning.AI answered ${status} with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      );
+    }
     if (envelopeFailed(json.value)) {
       // A "200 but failed" reply: the envelope's own statusCode says more than the transport's 200.
       const code = envelopeStatusCode(json.value) ?? status;
@@ -60,6 +92,7 @@ export function interpretResponse(status: number, headers: Headers, text: string
     return { ok: true, status, ...unwrapEnvelope(json.value) };
   }
 
-  const message = (json && errorMessageFrom(json.value)) || shortText(text) || STATUS_CODES[status] || `HTTP ${status}`;
+  const message =
+    (json && "value" in json && errorMessageFrom(json.value)) || shortText(text) || STATUS_CODES[status] || `HTTP ${status}`;
   return fail("http", status, message);
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import { shown } from "../util/settings.js";
 import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "./index.js";
 import type { ToolDef } from "./types.js";
 
@@ -24,7 +25,9 @@ export const DEFAULT_TOOLSETS: readonly string[] = TOOLSETS.filter((t) => t.defa
 const KEYWORDS = ["all", "default"];
 
 function unknownNames(kind: string, names: string[], valid: readonly string[]): never {
-  throw new ConfigError(`Unknown ${kind}: ${names.join(", ")}. Valid ${kind}s: ${valid.join(", ")}`);
+  // The names come from settings: one that could be a pasted key is told by its length, not shown.
+  const told = names.map((n) => (shown(n) === `'${n}'` ? n : shown(n)));
+  throw new ConfigError(`Unknown ${kind}: ${told.join(", ")}. Valid ${kind}s: ${valid.join(", ")}`);
 }
 
 function checkNames(filter: ToolFilter): void {

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { ConfigError } from "../errors.js";
+import { readSettingFile } from "../util/settings.js";
 import { pathParamNames } from "./request.js";
 import type { HttpMethod, ToolDef } from "./types.js";
 
@@ -41,14 +41,18 @@ function checkOne(file: string, name: string, raw: unknown, tool: ToolDef | unde
   return { method: method.toUpperCase() as HttpMethod, path };
 }
 
+/** A routes file holds a few lines per tool; anything near this size is the wrong file. */
+export const MAX_ROUTES_FILE_BYTES = 1_048_576;
+
 /** Reads and checks a routes file against the registry; throws ConfigError with one line. */
 export function loadRouteOverrides(file: string, registry: readonly ToolDef[]): Map<string, RouteOverride> {
+  const text = readSettingFile("RETURNING_AI_ROUTES", file, MAX_ROUTES_FILE_BYTES);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ConfigError(`RETURNING_AI_ROUTES: cannot read ${file} as JSON (${reason})`);
+    json = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the text, which in the wrong file could be a secret.
+    throw new ConfigError(`RETURNING_AI_ROUTES: cannot read ${file} as JSON (not valid JSON)`);
   }
   if (!json || typeof json !== "object" || Array.isArray(json)) {
     throw new ConfigError(`RETURNING_AI_ROUTES: ${file} must hold an object of tool names`);

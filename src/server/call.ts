@@ -37,6 +37,8 @@ export interface CallContext {
   keySource: KeySource;
   maxOutputChars: number;
   tokens: ConfirmTokens;
+  /** Deadline of a `wait: true` call's whole wait for its job (RETURNING_AI_WAIT_TIMEOUT_MS); the default when unset. */
+  waitTimeoutMs?: number;
   /**
    * The session's transport. Over stdio the client is a local process: file arguments may name
    * local paths, and the user can be asked through elicitation. Stateless HTTP allows neither: a
@@ -259,6 +261,6 @@ export async function callTool(
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
   if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
-  const job = await followJob(ctx, tool, args, result, channel, signal);
+  const job = await followJob(ctx, tool, args, result, redact, channel, signal);
   return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
 }

@@ -4,6 +4,7 @@ import { findTool } from "../registry/index.js";
 import { planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import type { CallContext } from "./call.js";
+import type { Redactor } from "./redact.js";
 import { jobProgressOf, type ProgressChannel, progressNotifier, type WaitOutcome, waitForJob } from "./wait.js";
 
 /** What a `wait: true` call adds to its result: how the wait ended and the job's last status. */
@@ -17,13 +18,15 @@ export interface JobReport {
 
 /**
  * Follows the job a call started (or names) until it ends, by calling the table's status tool with
- * the same credentials, bounded in polls and time; progress goes to the client when it asked.
+ * the same credentials, bounded in polls and by the wait's deadline, and stopped by the call's
+ * signal; progress goes to the client when it asked, redacted like the result.
  */
 export async function followJob(
   ctx: CallContext,
   tool: ToolDef,
   args: Record<string, unknown>,
   started: ApiSuccess,
+  redact: Redactor,
   channel?: ProgressChannel,
   signal?: AbortSignal,
 ): Promise<JobReport> {
@@ -40,7 +43,8 @@ export async function followJob(
   try {
     const outcome = await waitForJob({
       signal,
-      onProgress: channel && progressNotifier(channel),
+      deadlineMs: ctx.waitTimeoutMs,
+      onProgress: channel && progressNotifier(channel, redact),
       poll: async (pollSignal) => {
         const res = await ctx.client.request({
           ...plan,

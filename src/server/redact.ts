@@ -25,13 +25,53 @@ const MAX_DEPTH = 64;
 /** Shorter strings would cut ordinary words out of texts; no real credential is this short. */
 const MIN_SECRET_LENGTH = 6;
 
-/** The ways a secret can show up in a text: as is, inside JSON, inside a URL. */
-const spellings = (secret: string): string[] => [
-  ...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]),
-];
+/**
+ * The ways a secret can show up in a text: as is, inside JSON, URL-encoded (as needed, or every
+ * byte), and base64-encoded (standard and URL alphabet) at any of the three byte offsets it can
+ * sit at inside a longer encoded text (`user:key` in a Basic header). Case is ignored when matching, so upper-cased
+ * and %2f-style spellings need no entry of their own.
+ */
+function spellings(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const everyByte = [...bytes].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+  const encoded = [0, 1, 2].flatMap((offset) => {
+    // Only the base64 characters whose six bits all come from the secret's bytes are fixed.
+    const text = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]);
+    const from = Math.ceil((8 * offset) / 6);
+    const to = Math.floor((8 * (offset + bytes.length)) / 6);
+    return [text.toString("base64").slice(from, to), text.toString("base64url").slice(from, to)];
+  });
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), everyByte, ...encoded])].filter(
+    (s) => s.length >= MIN_SECRET_LENGTH,
+  );
+}
+
+/**
+ * Characters that show nothing: a secret split by them still reads as the secret to a person or
+ * a model, so matching skips them (zero-width, joiners, bidi controls, soft hyphen, Unicode tags).
+ */
+const INVISIBLE =
+  "(?:[\\u00AD\\u034F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F])";
+const HAS_INVISIBLE = new RegExp(INVISIBLE);
+const ALL_INVISIBLE = new RegExp(INVISIBLE, "g");
+
+const literal = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+
+/** Longest first, so that a secret containing another is cut whole. */
+const alternation = (spelled: Iterable<string>, join: (s: string) => string): RegExp =>
+  new RegExp(
+    [...spelled]
+      .sort((a, b) => b.length - a.length)
+      .map(join)
+      .join("|"),
+    "gi",
+  );
 
 export class Redactor {
   readonly #secrets = new Set<string>();
+  /** Built when first needed after a change: every spelling, and every spelling with invisibles between its characters. */
+  #plain: RegExp | undefined;
+  #split: RegExp | undefined;
   /** Field names (normalised) this redactor masks besides SECRET_NAMES, e.g. a tool's `key`. */
   readonly #fields: ReadonlySet<string>;
 
@@ -44,8 +84,17 @@ export class Redactor {
     for (const secret of secrets) {
       if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
       for (const s of spellings(secret)) this.#secrets.add(s);
+      this.#plain = this.#split = undefined;
     }
     return this;
+  }
+
+  /** Whether `text` shows a known secret in any spelling; cheap, since most texts hold no invisible characters. */
+  #shows(text: string): boolean {
+    if (!this.#secrets.size) return false;
+    this.#plain ??= alternation(this.#secrets, literal);
+    const visible = HAS_INVISIBLE.test(text) ? text.replace(ALL_INVISIBLE, "") : text;
+    return visible.search(this.#plain) !== -1;
   }
 
   /** Whether `name` holds a secret in `record` (its siblings tell what kind of record it is). */
@@ -77,7 +126,7 @@ export class Redactor {
    * their text says so without a walk through every field.
    */
   unchanged(json: string): boolean {
-    for (const secret of this.#secrets) if (json.includes(secret)) return false;
+    if (this.#shows(json)) return false;
     const seen = new Set<string>();
     const harmless = (raw: string) => {
       if (seen.has(raw)) return true;
@@ -91,12 +140,10 @@ export class Redactor {
   }
 
   text(text: string): string {
-    let out = text;
-    // Longest first, so that a secret containing another is cut whole.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    }
-    return out;
+    if (!this.#shows(text)) return text;
+    // Slow, but only run on a text that does show a secret.
+    this.#split ??= alternation(this.#secrets, (s) => [...s].map(literal).join(`${INVISIBLE}*`));
+    return text.replace(HAS_INVISIBLE.test(text) ? this.#split : (this.#plain as RegExp), REDACTED);
   }
 
   /** A copy with secret fields masked and known secrets cut from every string and property name. */

@@ -148,7 +148,7 @@ export function failureResult(failure: ApiFailure, tool: ToolDef, keySource: Key
     return errorResult(`${what}. Check RETURNING_AI_BASE_URL and the network.`, redact);
   }
   if (failure.kind === "invalid_response") {
-    return errorResult(`Returning.AI sent a response that is not JSON: ${failure.message}`, redact);
+    return errorResult(`Returning.AI sent a response that cannot be used: ${failure.message}`, redact);
   }
   const status = [failure.status, failure.statusText].filter(Boolean).join(" ");
   const retries = failure.attempts > 1 ? ` (after ${failure.attempts} attempts)` : "";

@@ -1,4 +1,5 @@
-import { statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 
@@ -11,8 +12,21 @@ import { ConfigError } from "../errors.js";
 const TRUE = new Set(["1", "true", "yes", "on"]);
 const FALSE = new Set(["0", "false", "no", "off"]);
 
-/** Quoted, and cut, so that a pasted secret or a megabyte of junk does not fill the error line. */
-export const shown = (value: string): string => `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+/**
+ * How a setting's value appears in an error. A value pasted into the wrong setting may be a
+ * credential, so only what cannot be one is quoted: a short name (letters, `_`, `-`, no digits)
+ * or a short typo that does not mix letters and digits. Anything else is told by its kind and
+ * length, and a URL by its scheme and host alone: never its user info, path or query.
+ */
+export function shown(value: string): string {
+  const printable = /^[\x20-\x7e]*$/.test(value);
+  const name = /^[A-Za-z][A-Za-z_-]{0,39}$/.test(value);
+  const typo = value.length <= 12 && !(/[A-Za-z]/.test(value) && /\d/.test(value));
+  if (printable && (name || typo)) return `'${value}'`;
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) && URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.host) return `a ${value.length}-character URL to ${url.protocol}//${url.host}`;
+  return /^\d+$/.test(value) ? `a ${value.length}-digit number` : `a ${value.length}-character value`;
+}
 
 /** Unset or empty is the default; otherwise exactly 1/0/true/false/yes/no/on/off, any case. */
 export function booleanSetting(name: string, value: string | undefined, fallback = false): boolean {
@@ -95,4 +109,62 @@ export function folderSetting(name: string, value: string): string {
   } catch {}
   if (!folder) throw new ConfigError(`${name}: ${shown(value)} is not a folder`);
   return path;
+}
+
+/**
+ * A credential as copied from the dashboard: printable characters, no spaces or line breaks (a
+ * trailing newline from a file would otherwise end up in a header). Never shown, not even in part.
+ */
+export function credentialSetting(name: string, value: string | undefined, minLength = 1): string | undefined {
+  if (!value) return undefined;
+  if (!/^[\x21-\x7e]+$/.test(value) || value.length > 4_096) {
+    throw new ConfigError(
+      `${name} must be printable characters without spaces or line breaks (up to 4096), got a ${value.length}-character value`,
+    );
+  }
+  if (value.length < minLength) {
+    throw new ConfigError(`${name} must be at least ${minLength} characters long, got a ${value.length}-character value`);
+  }
+  return value;
+}
+
+export const DNS_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$/;
+
+/** An address to listen on: an IPv4 or IPv6 address (unbracketed), or a host name such as localhost. */
+export function bindHostSetting(name: string, value: string): string {
+  if (isIP(value) || DNS_NAME.test(value)) return value;
+  throw new ConfigError(
+    `${name} must be an IP address or host name to listen on, such as 127.0.0.1, :: or localhost; got ${shown(value)}`,
+  );
+}
+
+/**
+ * A file a setting names (e.g. RETURNING_AI_ROUTES), read whole: a regular file only (a FIFO,
+ * /dev/zero or a directory is refused without a read that could block or never end), opened
+ * without blocking, and read with the cap enforced while reading, since /proc files report size 0.
+ */
+export function readSettingFile(name: string, path: string, maxBytes: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new ConfigError(`${name}: cannot open ${shown(path)} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  try {
+    // Once open, the path names a real file: showing it helps, and tells nothing a secret would.
+    if (!fstatSync(fd).isFile()) throw new ConfigError(`${name}: ${path} is not a regular file`);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let size = 0;
+    try {
+      for (let read = -1; read !== 0 && size <= maxBytes; size += read) {
+        read = readSync(fd, buffer, size, buffer.length - size, null);
+      }
+    } catch (error) {
+      throw new ConfigError(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+    if (size > maxBytes) throw new ConfigError(`${name}: ${path} is larger than ${maxBytes} bytes`);
+    return buffer.subarray(0, size).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
