@@ -85,6 +85,40 @@ describe("stdio is never silent", () => {
     expect(await s.next()).toMatchObject({ id: 0, result: {} });
   }, 30_000);
 
+  it("refuses a raw __proto__ argument with a tool error, and sends nothing", async () => {
+    const api = await recordingApi();
+    try {
+      const s = start([], { RETURNING_AI_BASE_URL: api.url, RETURNING_AI_API_KEY: "rk_test_stdio_0001" });
+      running.push(s);
+      s.send(INIT);
+      await s.next();
+      s.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+      // Written as text: the SDK's schema would drop the own `__proto__` (and with it dryRun) before any handler.
+      s.send(
+        '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"update_leaderboard","arguments":' +
+          '{"leaderboardID":"0123456789abcdef01234567","name":"x","__proto__":{"dryRun":true}}}}',
+      );
+      expect(await s.next()).toEqual({
+        jsonrpc: "2.0",
+        id: 1,
+        result: {
+          isError: true,
+          content: [
+            {
+              type: "text",
+              text: 'Invalid arguments for update_leaderboard: __proto__: "__proto__" is not accepted as a field name (__proto__, constructor and prototype are reserved); remove it. Nothing was sent.',
+            },
+          ],
+        },
+      });
+      s.send(rpc(2, "tools/list"));
+      expect(await s.next()).toMatchObject({ id: 2, result: { tools: expect.any(Array) } });
+      expect(api.requests).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  }, 30_000);
+
   it("answers the calls in flight when stdin closes, then exits 0", async () => {
     const api = await recordingApi((_req, res) => {
       setTimeout(() => {
