@@ -60,6 +60,16 @@ describe("stdio is never silent", () => {
     for (const s of running.splice(0)) s.child.kill();
   });
 
+  /** A server on `baseUrl`, past the MCP handshake. */
+  async function initialized(baseUrl: string): Promise<Session> {
+    const s = start([], { RETURNING_AI_BASE_URL: baseUrl, RETURNING_AI_API_KEY: "rk_test_stdio_0001" });
+    running.push(s);
+    s.send(INIT);
+    await s.next();
+    s.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+    return s;
+  }
+
   it("answers an oversized message with an error and keeps serving", async () => {
     const s = start(["--sandbox"]);
     running.push(s);
@@ -98,11 +108,7 @@ describe("stdio is never silent", () => {
   it("refuses a raw __proto__ argument with a tool error, and sends nothing", async () => {
     const api = await recordingApi();
     try {
-      const s = start([], { RETURNING_AI_BASE_URL: api.url, RETURNING_AI_API_KEY: "rk_test_stdio_0001" });
-      running.push(s);
-      s.send(INIT);
-      await s.next();
-      s.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+      const s = await initialized(api.url);
       // Written as text: the SDK's schema would drop the own `__proto__` (and with it dryRun) before any handler.
       s.send(
         '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"update_leaderboard","arguments":' +
@@ -137,11 +143,7 @@ describe("stdio is never silent", () => {
       }, 700);
     });
     try {
-      const s = start([], { RETURNING_AI_BASE_URL: api.url, RETURNING_AI_API_KEY: "rk_test_stdio_0001" });
-      running.push(s);
-      s.send(INIT);
-      await s.next();
-      s.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+      const s = await initialized(api.url);
       s.send(rpc(1, "tools/call", { name: "get_leaderboard", arguments: { leaderboardID: "0123456789abcdef01234567" } }));
       s.send(rpc(2, "tools/call", { name: "list_leaderboards", arguments: {} }));
       s.child.stdin.end();
