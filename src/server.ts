@@ -3,6 +3,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
 import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
@@ -12,6 +13,8 @@ import { serveLogLevels } from "./server/client-log.js";
 import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
 import { withPlainErrors } from "./server/plain-errors.js";
+import { withRawArgumentCheck } from "./server/raw-arguments.js";
+import { Redactor } from "./server/redact.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -66,10 +69,21 @@ const sharedValidator: jsonSchemaValidator = {
   },
 };
 
-/** Our server: every transport it connects to sends error messages without a doubled prefix. */
+/**
+ * Our server: every transport it connects to sends error messages without a doubled prefix, and
+ * has tool arguments checked before the SDK's schema can drop what it does not like.
+ */
 class ReturningAiServer extends Server {
+  readonly #context: CallContext;
+
+  constructor(context: CallContext, ...rest: ConstructorParameters<typeof Server>) {
+    super(...rest);
+    this.#context = context;
+  }
+
   override connect(transport: Transport): Promise<void> {
-    return super.connect(withPlainErrors(transport));
+    const redact = () => new Redactor([...secretsOf(this.#context.credentials), ...this.#context.tokens.knownSecrets]);
+    return super.connect(withRawArgumentCheck(withPlainErrors(transport), redact));
   }
 }
 
@@ -78,6 +92,7 @@ export function createServer(options: ServerOptions): Server {
   const { tools, context, communityId } = options;
   const { instructions, listed, byName, discovery } = surfaceFor(options);
   const server = new ReturningAiServer(
+    context,
     { name: "returning-ai-mcp", title: "Returning.AI", version: VERSION },
     {
       capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },

@@ -64,7 +64,7 @@ describe("HTTP limits", () => {
     request(http.url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-      body: JSON.stringify(body),
+      body: typeof body === "string" ? body : JSON.stringify(body),
     });
   const call = (id: number) => ({
     jsonrpc: "2.0",
@@ -81,6 +81,19 @@ describe("HTTP limits", () => {
       id: null,
       error: { code: -32600, message: "Batch too large: at most 10 JSON-RPC messages per request, got 100" },
     });
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("refuses a raw __proto__ argument with a tool error, sending nothing upstream", async () => {
+    // As text: the SDK's schema would drop the own `__proto__`, and with it the dry run.
+    const raw =
+      '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"update_store_currency","arguments":' +
+      '{"currency":{"name":"Gems"},"__proto__":{"dryRun":true}}}}';
+    const answer = await post(raw);
+    expect(answer.statusCode).toBe(200);
+    expect(await answer.body.text()).toContain(
+      '"result":{"isError":true,"content":[{"type":"text","text":"Invalid arguments for update_store_currency: __proto__: ',
+    );
     expect(api.requests).toHaveLength(0);
   });
 

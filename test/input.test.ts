@@ -16,7 +16,8 @@ describe("argument checks", () => {
     mcp = await connectInMemory({ baseUrl: api.url, apiKey: KEY });
   });
   afterEach(() => {
-    expect(api.requests).toEqual([]);
+    // Emptied on the way, so that one test that sent something does not fail every later one.
+    expect(api.requests.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     await mcp.close();
@@ -52,6 +53,26 @@ describe("argument checks", () => {
     for (let i = 0; i < 5_000; i++) deep = { d: deep };
     expect(await refused("update_leaderboard_widget", { leaderboardID: ID, widget: deep })).toMatch(
       /^Invalid arguments for update_leaderboard_widget: widget(\.d)+: nested deeper than 32 levels\. Nothing was sent\.$/,
+    );
+  });
+
+  // JSON.parse, like a transport reading a line, keeps `__proto__` as an own field; an object literal would not.
+  it.each([
+    ['{"leaderboardID":"0123456789abcdef01234567","name":"x","__proto__":{"dryRun":true}}', "__proto__"],
+    ['{"leaderboardID":"0123456789abcdef01234567","name":"x","constructor":{"dryRun":true}}', "constructor"],
+    ['{"leaderboardID":"0123456789abcdef01234567","widget":{"enabled":true,"prototype":1}}', "widget.prototype"],
+  ])("refuses a reserved field name, whatever the schema would do with it: %s", async (raw, path) => {
+    const name = path.split(".").pop();
+    const tool = path.includes(".") ? "update_leaderboard_widget" : "update_leaderboard";
+    expect(await refused(tool, JSON.parse(raw))).toBe(
+      `Invalid arguments for ${tool}: ${path}: "${name}" is not accepted as a field name (__proto__, constructor and prototype are reserved); remove it. Nothing was sent.`,
+    );
+  });
+
+  it("refuses a reserved field name inside an argument sent as JSON text", async () => {
+    const columns = '[{"column":"user","visible":true,"order":0,"__proto__":{"x":1}}]';
+    expect(await refused("update_leaderboard_columns", { leaderboardID: ID, displayedColumns: columns })).toMatch(
+      /^Invalid arguments for update_leaderboard_columns: displayedColumns\.0\.__proto__: "__proto__" is not accepted/,
     );
   });
 

@@ -18,6 +18,7 @@ function complete(toolset: ToolsetDef): ToolDef[] {
       routeStatus: "documented",
       legacy: false,
       auth: "bearer",
+      memberText: toolset.memberText ?? false,
       ...spec,
       routeSource: spec.routeStatus ?? "documented",
       toolset: toolset.name,

@@ -149,6 +149,12 @@ export interface ToolDef {
   annotations?: Partial<ToolAnnotations>;
   /** For a route that starts or reads an asynchronous job (bulk updates). */
   job?: JobSpec;
+  /**
+   * Its results carry text that community members wrote (messages, names, bios, product and
+   * reward text, field values): invisible characters are stripped from them and they are labelled
+   * untrusted (src/server/untrusted.ts). Defaults to the toolset's `memberText`.
+   */
+  memberText?: boolean;
   sandbox: SandboxBehaviour;
 }
 
@@ -159,6 +165,8 @@ export interface ToolsetDef {
   summary: string;
   /** In the default tool list (what a server offers without --toolsets). */
   default?: boolean;
+  /** Whether its tools' results carry member-written text, unless a tool says otherwise (ToolDef.memberText). */
+  memberText?: boolean;
   resources: SandboxResource[];
   tools: ToolSpec[];
 }

@@ -260,7 +260,7 @@ export async function callTool(
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
-  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
+  if (!gate.data.wait) return successResult(tool, result, ctx.maxOutputChars, redact, reveal);
   const job = await followJob(ctx, tool, args, result, redact, channel, signal);
-  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
+  return successResult(tool, { data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
 }

@@ -4,6 +4,7 @@ import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
 import { prefixOnce } from "./plain-errors.js";
 import { Redactor } from "./redact.js";
+import { screenMemberText } from "./untrusted.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
@@ -61,8 +62,18 @@ function fit(payload: Unwrapped, maxChars: number, json?: string): { text: strin
  * `reveal`: the field of a just-created record whose secret the caller asked for (revealKey). It
  * stays in this one result, unmasked; every other copy of it (an echo in a message) is still cut.
  */
-export function successResult(payload: Unwrapped, maxChars: number, redact: Redactor, reveal?: string): CallToolResult {
-  const whole = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
+export function successResult(
+  tool: Pick<ToolDef, "memberText">,
+  payload: Unwrapped,
+  maxChars: number,
+  redact: Redactor,
+  reveal?: string,
+): CallToolResult {
+  // Member text is cleaned before the redaction, so that a secret split by an invisible character is whole again when cut.
+  const { payload: whole, label } = screenMemberText(
+    tool,
+    payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data },
+  );
   // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
   const json = reveal ? undefined : JSON.stringify(whole);
   const untouched = json !== undefined && redact.unchanged(json);
@@ -73,7 +84,7 @@ export function successResult(payload: Unwrapped, maxChars: number, redact: Reda
   const { text, structured } = fit(clean, maxChars, untouched ? json : undefined);
   const content: CallToolResult["content"] = [{ type: "text", text }];
   if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
-  return { content, ...(structured ? { structuredContent: structured } : {}) };
+  return { content, ...(structured ? { structuredContent: structured } : {}), ...label };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -12,6 +12,7 @@ import {
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.js";
+import { LINE_END_BYTES, requestIdOfLine } from "./line-id.js";
 
 /** The SDK's stdio limit; a bigger message is refused with an error, the session goes on. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -46,6 +47,9 @@ export class StdioTransport implements Transport {
   #line: Buffer[] = [];
   #lineBytes = 0;
   #oversized = false;
+  /** The first and last bytes of an oversized line, where its id can be found (src/server/line-id.ts). */
+  #head = Buffer.alloc(0);
+  #tail = Buffer.alloc(0);
   #ended = false;
   #closed = false;
   #resolveDrained!: () => void;
@@ -82,16 +86,31 @@ export class StdioTransport implements Transport {
     if (start < chunk.length) this.#take(chunk.subarray(start));
   };
 
-  /** Keeps a piece of the current line, unless the line is already over the limit: memory stays bounded. */
+  /**
+   * Keeps a piece of the current line; once the line is over the limit, only its first and last
+   * LINE_END_BYTES, so that memory stays bounded and the error can still carry the request's id.
+   */
   #take(piece: Buffer): void {
-    if (this.#oversized || piece.length === 0) return;
+    if (piece.length === 0) return;
+    if (this.#oversized) {
+      this.#keepTail(piece);
+      return;
+    }
     this.#lineBytes += piece.length;
     if (this.#lineBytes > this.#max) {
+      const line = Buffer.concat([...this.#line, piece]);
       this.#oversized = true;
       this.#line = [];
+      this.#head = Buffer.from(line.subarray(0, LINE_END_BYTES));
+      this.#keepTail(line);
     } else {
       this.#line.push(piece);
     }
+  }
+
+  #keepTail(piece: Buffer): void {
+    const recent = piece.subarray(-LINE_END_BYTES);
+    this.#tail = Buffer.from(Buffer.concat([this.#tail, recent]).subarray(-LINE_END_BYTES));
   }
 
   #endLine(): void {
@@ -101,9 +120,12 @@ export class StdioTransport implements Transport {
     this.#lineBytes = 0;
     this.#oversized = false;
     if (oversized) {
+      const id = requestIdOfLine(this.#head.toString("utf8"), this.#tail.toString("utf8"));
+      this.#head = this.#tail = Buffer.alloc(0);
       const message = `Message too large: the limit is ${this.#max} bytes per line; it was not read`;
       log.warn(`stdio: ${message}`);
-      this.#reply(null, ErrorCode.InvalidRequest, message);
+      // Answered with its id where it shows: a client waiting on that request learns now, not at its timeout.
+      this.#reply(id, ErrorCode.InvalidRequest, message);
       return;
     }
     if (text.trim() !== "") this.#handle(text);

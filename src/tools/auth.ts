@@ -19,6 +19,7 @@ export const auth: ToolsetDef = {
   tools: [
     {
       name: "register_user",
+      memberText: true,
       title: "Register user with password",
       description: "Register a member with a password; they must verify their email before logging in.",
       method: "POST",
@@ -49,6 +50,7 @@ export const auth: ToolsetDef = {
     },
     {
       name: "verify_user_email",
+      memberText: true,
       title: "Verify user email",
       description: "Confirm a registered member's email with the code they were sent.",
       method: "POST",
@@ -64,6 +66,7 @@ export const auth: ToolsetDef = {
     },
     {
       name: "log_in_user",
+      memberText: true,
       title: "Log in user with password",
       description: "Check a member's email and password and open a session; the token is masked.",
       method: "POST",

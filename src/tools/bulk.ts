@@ -140,6 +140,7 @@ export const bulk: ToolsetDef = {
     },
     {
       name: "get_bulk_job_details",
+      memberText: true,
       title: "Get bulk job details",
       description: "Get a bulk update job with the outcome of each row.",
       method: "GET",

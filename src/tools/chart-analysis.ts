@@ -14,6 +14,7 @@ const SIBLING = "PATCH /apis/v1/analysis/{analysisId} is documented for the same
 
 export const chartAnalysis: ToolsetDef = {
   name: "chart_analysis",
+  memberText: true,
   summary: "trading chart analyses posted in channels: metadata, price levels, drawings",
   resources: [
     {

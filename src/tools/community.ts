@@ -56,6 +56,7 @@ export const community: ToolsetDef = {
     },
     {
       name: "list_community_users",
+      memberText: true,
       title: "List community users",
       description: "List the community's members, a page at a time.",
       method: "GET",
@@ -71,6 +72,7 @@ export const community: ToolsetDef = {
     },
     {
       name: "get_community_user",
+      memberText: true,
       title: "Get community user",
       description: "Get one member of the community by user id.",
       method: "GET",

@@ -48,6 +48,7 @@ export const gamification: ToolsetDef = {
     },
     {
       name: "get_daily_gamification_history",
+      memberText: true,
       title: "Get daily gamification history",
       description: "Get the XP and coins several users earned on one day.",
       method: "POST",
@@ -67,6 +68,7 @@ export const gamification: ToolsetDef = {
     },
     {
       name: "get_user_activity_stats",
+      memberText: true,
       title: "Get user activity stats",
       description: "Count a user's messages, replies, reactions and social actions per day over recent days.",
       method: "POST",
@@ -79,6 +81,7 @@ export const gamification: ToolsetDef = {
     },
     {
       name: "list_user_gamification_logs",
+      memberText: true,
       title: "List user gamification logs",
       description: "List the XP and coin events a user earned, newest first.",
       method: "POST",
@@ -93,6 +96,7 @@ export const gamification: ToolsetDef = {
     },
     {
       name: "list_user_streak_logs",
+      memberText: true,
       title: "List user streak logs",
       description: "List a user's streak log: each period of a streak kept or missed.",
       method: "GET",

@@ -34,6 +34,7 @@ const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide
 
 export const messaging: ToolsetDef = {
   name: "messaging",
+  memberText: true,
   summary: "channel messages: read, send, reply, react, upload images",
   default: true,
   resources: [],
@@ -106,6 +107,7 @@ export const messaging: ToolsetDef = {
     },
     {
       name: "upload_message_images",
+      memberText: false,
       title: "Upload message images",
       description: "Upload images for messages and get back their hosted URLs.",
       method: "POST",

@@ -18,6 +18,7 @@ const statusesInference = `Statuses are ids applied by PUT ${ORDERS}/status and 
 
 export const rewards: ToolsetDef = {
   name: "rewards",
+  memberText: true,
   summary: "redemption orders, their statuses and status history",
   default: true,
   resources: [{ name: "redemptionStatuses", noun: "redemption status", plural: "redemption statuses", unique: ["name"] }],
@@ -80,6 +81,7 @@ export const rewards: ToolsetDef = {
     },
     {
       name: "list_redemption_statuses",
+      memberText: false,
       title: "List redemption statuses",
       description: "List the statuses redemption orders can take.",
       method: "GET",
@@ -94,6 +96,7 @@ export const rewards: ToolsetDef = {
     },
     {
       name: "get_redemption_status",
+      memberText: false,
       title: "Get redemption status",
       description: "Get one redemption status.",
       method: "GET",
@@ -108,6 +111,7 @@ export const rewards: ToolsetDef = {
     },
     {
       name: "create_redemption_status",
+      memberText: false,
       title: "Create redemption status",
       description: "Create a status that redemption orders can be moved to.",
       method: "POST",

@@ -28,6 +28,7 @@ const purchaseHistoryID = z
 
 export const store: ToolsetDef = {
   name: "store",
+  memberText: true,
   summary: "rewards store: configuration, categories, products, purchase history",
   resources: [
     { name: "categories", noun: "category", plural: "categories", pagination: "skip", searchFields: ["name"] },

@@ -128,6 +128,7 @@ export const userFields: ToolsetDef = {
     },
     {
       name: "list_user_field_histories",
+      memberText: true,
       title: "List user field histories",
       description: "List recorded user field values, optionally for one field and/or one user.",
       method: "GET",
@@ -154,6 +155,7 @@ export const userFields: ToolsetDef = {
     },
     {
       name: "create_user_field_history",
+      memberText: true,
       title: "Create user field history",
       description: "Record a new value of a user field for one user.",
       method: "POST",

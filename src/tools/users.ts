@@ -109,6 +109,7 @@ const MINI_GAME_INFERENCE =
 
 export const users: ToolsetDef = {
   name: "users",
+  memberText: true,
   summary: "community members: look up, filter, create, delete/restore, mini-game stats",
   default: true,
   resources: [usersResource],

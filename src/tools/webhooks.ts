@@ -25,6 +25,7 @@ export const webhooks: ToolsetDef = {
   tools: [
     {
       name: "send_message_by_webhook",
+      memberText: true,
       title: "Send message by webhook",
       description: "Post a message in a channel through the community's incoming webhook.",
       method: "POST",
@@ -40,6 +41,7 @@ export const webhooks: ToolsetDef = {
     },
     {
       name: "update_custom_fields_by_webhook",
+      memberText: true,
       title: "Update custom user fields by webhook",
       description: "Set a member's custom user field values through the incoming webhook.",
       method: "POST",

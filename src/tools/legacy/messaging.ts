@@ -16,6 +16,7 @@ function twin(name: string): Pick<ToolSpec, "input" | "sandbox" | "auth" | "repl
 export const messagingTools: ToolSpec[] = [
   {
     name: "legacy_send_message",
+    memberText: true,
     title: "Send message (legacy)",
     description: "Post a message to a channel as a member; forum channels also need forumTopicId.",
     method: "POST",
@@ -27,6 +28,7 @@ export const messagingTools: ToolSpec[] = [
   },
   {
     name: "legacy_reply_to_message",
+    memberText: true,
     title: "Reply to message (legacy)",
     description: "Reply to a message as a member.",
     method: "POST",
@@ -38,6 +40,7 @@ export const messagingTools: ToolSpec[] = [
   },
   {
     name: "legacy_react_to_message",
+    memberText: true,
     title: "React to message (legacy)",
     description: "Add an emoji reaction to a message as a member.",
     method: "POST",
