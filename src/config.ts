@@ -60,6 +60,7 @@ export const SETTINGS = [
     default: "",
     desc: "Community API key, sent as `Authorization: Bearer` (most routes).",
     secret: true,
+    bundle: "Community API key",
   },
   {
     flag: "",
@@ -67,6 +68,7 @@ export const SETTINGS = [
     default: "",
     desc: "Community system key (Login Management), sent as `x-api-key` (legacy routes, Secure Auth).",
     secret: true,
+    bundle: "System key (optional)",
   },
   {
     flag: "",
@@ -87,14 +89,44 @@ export const SETTINGS = [
     default: "https://api.returning.ai",
     desc: "API base URL (a path prefix is kept).",
   },
-  { flag: "--sandbox", env: "RETURNING_AI_SANDBOX", default: "off", desc: "Start the built-in simulated API and use it." },
+  {
+    flag: "",
+    env: "RETURNING_AI_LEGACY_BASE_URL",
+    default: "the base URL",
+    desc: "Host of the legacy routes, if your community serves them elsewhere.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_WEBHOOK_BASE_URL",
+    default: "the base URL",
+    desc: "Host of the incoming-webhook routes, if elsewhere.",
+  },
+  {
+    flag: "--routes",
+    env: "RETURNING_AI_ROUTES",
+    default: "",
+    desc: "JSON file of route overrides (method, path per tool), checked at startup.",
+  },
+  {
+    flag: "--sandbox",
+    env: "RETURNING_AI_SANDBOX",
+    default: "off",
+    desc: "Start the built-in simulated API and use it.",
+    bundle: "Sandbox",
+  },
   {
     flag: "--toolsets",
     env: "RETURNING_AI_TOOLSETS",
     default: "default",
-    desc: "Comma-separated toolsets; `default` and `all` (every non-legacy one) combine with names.",
+    desc: "Comma-separated toolsets to list; `default` and `all` (every non-legacy one) combine with names. Discovery reaches the rest.",
+    bundle: "Toolsets",
   },
-  { flag: "--tools", env: "RETURNING_AI_TOOLS", default: "", desc: "Comma-separated tools to enable besides the toolsets." },
+  {
+    flag: "--tools",
+    env: "RETURNING_AI_TOOLS",
+    default: "",
+    desc: "Comma-separated tools to list besides the toolsets; alone, the only tools enabled.",
+  },
   {
     flag: "--exclude-tools",
     env: "RETURNING_AI_EXCLUDE_TOOLS",
@@ -105,10 +137,16 @@ export const SETTINGS = [
     flag: "--discover",
     env: "RETURNING_AI_DISCOVER",
     default: "off",
-    desc: "List three tools (find_tools, describe_tool, call_tool) that reach every enabled tool.",
+    desc: "List only find_tools, describe_tool and call_tool, which reach every enabled tool.",
   },
-  { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read." },
-  { flag: "--legacy", env: "RETURNING_AI_LEGACY", default: "off", desc: "Allow legacy tools." },
+  { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read.", bundle: "Read-only" },
+  {
+    flag: "--legacy",
+    env: "RETURNING_AI_LEGACY",
+    default: "off",
+    desc: "Enable legacy tools: reachable through discovery, listed when --toolsets names `legacy`.",
+    bundle: "Legacy tools",
+  },
   { flag: "--http", env: "RETURNING_AI_HTTP", default: "off", desc: "Serve Streamable HTTP at `/mcp` instead of stdio." },
   { flag: "--host", env: "RETURNING_AI_HOST", default: "127.0.0.1", desc: "HTTP bind address." },
   {
@@ -155,9 +193,24 @@ export const SETTINGS = [
     desc: "Key of confirmation tokens; share it across replicas.",
     secret: true,
   },
-  { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
+  {
+    flag: "",
+    env: "RETURNING_AI_COMMUNITY_ID",
+    default: "",
+    desc: "Your community id, told to the assistant.",
+    bundle: "Community id",
+  },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
+
+type Setting = (typeof SETTINGS)[number];
+
+/** How a person sets one setting: its flag, its variable and, where the bundle has it, the bundle setting's title. */
+export function settingSwitch(env: Setting["env"]): string {
+  const setting: Setting | undefined = SETTINGS.find((s) => s.env === env);
+  const bundle = setting && "bundle" in setting ? `, or "${setting.bundle}" in the bundle's settings` : "";
+  return `env ${env}${bundle}`;
+}
 
 function objectIdSetting(name: string, value: string | undefined): string | undefined {
   if (!value) return undefined;

@@ -19,7 +19,7 @@ describe("discovery mode", () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    const tools = selectTools({ toolsets: ["all"], legacy: true });
+    const tools = selectTools({ toolsets: ["all", "legacy"], legacy: true });
     mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", tools, discover: true });
   });
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe("discovery mode", () => {
     expect(described.inputSchema).toEqual(fullSchema(findTool("delete_leaderboard")!));
     expect(JSON.stringify(described.inputSchema)).toContain("pattern");
     const unknown = await mcp.call("describe_tool", { name: "drop_database" });
-    expect(textOf(unknown)).toBe("Unknown or disabled tool 'drop_database'. find_tools lists the enabled tools.");
+    expect(textOf(unknown)).toBe("Unknown tool 'drop_database'. find_tools lists the tools this server reaches.");
   });
 
   it("runs a gated call only with its confirmation token", async () => {
@@ -141,7 +141,7 @@ describe("discovery mode over a filtered registry", () => {
         destructiveHint: false,
       });
       const write = await mcp.call("call_tool", { name: "create_store_category", arguments: { name: "X" } });
-      expect(textOf(write)).toBe("Unknown or disabled tool 'create_store_category'. find_tools lists the enabled tools.");
+      expect(textOf(write)).toBe("Unknown tool 'create_store_category'. find_tools lists the tools this server reaches.");
       const found = (await mcp.call("find_tools", { query: "leaderboard" })).structuredContent as Found;
       expect(found.tools).toEqual([]);
       expect(

@@ -2,7 +2,9 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { decodeJsonArguments } from "../registry/coerce.js";
+import type { Reach } from "../registry/filters.js";
 import { needsConfirmation, supportsDryRun } from "../registry/gate-args.js";
+import { findTool } from "../registry/index.js";
 import { describeIssues } from "../registry/issues.js";
 import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/listing.js";
 import type { ToolDef } from "../registry/types.js";
@@ -12,14 +14,25 @@ import { errorResult, objectResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
 /**
- * Discovery mode (--discover): the whole enabled registry behind three small tools, for clients
- * that cap the number of tools or whose context is tight. call_tool runs the chosen tool through
- * callTool, so validation, the read-only filter (a disabled tool is not found), the confirmation
- * gate and dry runs are exactly those of a direct call.
+ * Discovery: every reachable tool behind three small tools, listed beside the listed toolsets (or
+ * alone with --discover), for clients that cap the number of tools or whose context is tight.
+ * call_tool runs the chosen tool through callTool, so validation, the confirmation gate and dry
+ * runs are exactly those of a direct call; a tool the settings keep off is refused with its way out.
  */
 
-export const DISCOVERY_NOTE =
-  "Every tool is reached through find_tools (search by words), describe_tool (full schema and route) and call_tool (run one by name).";
+/** The tools discovery lists, in order. */
+export const DISCOVERY_TOOLS = ["find_tools", "describe_tool", "call_tool"] as const;
+
+/** For the server instructions: how the assistant reaches what is not listed. */
+export const discoveryNote = (reach: Reach): string =>
+  `${reach.reachable.length - reach.listed.length} more tools are reachable than listed: find_tools searches them by words, describe_tool shows one's full schema, call_tool runs one by name.`;
+
+/** The tool error for an existing tool the settings keep off: it names the setting that enables it. */
+export function refusal(reach: Reach, name: string): CallToolResult | undefined {
+  const tool = findTool(name);
+  const way = tool && reach.wayOut(tool);
+  return way ? errorResult(`Tool ${name} is not enabled on this server: ${way}`) : undefined;
+}
 
 const DEFAULT_MATCHES = 8;
 
@@ -111,6 +124,8 @@ type DiscoveryName = keyof Inputs;
 
 export interface Discovery {
   listed: ListedTool[];
+  /** Whether `name` is one of the discovery tools. */
+  serves(name: string): boolean;
   call(
     server: Server,
     ctx: CallContext,
@@ -121,8 +136,9 @@ export interface Discovery {
   ): Promise<CallToolResult>;
 }
 
-/** The three tools over `tools` (the enabled ones): built once, like any other listing. */
-export function createDiscovery(tools: readonly ToolDef[]): Discovery {
+/** The three tools over the reachable tools: built once, like any other listing. */
+export function createDiscovery(reach: Reach): Discovery {
+  const tools = reach.reachable;
   const byName = new Map(tools.map((t) => [t.name, t]));
   const indexed = tools.map(index);
   const toolsets = [...new Set(tools.map((t) => t.toolset))];
@@ -152,7 +168,7 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
   ];
 
   const unknown = (name: string) =>
-    errorResult(`Unknown or disabled tool '${name.slice(0, 100)}'. find_tools lists the enabled tools.`);
+    refusal(reach, name) ?? errorResult(`Unknown tool '${name.slice(0, 100)}'. find_tools lists the tools this server reaches.`);
 
   type Handler<K extends DiscoveryName> = (
     args: z.infer<Inputs[K]>,
@@ -207,6 +223,7 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
 
   return {
     listed,
+    serves: (name) => Object.hasOwn(schemas, name),
     async call(server, ctx, name, rawArgs, signal, channel) {
       if (!Object.hasOwn(schemas, name)) return unknown(name);
       const schema = schemas[name as DiscoveryName];
