@@ -46,8 +46,16 @@ const stem = (word: string): string =>
     .replace(/(ch|sh|x)es$/, "$1")
     .replace(/s$/, "");
 
-/** Plain words a person uses, and the verb the tool names use for them. */
+/** Plain words a person uses, and the words the tool names use for them (several, space-separated). */
 const SYNONYMS: Record<string, string> = {
+  // "Which vouchers are running out?" asks to read stock levels, and vouchers are products' stock.
+  running: "list stock",
+  low: "list stock",
+  remaining: "list stock",
+  voucher: "voucher product",
+  rotate: "create delete",
+  configuration: "config",
+  setting: "config",
   remove: "delete",
   revoke: "delete",
   add: "create",
@@ -90,9 +98,14 @@ function index(tool: ToolDef): Indexed {
   };
 }
 
-/** Name words weigh most; a query word that only starts a known word still counts a little. */
-function score(entry: Indexed, query: string[]): number {
-  let total = 0;
+const WRITE_VERBS = new Set(["create", "update", "delete", "archive", "restore", "send", "reply", "react", "upload", "award"]);
+
+/**
+ * Name words weigh most; a query word that only starts a known word still counts a little. A query
+ * that names no change ("store config", "pending orders") is a question: reading tools win ties.
+ */
+function score(entry: Indexed, query: string[], asks: boolean): number {
+  let total = asks && entry.tool.risk === "read" ? 0.25 : 0;
   for (const word of query) {
     if (entry.name.has(word)) total += 3;
     else if (entry.other.has(word)) total += 1;
@@ -179,12 +192,13 @@ export function createDiscovery(reach: Reach): Discovery {
   ) => Promise<CallToolResult> | CallToolResult;
   const handlers: { [K in DiscoveryName]: Handler<K> } = {
     find_tools({ query, toolset, limit }) {
-      const words = wordsOf(query).map((w) => SYNONYMS[w] ?? w);
+      const words = wordsOf(query).flatMap((w) => (SYNONYMS[w] ?? w).split(" "));
+      const asks = !words.some((w) => WRITE_VERBS.has(w));
       const pool = indexed.filter((e) => !toolset || e.tool.toolset === toolset);
       const ranked = words.length
         ? pool
-            .map((entry, order) => ({ entry, order, score: score(entry, words) }))
-            .filter((r) => r.score > 0)
+            .map((entry, order) => ({ entry, order, score: score(entry, words, asks) }))
+            .filter((r) => r.score > 0.25)
             .sort((a, b) => b.score - a.score || a.order - b.order)
             .map((r) => r.entry)
         : pool;
