@@ -154,7 +154,8 @@ describe("CLI output", () => {
     const child = spawn(process.execPath, [CLI, "tools", "--json"], { env: { PATH: process.env.PATH ?? "" } });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.stdout.once("data", () => child.stdout.destroy());
+    // Closed before the first write, as `head` closes after its lines while a longer listing is still being written.
+    child.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(0);
