@@ -9,7 +9,7 @@
  * --retire   disable (default) or delete the previous board; delete asks first, unless --yes
  * --sandbox  use the built-in sandbox;  --server <path/to/cli.js> to run a server that is not on PATH
  */
-import { flags, type Io, runIfMain, Session } from "./session.js";
+import { flags, type Io, needAnswer, runIfMain, Session } from "./session.js";
 
 interface Board {
   _id: string;
@@ -52,6 +52,7 @@ export async function main(argv: string[], io: Io): Promise<void> {
   if (typeof base !== "string") throw new Error("--base <slug> is required");
   if (typeof month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error("--month must be YYYY-MM");
   if (retire !== "disable" && retire !== "delete") throw new Error("--retire must be disable or delete");
+  if (retire === "delete") needAnswer(io, opts.has("yes"), "--retire delete");
   const server = opts.get("server");
   const session = await Session.start({
     sandbox: opts.has("sandbox"),

@@ -20,11 +20,23 @@ export interface SessionOptions {
 /** Where a script talks to the person running it; tests pass their own. */
 export interface Io {
   print(line: string): void;
+  /** Whether someone can answer `confirm`: false when stdin is not a terminal (cron, CI, a pipe). */
+  interactive: boolean;
   /** Asks a yes/no question; false unless the answer is yes. */
   confirm(question: string): Promise<boolean>;
 }
 
+/**
+ * Called before a script changes anything when one of its steps will ask: with nobody to answer,
+ * it stops now, rather than halfway through with the first changes made and the rest waiting forever.
+ */
+export function needAnswer(io: Io, yes: boolean, step: string): void {
+  if (yes || io.interactive) return;
+  throw new Error(`${step} needs a yes, and stdin is not a terminal: run it at a terminal, or add --yes. Nothing was changed.`);
+}
+
 export const terminal: Io = {
+  interactive: Boolean(process.stdin.isTTY),
   print: (line) => void process.stdout.write(`${line}\n`),
   confirm: async (question) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -2,6 +2,7 @@
 import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
+import { selectReach } from "./registry/filters.js";
 import { effectiveTools, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
 import { StdioTransport } from "./server/stdio.js";
@@ -14,18 +15,46 @@ const HELP = `returning-ai-mcp ${VERSION}: an MCP server for administering a Ret
 Usage:
   returning-ai-mcp [options]            serve MCP over stdio (or --http)
   returning-ai-mcp sandbox [--port N]   run only the simulated Returning.AI API
-  returning-ai-mcp tools [--json]       print every tool of the registry
+  returning-ai-mcp tools [--json]       print every tool of the registry (with tool filters: the tools listed)
   returning-ai-mcp --help | --version
 
 Settings (flag, environment variable, default):
-${SETTINGS.map((s) => `  ${(s.flag || "").padEnd(18)}${s.env.padEnd(30)}${s.default.padEnd(26)}${s.desc}`).join("\n")}
+${columns(SETTINGS.map((s) => ["", s.flag, s.env, s.default, s.desc]))}
 `;
+
+/** Rows as aligned columns at least two spaces apart, however long a cell: the last column is not padded. */
+function columns(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`); // stdout-ok: CLI output, not the MCP stream
 
-/** Every tool of the registry with its effective route and where that route came from. */
+/** A reader that stops early (`tools --json | head`) closes our stdout: that ends the listing, not in a crash. */
+function quietOnClosedStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}
+
+/** Tool filters given (flags or environment): `tools` then prints what a server with them lists. */
+const filtered = ({ filter }: Config): boolean =>
+  Boolean(filter.toolsets || filter.tools || filter.excludeTools || filter.readOnly || filter.legacy);
+
+/** Every tool of the registry (or the ones the tool filters list) with its effective route and where that route came from. */
 function printTools(config: Config): void {
-  const rows = effectiveTools(config).map((t) => ({
+  quietOnClosedStdout();
+  const registry = effectiveTools(config);
+  const tools = filtered(config) ? selectReach(config.filter, registry).listed : registry;
+  const rows = tools.map((t) => ({
     name: t.name,
     toolset: t.toolset,
     method: t.method,
@@ -42,17 +71,11 @@ function printTools(config: Config): void {
     print(JSON.stringify(rows, null, 2));
     return;
   }
-  for (const r of rows) {
-    const flags = [
-      r.risk,
-      r.routeSource === "documented" ? "" : r.routeSource,
-      r.auth === "bearer" ? "" : r.auth,
-      r.legacy ? "legacy" : "",
-    ]
+  const flags = (r: (typeof rows)[number]) =>
+    [r.risk, r.routeSource === "documented" ? "" : r.routeSource, r.auth === "bearer" ? "" : r.auth, r.legacy ? "legacy" : ""]
       .filter(Boolean)
-      .join(",");
-    print(`${r.name.padEnd(40)}${r.toolset.padEnd(16)}${r.method.padEnd(7)}${r.path.padEnd(60)}${flags}`);
-  }
+      .join(", ");
+  print(columns(rows.map((r) => [r.name, r.toolset, r.method, r.path, flags(r)])));
 }
 
 /** Closes cleanly on Ctrl-C, on SIGTERM from a supervisor, and (stdio) when the client goes away. */
@@ -78,7 +101,6 @@ async function serve(config: Config): Promise<void> {
       allowedHosts: config.allowedHosts,
       allowedOrigins: config.allowedOrigins,
       maxBodyBytes: config.maxBodyBytes,
-      discover: config.discover,
     });
     announce(config, runtime, http.url);
     onShutdown(async () => {
@@ -89,10 +111,9 @@ async function serve(config: Config): Promise<void> {
   }
   const { credentials, source } = runtime.defaults;
   const server = createServer({
-    tools: runtime.tools,
+    reach: runtime.reach,
     context: runtime.contextFor(credentials, source, "stdio"),
     communityId: runtime.communityId,
-    discover: config.discover,
   });
   const transport = new StdioTransport();
   const close = async () => {

@@ -69,6 +69,7 @@ export const SETTINGS = [
     default: "",
     desc: "Community API key, sent as `Authorization: Bearer` (most routes).",
     secret: true,
+    bundle: "Community API key",
   },
   {
     flag: "",
@@ -76,6 +77,7 @@ export const SETTINGS = [
     default: "",
     desc: "Community system key (Login Management), sent as `x-api-key` (legacy routes, Secure Auth).",
     secret: true,
+    bundle: "System key (optional)",
   },
   {
     flag: "",
@@ -112,16 +114,28 @@ export const SETTINGS = [
     flag: "--routes",
     env: "RETURNING_AI_ROUTES",
     default: "",
-    desc: "JSON file of route overrides, a regular file of at most 1 MiB, checked at startup.",
+    desc: "JSON file of route overrides (method, path per tool), a regular file of at most 1 MiB, checked at startup.",
   },
-  { flag: "--sandbox", env: "RETURNING_AI_SANDBOX", default: "off", desc: "Start the built-in simulated API and use it." },
+  {
+    flag: "--sandbox",
+    env: "RETURNING_AI_SANDBOX",
+    default: "off",
+    desc: "Start the built-in simulated API and use it.",
+    bundle: "Sandbox",
+  },
   {
     flag: "--toolsets",
     env: "RETURNING_AI_TOOLSETS",
     default: "default",
-    desc: "Comma-separated toolsets; `default` and `all` (every non-legacy one) combine with names.",
+    desc: "Comma-separated toolsets to list; `default` and `all` (every non-legacy one) combine with names. Discovery reaches the rest.",
+    bundle: "Toolsets",
   },
-  { flag: "--tools", env: "RETURNING_AI_TOOLS", default: "", desc: "Comma-separated tools to enable besides the toolsets." },
+  {
+    flag: "--tools",
+    env: "RETURNING_AI_TOOLS",
+    default: "",
+    desc: "Comma-separated tools to list besides the toolsets; alone, the only tools enabled.",
+  },
   {
     flag: "--exclude-tools",
     env: "RETURNING_AI_EXCLUDE_TOOLS",
@@ -132,10 +146,16 @@ export const SETTINGS = [
     flag: "--discover",
     env: "RETURNING_AI_DISCOVER",
     default: "off",
-    desc: "List three tools (find_tools, describe_tool, call_tool) that reach every enabled tool.",
+    desc: "List only find_tools, describe_tool and call_tool, which reach every enabled tool.",
   },
-  { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read." },
-  { flag: "--legacy", env: "RETURNING_AI_LEGACY", default: "off", desc: "Allow legacy tools." },
+  { flag: "--read-only", env: "RETURNING_AI_READ_ONLY", default: "off", desc: "Only tools that read.", bundle: "Read-only" },
+  {
+    flag: "--legacy",
+    env: "RETURNING_AI_LEGACY",
+    default: "off",
+    desc: "Enable legacy tools: reachable through discovery, listed when --toolsets names `legacy`.",
+    bundle: "Legacy tools",
+  },
   { flag: "--http", env: "RETURNING_AI_HTTP", default: "off", desc: "Serve Streamable HTTP at `/mcp` instead of stdio." },
   { flag: "--host", env: "RETURNING_AI_HOST", default: "127.0.0.1", desc: "HTTP bind address." },
   {
@@ -194,9 +214,24 @@ export const SETTINGS = [
     default: "working directory",
     desc: "Comma-separated folders that uploads from a local `path` may read (stdio), when the client offers no MCP roots.",
   },
-  { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
+  {
+    flag: "",
+    env: "RETURNING_AI_COMMUNITY_ID",
+    default: "",
+    desc: "Your community id, told to the assistant.",
+    bundle: "Community id",
+  },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
 ] as const;
+
+type Setting = (typeof SETTINGS)[number];
+
+/** How a person sets one setting: its flag, its variable and, where the bundle has it, the bundle setting's title. */
+export function settingSwitch(env: Setting["env"]): string {
+  const setting: Setting | undefined = SETTINGS.find((s) => s.env === env);
+  const bundle = setting && "bundle" in setting ? `, or "${setting.bundle}" in the bundle's settings` : "";
+  return `env ${env}${bundle}`;
+}
 
 /** A key for HMAC-signed tokens: a short one could be guessed from a token. */
 const MIN_CONFIRM_SECRET_LENGTH = 16;

@@ -1,7 +1,7 @@
 import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
-import { selectTools } from "./registry/filters.js";
+import { type Reach, selectReach } from "./registry/filters.js";
 import { ALL_TOOLS } from "./registry/index.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
@@ -19,7 +19,8 @@ export interface DefaultCredentials {
 
 /** Everything a transport needs, set up once per process from the config. */
 export interface Runtime {
-  tools: readonly ToolDef[];
+  /** What the server lists and reaches, decided once from the settings (src/registry/filters.ts). */
+  reach: Reach;
   baseUrl: string;
   communityId?: string;
   sandbox?: Sandbox;
@@ -34,7 +35,7 @@ export const effectiveTools = (config: Pick<Config, "routesFile">): readonly Too
   config.routesFile ? applyRouteOverrides(ALL_TOOLS, loadRouteOverrides(config.routesFile, ALL_TOOLS)) : ALL_TOOLS;
 
 export async function startRuntime(config: Config): Promise<Runtime> {
-  const tools = selectTools(config.filter, effectiveTools(config));
+  const reach = selectReach(config.filter, effectiveTools(config), config.discover);
   const sandbox = config.sandbox ? await startSandbox() : undefined;
   const baseUrl = sandbox?.url ?? config.baseUrl;
   const host = config.credentials.communityHost;
@@ -65,7 +66,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     uploadDirs: config.uploadDirs,
   });
   return {
-    tools,
+    reach,
     baseUrl,
     communityId: sandbox?.communityId ?? config.communityId,
     sandbox,

@@ -5,12 +5,13 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
+import type { Reach } from "./registry/filters.js";
 import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { registerResources } from "./resources/register.js";
 import { type CallContext, callTool } from "./server/call.js";
 import { serveLogLevels } from "./server/client-log.js";
-import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
+import { createDiscovery, type Discovery, refusal } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
 import { withPlainErrors } from "./server/plain-errors.js";
 import { withRawArgumentCheck } from "./server/raw-arguments.js";
@@ -18,11 +19,10 @@ import { Redactor } from "./server/redact.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
-  tools: readonly ToolDef[];
+  /** What it lists and what a call may name (selectReach in src/registry/filters.ts). */
+  reach: Reach;
   context: CallContext;
   communityId?: string;
-  /** Serve the tools through find_tools / describe_tool / call_tool (src/server/discovery.ts). */
-  discover?: boolean;
 }
 
 /** What every server over the same tools shares: built once, then reused by each HTTP request. */
@@ -33,23 +33,22 @@ interface Surface {
   discovery?: Discovery;
 }
 
-const surfaces = new WeakMap<readonly ToolDef[], Map<string, Surface>>();
+const surfaces = new WeakMap<Reach, Map<string, Surface>>();
 
-function surfaceFor({ tools, communityId, discover }: Omit<ServerOptions, "context">): Surface {
-  const key = `${communityId ?? ""}|${Boolean(discover)}`;
-  let byKey = surfaces.get(tools);
+function surfaceFor({ reach, communityId }: Omit<ServerOptions, "context">): Surface {
+  const key = communityId ?? "";
+  let byKey = surfaces.get(reach);
   if (!byKey) {
     byKey = new Map();
-    surfaces.set(tools, byKey);
+    surfaces.set(reach, byKey);
   }
   let surface = byKey.get(key);
   if (!surface) {
-    const discovery = discover ? createDiscovery(tools) : undefined;
-    const instructions = buildInstructions(tools, communityId);
+    const discovery = reach.discovery ? createDiscovery(reach) : undefined;
     surface = {
-      instructions: discovery ? `${instructions}\n${DISCOVERY_NOTE}` : instructions,
-      listed: discovery?.listed ?? tools.map(listTool),
-      byName: new Map(tools.map((t) => [t.name, t])),
+      instructions: buildInstructions(reach, communityId),
+      listed: [...reach.listed.map(listTool), ...(discovery?.listed ?? [])],
+      byName: new Map(reach.reachable.map((t) => [t.name, t])),
       discovery,
     };
     byKey.set(key, surface);
@@ -89,7 +88,7 @@ class ReturningAiServer extends Server {
 
 /** One MCP server over the selected tools; cheap to build, so HTTP builds one per request. */
 export function createServer(options: ServerOptions): Server {
-  const { tools, context, communityId } = options;
+  const { reach, context, communityId } = options;
   const { instructions, listed, byName, discovery } = surfaceFor(options);
   const server = new ReturningAiServer(
     context,
@@ -103,15 +102,16 @@ export function createServer(options: ServerOptions): Server {
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const { name, arguments: args } = request.params;
-    if (discovery) return discovery.call(server, context, name, args, extra.signal, extra);
+    // A reachable tool runs when named directly too: find_tools shows its schema, and a client may call it as listed.
     const tool = byName.get(name);
-    if (!tool) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
-    }
-    return callTool(server, context, tool, args, extra.signal, extra);
+    if (tool) return callTool(server, context, tool, args, extra.signal, extra);
+    if (discovery?.serves(name)) return discovery.call(server, context, name, args, extra.signal, extra);
+    const off = refusal(reach, name);
+    if (off) return off;
+    throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
   });
   serveLogLevels(server);
-  registerPrompts(server, tools, communityId);
+  registerPrompts(server, reach.reachable, communityId);
   registerResources(server);
   return server;
 }

@@ -2,6 +2,7 @@ import { CREDENTIAL_SOURCES, secretsOf } from "./client/auth.js";
 import type { Config } from "./config.js";
 import { log } from "./log.js";
 import type { Runtime } from "./runtime.js";
+import { DISCOVERY_TOOLS } from "./server/discovery.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -9,15 +10,20 @@ import { VERSION } from "./version.js";
  * log (Claude Desktop, VS Code's output panel) shows what was served; stdout stays the MCP stream.
  */
 
-/** Toolset names in the order their tools are listed. */
-const toolsetsOf = (runtime: Runtime): string[] => [...new Set(runtime.tools.map((t) => t.toolset))];
+/** What tools/list shows: toolset names in the order their tools are listed, then the discovery tools. */
+function listedOf({ reach }: Runtime): { count: number; names: string[] } {
+  const toolsets = [...new Set(reach.listed.map((t) => t.toolset))];
+  const discovery = reach.discovery ? [...DISCOVERY_TOOLS] : [];
+  return { count: reach.listed.length + discovery.length, names: [...toolsets, ...discovery] };
+}
 
 export function startupLine(config: Config, runtime: Runtime, endpoint: string): string {
   const api = runtime.sandbox ? `built-in sandbox at ${runtime.sandbox.url}` : runtime.baseUrl;
   const transport = config.http ? `Streamable HTTP at ${endpoint}` : "stdio";
-  const toolsets = toolsetsOf(runtime).join(", ") || "none";
+  const listed = listedOf(runtime);
+  const reachable = runtime.reach.reachable.length;
   return (
-    `returning-ai-mcp ${VERSION}: ${runtime.tools.length} tools (${toolsets}) over ${transport}; API: ${api}` +
+    `returning-ai-mcp ${VERSION}: ${listed.count} tools listed (${listed.names.join(", ")}), ${reachable} reachable over ${transport}; API: ${api}` +
     `${runtime.communityId ? `; community ${runtime.communityId}` : ""}${config.filter.readOnly ? "; read-only" : ""}.`
   );
 }

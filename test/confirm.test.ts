@@ -232,7 +232,7 @@ describe("confirmation gate", () => {
   });
 
   it("exposes confirm only where it is needed", () => {
-    const tools = selectTools({ toolsets: ["all"], legacy: true });
+    const tools = selectTools({ toolsets: ["all", "legacy"], legacy: true });
     const gated = tools.filter((t) => t.risk === "destructive" || t.legacy).map((t) => t.name);
     expect(gated).toContain("legacy_delete_integration_api_key");
     expect(gated).toContain("delete_leaderboard");

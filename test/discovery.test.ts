@@ -3,7 +3,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { selectTools } from "../src/registry/filters.js";
+import { selectReach, selectTools } from "../src/registry/filters.js";
 import { findTool, TOOLSET_NAMES } from "../src/registry/index.js";
 import { fullSchema, listTool } from "../src/registry/listing.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
@@ -19,7 +19,7 @@ describe("discovery mode", () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    const tools = selectTools({ toolsets: ["all"], legacy: true });
+    const tools = selectTools({ toolsets: ["all", "legacy"], legacy: true });
     mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", tools, discover: true });
   });
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe("discovery mode", () => {
     expect(described.inputSchema).toEqual(fullSchema(findTool("delete_leaderboard")!));
     expect(JSON.stringify(described.inputSchema)).toContain("pattern");
     const unknown = await mcp.call("describe_tool", { name: "drop_database" });
-    expect(textOf(unknown)).toBe("Unknown or disabled tool 'drop_database'. find_tools lists the enabled tools.");
+    expect(textOf(unknown)).toBe("Unknown tool 'drop_database'. find_tools lists the tools this server reaches.");
   });
 
   it("runs a gated call only with its confirmation token", async () => {
@@ -141,7 +141,7 @@ describe("discovery mode over a filtered registry", () => {
         destructiveHint: false,
       });
       const write = await mcp.call("call_tool", { name: "create_store_category", arguments: { name: "X" } });
-      expect(textOf(write)).toBe("Unknown or disabled tool 'create_store_category'. find_tools lists the enabled tools.");
+      expect(textOf(write)).toBe("Unknown tool 'create_store_category'. find_tools lists the tools this server reaches.");
       const found = (await mcp.call("find_tools", { query: "leaderboard" })).structuredContent as Found;
       expect(found.tools).toEqual([]);
       expect(
@@ -175,5 +175,62 @@ describe("discovery mode from the command line", () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+/** The default configuration as a runtime selects it: default toolsets listed, discovery reaching the rest. */
+describe("default reach", () => {
+  let sandbox: Sandbox;
+  let mcp: Connected;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", reach: selectReach({}) });
+  });
+  afterAll(async () => {
+    await mcp.close();
+    await sandbox.close();
+  });
+
+  it("lists the default toolsets and the discovery tools within 6,000 tokens, and says more are reachable", async () => {
+    const { tools } = await mcp.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([...selectTools({}).map((t) => t.name), "find_tools", "describe_tool", "call_tool"]);
+    expect(encode(JSON.stringify({ tools })).length).toBeLessThanOrEqual(6000);
+    const more = selectReach({}).reachable.length - selectTools({}).length;
+    expect(mcp.client.getInstructions()).toContain(`${more} more tools are reachable than listed: find_tools`);
+  });
+
+  it("reaches an unlisted tool through call_tool and by name", async () => {
+    const viaDiscovery = await mcp.call("call_tool", { name: "get_store_config" });
+    expect(dataOf<{ title: string }>(viaDiscovery).title).toBeTruthy();
+    expect(dataOf<{ title: string }>(await mcp.call("get_store_config")).title).toBeTruthy();
+  });
+
+  it("refuses a tool the settings keep off with the setting that enables it, directly and through discovery", async () => {
+    const way =
+      'Tool legacy_list_badges is not enabled on this server: it is a legacy tool: start with --legacy (env RETURNING_AI_LEGACY, or "Legacy tools" in the bundle\'s settings).';
+    for (const [name, args] of [
+      ["legacy_list_badges", {}],
+      ["call_tool", { name: "legacy_list_badges" }],
+      ["describe_tool", { name: "legacy_list_badges" }],
+    ] as const) {
+      const result = await mcp.call(name, args);
+      expect(result.isError, name).toBe(true);
+      expect(textOf(result), name).toBe(way);
+    }
+    await expect(mcp.call("drop_database")).rejects.toThrow(/Unknown tool 'drop_database'/);
+  });
+
+  it.each([
+    ["store config", ["get_store_config"]],
+    ["get my store's configuration", ["get_store_config"]],
+    ["vouchers running out", ["update_store_product_vouchers", "list_store_products"]],
+    ["pending orders", ["list_redemption_orders"]],
+    ["react to a message", ["react_to_message"]],
+    ["rotate api key", ["create_user_api_key", "create_community_api_key", "delete_community_api_key"]],
+  ])("find_tools ranks %j by name and description", async (query, expected) => {
+    const found = (await mcp.call("find_tools", { query, limit: 5 })).structuredContent as Found;
+    const names = found.tools.map((t) => t.name);
+    expect(names[0]).toBe(expected[0]);
+    expect(names).toEqual(expect.arrayContaining(expected));
   });
 });

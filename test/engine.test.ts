@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ReturningAiClient } from "../src/client/http.js";
 import { parseConfig } from "../src/config.js";
+import { reachOver } from "../src/registry/filters.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import { fileInput, objectId } from "../src/registry/schemas.js";
 import type { ToolDef } from "../src/registry/types.js";
@@ -291,7 +292,7 @@ describe("hosts and per-request credentials", () => {
   it("takes a request's own system key over HTTP, and the server's only on loopback", async () => {
     const api = await recordingApi();
     const runtime = await startRuntime(parseConfig(["--base-url", api.url], { RETURNING_AI_SYSTEM_KEY: "server-system-key-1" }));
-    const served = { ...runtime, tools: [systemThing] };
+    const served = { ...runtime, reach: reachOver([systemThing]) };
     const [loopback, open] = await Promise.all([
       serveHttp(served, { host: "127.0.0.1", port: 0 }),
       serveHttp(served, { host: "0.0.0.0", port: 0 }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TOOLSETS, selectTools } from "../src/registry/filters.js";
-import { ALL_TOOLS, TOOLSET_NAMES } from "../src/registry/index.js";
+import { DEFAULT_TOOLSETS, selectReach, selectTools } from "../src/registry/filters.js";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../src/registry/index.js";
 
 const names = (filter: Parameters<typeof selectTools>[0]) => selectTools(filter).map((t) => t.name);
 
@@ -23,9 +23,10 @@ describe("tool filters", () => {
     expect(names({ toolsets: ["default"] })).toEqual(names({}));
   });
 
-  it("adds legacy tools only when asked", () => {
+  it("lists legacy tools only when the toolsets name legacy, and with --legacy", () => {
     expect(names({ legacy: true })).toEqual(names({}));
-    expect(names({ toolsets: ["all"], legacy: true })).toContain("legacy_delete_integration_api_key");
+    expect(names({ toolsets: ["all"], legacy: true })).toEqual(names({ toolsets: ["all"] }));
+    expect(names({ toolsets: ["all", "legacy"], legacy: true })).toEqual(ALL_TOOLS.map((t) => t.name));
     expect(names({ toolsets: ["legacy"], legacy: true }).every((n) => n.startsWith("legacy_"))).toBe(true);
     expect(() => names({ tools: ["legacy_list_integration_api_keys"] })).toThrow(/add --legacy/);
   });
@@ -60,5 +61,65 @@ describe("tool filters", () => {
   it("refuses unknown names and lists the valid ones", () => {
     expect(() => names({ toolsets: ["games"] })).toThrow(/Unknown toolset: games\. Valid toolsets: all, default, leaderboards/);
     expect(() => names({ excludeTools: ["nope"] })).toThrow(/Unknown tool: nope\. Valid tools: list_leaderboards/);
+  });
+});
+
+/** What a server lists beside what discovery reaches: selectReach is the one place that decides both. */
+describe("reach", () => {
+  const nonLegacy = ALL_TOOLS.filter((t) => !t.legacy).map((t) => t.name);
+  const reachOf = (filter: Parameters<typeof selectReach>[0], discover = false) => {
+    const reach = selectReach(filter, ALL_TOOLS, discover);
+    return { ...reach, listed: reach.listed.map((t) => t.name), reachable: reach.reachable.map((t) => t.name) };
+  };
+
+  it("by default lists the default toolsets and reaches every non-legacy tool through discovery", () => {
+    const reach = reachOf({});
+    expect(reach.listed).toEqual(names({}));
+    expect(reach.reachable).toEqual(nonLegacy);
+    expect(reach.discovery).toBe(true);
+    const legacy = reachOf({ legacy: true });
+    expect(legacy.listed).toEqual(names({}));
+    expect(legacy.reachable).toEqual(ALL_TOOLS.map((t) => t.name));
+  });
+
+  it("lists no discovery tools when everything reachable is listed", () => {
+    expect(reachOf({ toolsets: ["all"] }).discovery).toBe(false);
+    expect(reachOf({ toolsets: ["all"], legacy: true }).discovery).toBe(true);
+    expect(reachOf({ toolsets: ["all", "legacy"], legacy: true })).toMatchObject({ discovery: false });
+    expect(reachOf({ tools: ["get_store_config"] })).toMatchObject({
+      listed: ["get_store_config"],
+      reachable: ["get_store_config"],
+      discovery: false,
+    });
+  });
+
+  it("lets read-only, exclude, an allow-list and no-legacy narrow discovery too", () => {
+    const readOnly = reachOf({ readOnly: true });
+    expect(readOnly.reachable.every((n) => findTool(n)?.risk === "read")).toBe(true);
+    expect(readOnly.reachable).toContain("get_store_config");
+    expect(reachOf({ excludeTools: ["get_store_config"] }).reachable).not.toContain("get_store_config");
+    expect(reachOf({ toolsets: ["store"] }).reachable).toEqual(nonLegacy);
+    expect(reachOf({}).reachable.some((n) => n.startsWith("legacy_"))).toBe(false);
+  });
+
+  it("with discover lists nothing but discovery, over the same reach", () => {
+    expect(reachOf({}, true)).toMatchObject({ listed: [], reachable: nonLegacy, discovery: true });
+  });
+
+  it("says which setting enables a tool it keeps off", () => {
+    const wayOut = (filter: Parameters<typeof selectReach>[0], name: string) => selectReach(filter).wayOut(findTool(name)!);
+    expect(wayOut({}, "legacy_list_badges")).toBe(
+      'it is a legacy tool: start with --legacy (env RETURNING_AI_LEGACY, or "Legacy tools" in the bundle\'s settings).',
+    );
+    expect(wayOut({ readOnly: true }, "create_leaderboard")).toBe(
+      'it changes data and read-only is on: turn off --read-only (env RETURNING_AI_READ_ONLY, or "Read-only" in the bundle\'s settings).',
+    );
+    expect(wayOut({ excludeTools: ["get_store_config"] }, "get_store_config")).toBe(
+      "it is excluded: remove it from --exclude-tools (env RETURNING_AI_EXCLUDE_TOOLS).",
+    );
+    expect(wayOut({ tools: ["list_leaderboards"] }, "get_store_config")).toMatch(
+      /^only the tools named by --tools are enabled: add it to --tools \(env RETURNING_AI_TOOLS\), or name its toolset store in --toolsets/,
+    );
+    expect(wayOut({}, "get_store_config")).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import type { ClientOptions } from "../src/client/types.js";
-import { selectTools } from "../src/registry/filters.js";
+import { type Reach, reachOver, selectTools } from "../src/registry/filters.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import type { CallContext } from "../src/server/call.js";
@@ -77,11 +77,14 @@ export interface ConnectOptions {
   /** When given, the client declares form elicitation and answers with this. */
   elicit?: (message: string) => ElicitResult;
   communityId?: string;
+  /** `tools` behind find_tools / describe_tool / call_tool only. */
   discover?: boolean;
   /** Folders uploads from a local path may read (RETURNING_AI_UPLOAD_DIRS); default the working directory. */
   uploadDirs?: readonly string[];
   /** When given, the client declares the roots capability and lists these (file:// URIs). */
   roots?: string[];
+  /** What the server lists and reaches, as a runtime selects it; wins over `tools` and `discover`. */
+  reach?: Reach;
   /** Client settings besides the base URL (deadline, size cap ...). */
   client?: Partial<ClientOptions>;
 }
@@ -99,8 +102,9 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
     uploadDirs: opts.uploadDirs ?? [process.cwd()],
   };
-  const tools = opts.tools ?? selectTools({ toolsets: ["all"], legacy: true });
-  const server = createServer({ tools, context, communityId: opts.communityId, discover: opts.discover });
+  const tools = opts.tools ?? selectTools({ toolsets: ["all", "legacy"], legacy: true });
+  const reach = opts.reach ?? reachOver(tools, opts.discover);
+  const server = createServer({ reach, context, communityId: opts.communityId });
   const client = new Client(
     { name: "test-client", version: "1.0.0" },
     { capabilities: { ...(opts.elicit ? { elicitation: { form: {} } } : {}), ...(opts.roots ? { roots: {} } : {}) } },

@@ -5,7 +5,8 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectTools } from "../src/registry/filters.js";
+import { selectReach, selectTools } from "../src/registry/filters.js";
+import { ALL_TOOLS } from "../src/registry/index.js";
 import { VERSION } from "../src/version.js";
 import { dataOf } from "./helpers.js";
 import { spawnServer } from "./stdio.js";
@@ -61,6 +62,10 @@ async function serve(command: string, args: string[], env: Record<string, string
   const server = await spawnServer(command, args, env);
   try {
     const { tools } = await server.client.listTools();
+    // A tool outside the listed toolsets, reached the way the server instructions say.
+    const reached = tools.some((t) => t.name === "call_tool")
+      ? ((await server.client.callTool({ name: "call_tool", arguments: { name: "get_store_config" } })) as CallToolResult)
+      : undefined;
     const boards = (await server.client.callTool({ name: "list_leaderboards", arguments: { limit: 1 } })) as CallToolResult;
     // Guides are read from the package's docs/ at run time: this fails if a package leaves them out.
     const { contents } = await server.client.readResource({ uri: "returning-ai://guides/webhooks" });
@@ -69,6 +74,7 @@ async function serve(command: string, args: string[], env: Record<string, string
       version: server.client.getServerVersion()?.version,
       tools,
       boards: dataOf<Array<{ name: string }>>(boards),
+      storeTitle: reached && dataOf<{ title: string }>(reached).title,
       stderr: server.stderr(),
     };
   } finally {
@@ -135,27 +141,39 @@ describe("the Claude Desktop bundle", () => {
       expect(spawnSync(MCPB, ["validate", join(unpacked, "manifest.json")], { encoding: "utf8" }).status).toBe(0);
 
       // What the user switched on in the extension's settings, substituted the way the host does.
-      const settings: Record<string, unknown> = { sandbox: true, read_only: true };
-      const fill = (text: string) =>
-        text
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's own placeholder, not a template
-          .replaceAll("${__dirname}", unpacked)
-          .replace(/\$\{user_config\.(\w+)\}/g, (_, key: string) => String(settings[key] ?? manifest.user_config[key].default));
-      const { command, args, env } = manifest.server.mcp_config as {
-        command: string;
-        args: string[];
-        env: Record<string, string>;
+      const start = (settings: Record<string, unknown>) => {
+        const fill = (text: string) =>
+          text
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's own placeholder, not a template
+            .replaceAll("${__dirname}", unpacked)
+            .replace(/\$\{user_config\.(\w+)\}/g, (_, key: string) => String(settings[key] ?? manifest.user_config[key].default));
+        const { command, args, env } = manifest.server.mcp_config as {
+          command: string;
+          args: string[];
+          env: Record<string, string>;
+        };
+        return serve(
+          command === "node" ? process.execPath : command,
+          args.map(fill),
+          Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(v)])),
+        );
       };
-      const served = await serve(
-        command === "node" ? process.execPath : command,
-        args.map(fill),
-        Object.fromEntries(Object.entries(env).map(([k, v]) => [k, fill(v)])),
-      );
+      const served = await start({ sandbox: true, read_only: true });
       expect(served.version).toBe(VERSION);
-      // The default toolsets, under read-only: what a user who only ticked those boxes gets.
-      expect(served.tools.map((t) => t.name)).toEqual(selectTools({ readOnly: true }).map((t) => t.name));
+      // The default toolsets and discovery, under read-only: what a user who only ticked those boxes gets.
+      expect(served.tools.map((t) => t.name)).toEqual([
+        ...selectTools({ readOnly: true }).map((t) => t.name),
+        "find_tools",
+        "describe_tool",
+        "call_tool",
+      ]);
       expect(served.tools.every((t) => t.annotations?.readOnlyHint)).toBe(true);
+      expect(served.storeTitle).toBeTruthy();
+      expect(served.stderr).toContain(`${served.tools.length} tools listed`);
+      expect(served.stderr).toContain(`${selectReach({ readOnly: true }).reachable.length} reachable`);
       expect(served.stderr).toContain("built-in sandbox");
+      const everything = await start({ sandbox: true, legacy: true, toolsets: "all,legacy" });
+      expect(everything.tools).toHaveLength(ALL_TOOLS.length);
     },
     SLOW,
   );

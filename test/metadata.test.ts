@@ -58,11 +58,15 @@ describe("manifest.json for the Claude Desktop bundle", () => {
     expect(manifest.server.mcp_config).toMatchObject({ command: "node", args: [`\${__dirname}/${pkg.bin["returning-ai-mcp"]}`] });
   });
 
-  it("asks for the API key and system key (sensitive), community id, read-only and sandbox, each feeding a real setting", () => {
-    const config = manifest.user_config as Record<string, { type: string; sensitive?: boolean; default?: unknown }>;
-    expect(Object.keys(config)).toEqual(["api_key", "system_key", "community_id", "read_only", "sandbox"]);
+  it("asks for the keys (sensitive), community id, toolsets, read-only, legacy and sandbox, each feeding a real setting", () => {
+    const config = manifest.user_config as Record<
+      string,
+      { type: string; title: string; sensitive?: boolean; default?: unknown }
+    >;
+    expect(Object.keys(config)).toEqual(["api_key", "system_key", "community_id", "toolsets", "read_only", "legacy", "sandbox"]);
     expect(Object.keys(config).filter((k) => config[k]?.sensitive)).toEqual(["api_key", "system_key"]);
-    expect([config.read_only?.type, config.sandbox?.type]).toEqual(["boolean", "boolean"]);
+    expect([config.read_only?.type, config.legacy?.type, config.sandbox?.type]).toEqual(["boolean", "boolean", "boolean"]);
+    expect(config.toolsets).toMatchObject({ type: "string", default: "default" });
     const env = manifest.server.mcp_config.env as Record<string, string>;
     for (const [name, value] of Object.entries(env)) {
       expect(SETTING_NAMES, name).toContain(name);
@@ -71,5 +75,8 @@ describe("manifest.json for the Claude Desktop bundle", () => {
       expect(config[key ?? ""]?.default, name).toBeDefined();
     }
     expect(Object.values(env).map((v) => v.slice(14, -1))).toEqual(Object.keys(config));
+    // A refusal names the bundle setting by the title SETTINGS gives it: the title the user sees.
+    const titles = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, config[value.slice(14, -1)]?.title]));
+    expect(titles).toEqual(Object.fromEntries(SETTINGS.flatMap((s) => ("bundle" in s ? [[s.env, s.bundle]] : []))));
   });
 });

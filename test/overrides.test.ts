@@ -69,7 +69,7 @@ describe("route overrides", () => {
       parseConfig(["--base-url", api.url], { RETURNING_AI_API_KEY: "k-0001", RETURNING_AI_ROUTES: file }),
     );
     const server = createServer({
-      tools: runtime.tools,
+      reach: runtime.reach,
       context: runtime.contextFor(runtime.defaults.credentials, "env", "stdio"),
     });
     const client = new Client({ name: "t", version: "1" }, { capabilities: { elicitation: { form: {} } } });

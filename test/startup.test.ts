@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { type LoggingMessageNotification, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectReach } from "../src/registry/filters.js";
+import { ALL_TOOLS } from "../src/registry/index.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { VERSION } from "../src/version.js";
 import { type Connected, connectInMemory, dataOf } from "./helpers.js";
@@ -17,13 +19,23 @@ async function stderrOfStart(args: string[], env: Record<string, string> = {}): 
 }
 
 describe("startup line", () => {
-  it("says version, tool count, toolsets and the sandbox URL on stderr when a client spawns it", async () => {
+  it("says version, tools listed and reachable, toolsets and the sandbox URL on stderr when a client spawns it", async () => {
     const { stderr, tools } = await stderrOfStart(["--sandbox", "--toolsets", "store,api_keys", "--read-only"]);
+    const reachable = selectReach({ readOnly: true }).reachable.length;
     expect(stderr).toMatch(
       new RegExp(
-        `^\\[returning-ai-mcp\\] info: returning-ai-mcp ${VERSION.replace(/\./g, "\\.")}: ${tools} tools \\(store, api_keys\\) over stdio; ` +
+        `^\\[returning-ai-mcp\\] info: returning-ai-mcp ${VERSION.replace(/\./g, "\\.")}: ${tools} tools listed ` +
+          `\\(store, api_keys, find_tools, describe_tool, call_tool\\), ${reachable} reachable over stdio; ` +
           "API: built-in sandbox at http://127\\.0\\.0\\.1:\\d+; community [a-f0-9]{24}; read-only\\.\\n$",
       ),
+    );
+  });
+
+  it("counts what discover mode lists and reaches", async () => {
+    const { stderr, tools } = await stderrOfStart(["--sandbox", "--discover", "--legacy"]);
+    expect(tools).toBe(3);
+    expect(stderr).toContain(
+      `: 3 tools listed (find_tools, describe_tool, call_tool), ${ALL_TOOLS.length} reachable over stdio;`,
     );
   });
 

@@ -1,8 +1,12 @@
+import { spawn } from "node:child_process";
+import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { main as exportStore } from "../examples/export-store-csv.js";
 import { main as rotate } from "../examples/rotate-monthly-leaderboard.js";
 import type { Io } from "../examples/session.js";
 import { DEMO } from "../src/demo.js";
+import { startSandbox } from "../src/sandbox/index.js";
+import { connectInMemory } from "./helpers.js";
 
 /** The examples as a person runs them, against our built server's sandbox over stdio. */
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
@@ -13,6 +17,7 @@ function io(answer = false) {
   const questions: string[] = [];
   const value: Io = {
     print: (line) => void lines.push(line),
+    interactive: true,
     confirm: async (question) => {
       questions.push(question);
       return answer;
@@ -52,6 +57,53 @@ describe("examples/rotate-monthly-leaderboard.ts", () => {
       "boards of weekly-xp-race: weekly-xp-race (disabled), weekly-xp-race-2026-08",
     ]);
   });
+
+  it("without a terminal and without --yes, stops before anything is written, with a non-zero exit", async () => {
+    // The example as cron runs it: its own process, stdin not a TTY, against a sandbox this test can read.
+    const script = new URL("../examples/dist/rotate-monthly-leaderboard.js", import.meta.url).pathname;
+    buildSync({
+      entryPoints: [new URL("../examples/rotate-monthly-leaderboard.ts", import.meta.url).pathname],
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      outfile: script,
+      logLevel: "error",
+    });
+    const sandbox = await startSandbox();
+    try {
+      const child = spawn(
+        process.execPath,
+        [script, "--server", CLI, "--base", "top-traders", "--month", "2026-07", "--retire", "delete"],
+        {
+          stdio: ["pipe", "pipe", "pipe"],
+          env: { PATH: process.env.PATH ?? "", RETURNING_AI_BASE_URL: sandbox.url, RETURNING_AI_API_KEY: sandbox.apiKey },
+        },
+      );
+      let stderr = "";
+      let stdout = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => child.kill(), 15_000);
+        child.once("exit", (status) => {
+          clearTimeout(timer);
+          resolve(status);
+        });
+      });
+      expect(stdout).toBe("");
+      expect(stderr.trim()).toBe(
+        "--retire delete needs a yes, and stdin is not a terminal: run it at a terminal, or add --yes. Nothing was changed.",
+      );
+      expect(code).toBe(1);
+      const mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey });
+      const boards = await mcp.call("list_leaderboards", { search: "keyword:top-traders", limit: 100 });
+      await mcp.close();
+      expect((boards.structuredContent as { data: Array<{ slug: string }> }).data.map((b) => b.slug)).toEqual(["top-traders"]);
+    } finally {
+      await sandbox.close();
+    }
+  }, 30_000);
 
   it("refuses bad options before starting a server", async () => {
     await expect(rotate(["--month", "2026-07"], io().io)).rejects.toThrow("--base <slug> is required");

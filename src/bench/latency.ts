@@ -41,7 +41,7 @@ export async function measureLatency(upstream: Upstream, upstreamName: string, c
     const { data, meta } = await get();
     return { content: [{ type: "text", text: JSON.stringify({ data, meta }) }], structuredContent: { data, meta } };
   });
-  const ours = await connect(createServer({ tools: runtime.tools, context: runtime.contextFor(credentials, source, "stdio") }));
+  const ours = await connect(createServer({ reach: runtime.reach, context: runtime.contextFor(credentials, source, "stdio") }));
   const bare = await connect(sdk);
   const call = (client: Client) => async () => {
     const result = await client.callTool({ name: "list_leaderboards", arguments: { limit: 20 } });

@@ -14,11 +14,12 @@ export const acceptsConfirm = (tool: ToolDef): boolean => needsConfirmation(tool
 /** Anything that changes data can be previewed without sending it. */
 export const supportsDryRun = (tool: ToolDef): boolean => tool.risk !== "read";
 
-// Undescribed on purpose: the server instructions explain both once instead of in every tool.
+// confirm and dryRun are undescribed on purpose: the server instructions explain both once instead
+// of in every tool. revealKey and wait are on few tools and their names say too little: a few words each.
 const confirm = z.string().max(SANITY_CAP);
 const dryRun = z.boolean();
-const revealKey = z.boolean();
-const wait = z.boolean();
+const revealKey = z.boolean().describe("send the new secret back unmasked");
+const wait = z.boolean().describe("wait until the job ends, sending progress");
 
 const schemas = new WeakMap<ToolDef, z.ZodObject>();
 

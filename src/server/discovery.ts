@@ -2,7 +2,9 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { decodeJsonArguments } from "../registry/coerce.js";
+import type { Reach } from "../registry/filters.js";
 import { needsConfirmation, supportsDryRun } from "../registry/gate-args.js";
+import { findTool } from "../registry/index.js";
 import { describeIssues } from "../registry/issues.js";
 import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/listing.js";
 import type { ToolDef } from "../registry/types.js";
@@ -12,14 +14,25 @@ import { errorResult, objectResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
 /**
- * Discovery mode (--discover): the whole enabled registry behind three small tools, for clients
- * that cap the number of tools or whose context is tight. call_tool runs the chosen tool through
- * callTool, so validation, the read-only filter (a disabled tool is not found), the confirmation
- * gate and dry runs are exactly those of a direct call.
+ * Discovery: every reachable tool behind three small tools, listed beside the listed toolsets (or
+ * alone with --discover), for clients that cap the number of tools or whose context is tight.
+ * call_tool runs the chosen tool through callTool, so validation, the confirmation gate and dry
+ * runs are exactly those of a direct call; a tool the settings keep off is refused with its way out.
  */
 
-export const DISCOVERY_NOTE =
-  "Every tool is reached through find_tools (search by words), describe_tool (full schema and route) and call_tool (run one by name).";
+/** The tools discovery lists, in order. */
+export const DISCOVERY_TOOLS = ["find_tools", "describe_tool", "call_tool"] as const;
+
+/** For the server instructions: how the assistant reaches what is not listed. */
+export const discoveryNote = (reach: Reach): string =>
+  `${reach.reachable.length - reach.listed.length} more tools are reachable than listed: find_tools searches them by words, describe_tool shows one's full schema, call_tool runs one by name.`;
+
+/** The tool error for an existing tool the settings keep off: it names the setting that enables it. */
+export function refusal(reach: Reach, name: string): CallToolResult | undefined {
+  const tool = findTool(name);
+  const way = tool && reach.wayOut(tool);
+  return way ? errorResult(`Tool ${name} is not enabled on this server: ${way}`) : undefined;
+}
 
 const DEFAULT_MATCHES = 8;
 
@@ -33,8 +46,16 @@ const stem = (word: string): string =>
     .replace(/(ch|sh|x)es$/, "$1")
     .replace(/s$/, "");
 
-/** Plain words a person uses, and the verb the tool names use for them. */
+/** Plain words a person uses, and the words the tool names use for them (several, space-separated). */
 const SYNONYMS: Record<string, string> = {
+  // "Which vouchers are running out?" asks to read stock levels, and vouchers are products' stock.
+  running: "list stock",
+  low: "list stock",
+  remaining: "list stock",
+  voucher: "voucher product",
+  rotate: "create delete",
+  configuration: "config",
+  setting: "config",
   remove: "delete",
   revoke: "delete",
   add: "create",
@@ -77,9 +98,14 @@ function index(tool: ToolDef): Indexed {
   };
 }
 
-/** Name words weigh most; a query word that only starts a known word still counts a little. */
-function score(entry: Indexed, query: string[]): number {
-  let total = 0;
+const WRITE_VERBS = new Set(["create", "update", "delete", "archive", "restore", "send", "reply", "react", "upload", "award"]);
+
+/**
+ * Name words weigh most; a query word that only starts a known word still counts a little. A query
+ * that names no change ("store config", "pending orders") is a question: reading tools win ties.
+ */
+function score(entry: Indexed, query: string[], asks: boolean): number {
+  let total = asks && entry.tool.risk === "read" ? 0.25 : 0;
   for (const word of query) {
     if (entry.name.has(word)) total += 3;
     else if (entry.other.has(word)) total += 1;
@@ -111,6 +137,8 @@ type DiscoveryName = keyof Inputs;
 
 export interface Discovery {
   listed: ListedTool[];
+  /** Whether `name` is one of the discovery tools. */
+  serves(name: string): boolean;
   call(
     server: Server,
     ctx: CallContext,
@@ -121,8 +149,9 @@ export interface Discovery {
   ): Promise<CallToolResult>;
 }
 
-/** The three tools over `tools` (the enabled ones): built once, like any other listing. */
-export function createDiscovery(tools: readonly ToolDef[]): Discovery {
+/** The three tools over the reachable tools: built once, like any other listing. */
+export function createDiscovery(reach: Reach): Discovery {
+  const tools = reach.reachable;
   const byName = new Map(tools.map((t) => [t.name, t]));
   const indexed = tools.map(index);
   const toolsets = [...new Set(tools.map((t) => t.toolset))];
@@ -152,7 +181,7 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
   ];
 
   const unknown = (name: string) =>
-    errorResult(`Unknown or disabled tool '${name.slice(0, 100)}'. find_tools lists the enabled tools.`);
+    refusal(reach, name) ?? errorResult(`Unknown tool '${name.slice(0, 100)}'. find_tools lists the tools this server reaches.`);
 
   type Handler<K extends DiscoveryName> = (
     args: z.infer<Inputs[K]>,
@@ -163,12 +192,13 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
   ) => Promise<CallToolResult> | CallToolResult;
   const handlers: { [K in DiscoveryName]: Handler<K> } = {
     find_tools({ query, toolset, limit }) {
-      const words = wordsOf(query).map((w) => SYNONYMS[w] ?? w);
+      const words = wordsOf(query).flatMap((w) => (SYNONYMS[w] ?? w).split(" "));
+      const asks = !words.some((w) => WRITE_VERBS.has(w));
       const pool = indexed.filter((e) => !toolset || e.tool.toolset === toolset);
       const ranked = words.length
         ? pool
-            .map((entry, order) => ({ entry, order, score: score(entry, words) }))
-            .filter((r) => r.score > 0)
+            .map((entry, order) => ({ entry, order, score: score(entry, words, asks) }))
+            .filter((r) => r.score > 0.25)
             .sort((a, b) => b.score - a.score || a.order - b.order)
             .map((r) => r.entry)
         : pool;
@@ -207,6 +237,7 @@ export function createDiscovery(tools: readonly ToolDef[]): Discovery {
 
   return {
     listed,
+    serves: (name) => Object.hasOwn(schemas, name),
     async call(server, ctx, name, rawArgs, signal, channel) {
       if (!Object.hasOwn(schemas, name)) return unknown(name);
       const schema = schemas[name as DiscoveryName];

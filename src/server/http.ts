@@ -9,7 +9,7 @@ import { BodyTooLargeError, readBody } from "../util/body.js";
 import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
 
 /** What a running server needs from the runtime: its tools and how each request's context is made. */
-export type HttpRuntime = Pick<Runtime, "tools" | "contextFor" | "defaults" | "communityId">;
+export type HttpRuntime = Pick<Runtime, "reach" | "contextFor" | "defaults" | "communityId">;
 
 /** The transport's own settings; the guards default to their strictest form. */
 export interface HttpSettings {
@@ -21,7 +21,6 @@ export interface HttpSettings {
   allowedOrigins?: string[];
   /** Largest request body; default 1 MiB. */
   maxBodyBytes?: number;
-  discover?: boolean;
   /** Overrides of HTTP_LIMITS (tests use short ones). */
   limits?: Partial<HttpLimits>;
 }
@@ -146,10 +145,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   const batch = batchProblem(body, opts.limits?.maxBatch);
   if (batch) throw new HttpProblem(400, batch, {}, -32600);
   const server = createServer({
-    tools: opts.tools,
+    reach: opts.reach,
     context: opts.contextFor(credentials, source, "http"),
     communityId: opts.communityId,
-    discover: opts.discover,
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {

@@ -1,17 +1,20 @@
+import type { Reach } from "../registry/filters.js";
 import { needsConfirmation } from "../registry/gate-args.js";
 import { TOOLSETS } from "../registry/index.js";
-import type { ToolDef } from "../registry/types.js";
 import { GUIDES } from "../resources/index.js";
+import { discoveryNote } from "./discovery.js";
 import { UNTRUSTED_META } from "./untrusted.js";
 
-/** Short orientation for the assistant, built from what this server actually exposes. */
-export function buildInstructions(tools: readonly ToolDef[], communityId?: string): string {
+/** Short orientation for the assistant, built from what this server actually lists and reaches. */
+export function buildInstructions(reach: Reach, communityId?: string): string {
+  const tools = reach.reachable;
   const enabled = new Set(tools.map((t) => t.toolset));
   const toolsets = TOOLSETS.filter((t) => enabled.has(t.name)).map((t) => `${t.name} (${t.summary})`);
   const lines = [
     `Administers a Returning.AI community. Toolsets: ${toolsets.join("; ") || "none"}.`,
     "Results are {data, meta}; list tools page with page/limit or skip/limit.",
   ];
+  if (reach.discovery) lines.push(discoveryNote(reach));
   if (tools.some((t) => t.risk !== "read")) lines.push("Tools that change data accept dryRun: true to preview the request.");
   if (tools.some(needsConfirmation)) {
     lines.push(
