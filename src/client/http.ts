@@ -1,6 +1,6 @@
 import { Agent, FormData, request } from "undici";
 import type { HostKind } from "../registry/types.js";
-import { authHeaders, secretsOf } from "./auth.js";
+import { authHeaders, type Credentials, secretsOf } from "./auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, Deadline, ResponseTooLargeError, readCapped } from "./limits.js";
 import { buildPath, buildQuery, joinUrl } from "./path.js";
 import { interpretResponse } from "./response.js";
@@ -61,11 +61,18 @@ export class ReturningAiClient {
    */
   async request(req: ApiRequest): Promise<ApiResult> {
     const url = this.urlFor(req);
-    const canRetry = isIdempotent(req.method);
     // One deadline for the whole call, retries and waits included: RETURNING_AI_TIMEOUT_MS is a promise to the caller.
     const deadline = new Deadline(this.#timeoutMs, req.signal);
-    let waitedMs = 0;
+    try {
+      return await this.#attempts(req, url, deadline);
+    } finally {
+      deadline.end();
+    }
+  }
 
+  async #attempts(req: ApiRequest, url: string, deadline: Deadline): Promise<ApiResult> {
+    const canRetry = isIdempotent(req.method);
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) return this.#aborted(attempt - 1);
       const { result, transient } = await this.#attempt(req, url, attempt, deadline);
@@ -98,7 +105,6 @@ export class ReturningAiClient {
       accept: "application/json",
       "user-agent": this.#userAgent,
     };
-    const secrets = secretsOf(req.credentials);
     let body: string | FormData | undefined;
     if (req.form) body = formData(req.form);
     else if (req.body !== undefined) {
@@ -117,14 +123,14 @@ export class ReturningAiClient {
       // Reading the whole body also frees the keep-alive socket for the next request; a body over the cap is dropped.
       const text = await readCapped(res, this.#maxResponseBytes);
       const result = interpretResponse(res.statusCode, res.headers, text, attempt);
-      return { result: scrub(result, secrets), transient: isTransientStatus(res.statusCode) };
+      return { result: scrub(result, req.credentials), transient: isTransientStatus(res.statusCode) };
     } catch (err) {
       if (req.signal?.aborted) return { result: this.#aborted(attempt), transient: false };
       if (deadline.expired) return { result: this.#timedOut(deadline, attempt), transient: false };
       if (err instanceof ResponseTooLargeError) {
         return { result: { ok: false, kind: "too_large", message: err.message, attempts: attempt }, transient: false };
       }
-      return { result: scrub(this.#networkFailure(err, attempt), secrets), transient: isTransientNetworkError(err) };
+      return { result: scrub(this.#networkFailure(err, attempt), req.credentials), transient: isTransientNetworkError(err) };
     }
   }
 
@@ -155,9 +161,9 @@ export class ReturningAiClient {
 }
 
 /** Defence in depth: whatever a server or error echoes back, no credential leaves in a message. */
-function scrub(result: ApiResult, secrets: readonly string[]): ApiResult {
+function scrub(result: ApiResult, credentials: Credentials): ApiResult {
   if (result.ok) return result;
-  const message = secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), result.message);
+  const message = secretsOf(credentials).reduce((text, secret) => text.split(secret).join("[redacted]"), result.message);
   return message === result.message ? result : { ...result, message };
 }
 
