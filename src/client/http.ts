@@ -1,4 +1,4 @@
-import { Agent, FormData, request } from "undici";
+import type { FormData } from "undici";
 import type { HostKind } from "../registry/types.js";
 import { authHeaders, type Credentials, secretsOf } from "./auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, Deadline, ResponseTooLargeError, readCapped } from "./limits.js";
@@ -14,6 +14,7 @@ import {
   sleep,
 } from "./retry.js";
 import type { ApiFailure, ApiRequest, ApiResult, ClientOptions, FormBody } from "./types.js";
+import { Agent, loadFormData, request } from "./undici.js";
 
 const DEFAULT_USER_AGENT = "returning-ai-mcp";
 
@@ -106,18 +107,21 @@ export class ReturningAiClient {
       "user-agent": this.#userAgent,
     };
     let body: string | FormData | undefined;
-    if (req.form) body = formData(req.form);
+    if (req.form) body = await formData(req.form);
     else if (req.body !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(req.body);
     }
 
     try {
-      const res = await request(url, {
+      // urlFor starts every URL with its base's origin.
+      const { origin } = this.#bases[req.host ?? "api"];
+      const res = await request(this.#agent, {
+        origin,
+        path: url.slice(origin.length),
         method: req.method,
         headers,
         body,
-        dispatcher: this.#agent,
         signal: deadline.signal,
       });
       // Reading the whole body also frees the keep-alive socket for the next request; a body over the cap is dropped.
@@ -168,8 +172,8 @@ function scrub(result: ApiResult, credentials: Credentials): ApiResult {
 }
 
 /** Text fields as strings (structured values as JSON, the way the API's forms take them), then the files. */
-function formData(form: FormBody): FormData {
-  const data = new FormData();
+async function formData(form: FormBody): Promise<FormData> {
+  const data = new (await loadFormData())();
   for (const [name, value] of Object.entries(form.fields)) {
     if (value !== undefined) data.append(name, typeof value === "string" ? value : JSON.stringify(value));
   }
