@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { BARE_STDIO, childEnv, cpuMs, OURS, stdioClient } from "./procs.js";
-import { median, type Ratio } from "./stats.js";
+import { compare, median, type Ratio } from "./stats.js";
 import type { Upstream } from "./upstream.js";
 
 /**
@@ -39,30 +39,17 @@ export async function measureCalls(upstream: Upstream, calls: number): Promise<R
     await bare.client.close();
   }
   const baselineName = "SDK low-level Server, same GET, same result shape";
-  const p50 = { ours: median(times.ours), bare: median(times.bare) };
-  const rows: Ratio[] = [
-    {
-      measure: "read tool call over stdio, fixed-answer upstream (p50)",
-      unit: "ms",
-      ours: p50.ours,
-      baseline: p50.bare,
+  const n = times.ours.length;
+  const rows = [
+    compare("read tool call over stdio, fixed-answer upstream (p50)", "ms", [median(times.ours), median(times.bare)], {
       baselineName,
-      ratio: p50.ours / p50.bare,
+      runs: n,
       bound: { op: "<=", value: 1.2 },
-      runs: times.ours.length,
-    },
+    }),
   ];
   if (cpu.bare > 0) {
-    const n = times.ours.length;
-    rows.push({
-      measure: "for scale: server CPU time per read tool call over stdio",
-      unit: "ms",
-      ours: cpu.ours / n,
-      baseline: cpu.bare / n,
-      baselineName,
-      ratio: cpu.ours / cpu.bare,
-      runs: n,
-    });
+    const perCall: [number, number] = [cpu.ours / n, cpu.bare / n];
+    rows.push(compare("for scale: server CPU time per read tool call over stdio", "ms", perCall, { baselineName, runs: n }));
   }
   return rows;
 }

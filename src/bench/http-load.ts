@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import { BARE_HTTP, childEnv, freePort, httpChild, OURS, peakRssMb } from "./procs.js";
-import { median, type Ratio } from "./stats.js";
+import { compare, median, type Ratio } from "./stats.js";
 import type { Upstream } from "./upstream.js";
 
 const CALL = JSON.stringify({
@@ -72,30 +72,22 @@ export async function measureHttpLoad(upstream: Upstream, rounds: number, ms: nu
     await stop(bare.child);
   }
   const baselineName = "bare SDK stateless server, one tool, bundled alike";
-  const [o, b] = [median(rates.ours), median(rates.bare)];
-  const rows: Ratio[] = [
-    {
-      measure: `HTTP: read tool calls per second, stateless, ${inFlight} in flight (median of rounds)`,
-      unit: "calls/s",
-      ours: o,
-      baseline: b,
-      baselineName,
-      ratio: o / b,
-      bound: { op: ">=", value: 0.9 },
-      runs: rounds,
-    },
+  const rows = [
+    compare(
+      `HTTP: read tool calls per second, stateless, ${inFlight} in flight (median of rounds)`,
+      "calls/s",
+      [median(rates.ours), median(rates.bare)],
+      { baselineName, runs: rounds, bound: { op: ">=", value: 0.9 } },
+    ),
   ];
   if (rss.bare > 0) {
-    rows.push({
-      measure: `HTTP: peak resident memory under that load (${inFlight} in flight)`,
-      unit: "MB",
-      ours: rss.ours,
-      baseline: rss.bare,
-      baselineName,
-      ratio: rss.ours / rss.bare,
-      bound: { op: "<=", value: 1.1 },
-      runs: rounds,
-    });
+    rows.push(
+      compare(`HTTP: peak resident memory under that load (${inFlight} in flight)`, "MB", [rss.ours, rss.bare], {
+        baselineName,
+        runs: rounds,
+        bound: { op: "<=", value: 1.1 },
+      }),
+    );
   }
   return rows;
 }

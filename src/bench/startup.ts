@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { BARE_STDIO, childEnv, OURS, stdioClient } from "./procs.js";
-import { median, type Ratio } from "./stats.js";
+import { compare, median, type Ratio } from "./stats.js";
 import type { Upstream } from "./upstream.js";
 
 /** Spawn to the answer of the first tools/list, as a client that starts the server would see it. */
@@ -32,16 +32,11 @@ export async function measureStartup(upstream: Upstream, runs: number): Promise<
       times[arm].push(await timeStart(args, env));
     }
   }
-  const bare = median(times.bare);
-  const row = (which: string, ms: number): Ratio => ({
-    measure: `stdio start: spawn to first tools/list, ${which} (median)`,
-    unit: "ms",
-    ours: ms,
-    baseline: bare,
-    baselineName: "bare one-tool SDK server, bundled alike",
-    ratio: ms / bare,
-    bound: { op: "<=", value: 1.3 },
-    runs,
-  });
-  return [row("default toolsets", median(times.default)), row("every tool (132)", median(times.all))];
+  const row = (which: string, arm: keyof typeof arms): Ratio =>
+    compare(`stdio start: spawn to first tools/list, ${which} (median)`, "ms", [median(times[arm]), median(times.bare)], {
+      baselineName: "bare one-tool SDK server, bundled alike",
+      runs,
+      bound: { op: "<=", value: 1.3 },
+    });
+  return [row("default toolsets", "default"), row("every tool (132)", "all")];
 }
