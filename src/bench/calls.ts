@@ -10,7 +10,7 @@ import type { Upstream } from "./upstream.js";
  * of client, in alternating blocks so that they share the machine's conditions. The servers' own
  * CPU time per call is the steadier figure on a busy machine.
  */
-export async function measureCalls(upstream: Upstream, calls: number): Promise<Ratio[]> {
+export async function measureCalls(upstream: Upstream, calls: number, block = 50): Promise<Ratio[]> {
   const env = childEnv(upstream);
   const ours = await stdioClient([OURS, "--toolsets", "all", "--base-url", upstream.url], env);
   const bare = await stdioClient([BARE_STDIO, "lowlevel"], env);
@@ -21,7 +21,6 @@ export async function measureCalls(upstream: Upstream, calls: number): Promise<R
     const result = await client.callTool({ name: "list_leaderboards", arguments: { limit: 20 } });
     if (result.isError) throw new Error("list_leaderboards failed during the benchmark");
   };
-  const block = 50;
   try {
     for (let done = -4 * block; done < calls; done += block) {
       for (const [name, { client, pid }] of Object.entries(arms) as Array<[keyof typeof arms, typeof ours]>) {

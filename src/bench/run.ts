@@ -25,7 +25,7 @@ async function main() {
   try {
     const ratios = [
       ...(await measureStartup(upstream, smoke ? 1 : quick ? 5 : 15)),
-      ...(await measureCalls(upstream, smoke ? 50 : quick ? 500 : 3000)),
+      ...(await measureCalls(upstream, smoke ? 10 : quick ? 500 : 3000, smoke ? 5 : 50)),
       ...(await measureHttpLoad(upstream, smoke ? 1 : quick ? 2 : 5, smoke ? 200 : quick ? 1000 : 2000)),
     ];
     const tokens = tokenFigures();
