@@ -1,12 +1,30 @@
 // Bundles the CLI into one file (dist/cli.js, over tsc's output): loading one module instead of
-// several hundred is what brings a stdio server's start under a bare SDK server's. The HTTP
-// transport stays a dynamic import, evaluated only in --http mode.
+// several hundred is what brings a stdio server's start near a bare SDK server's. The HTTP
+// transport stays a dynamic import, evaluated only in --http mode. The bench's bare SDK servers are
+// bundled with the very same options, so that the start ratio compares like with like.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["src/cli.ts"],
-  outfile: "dist/cli.js",
+// Every tool's tools/list entry, built here from tsc's output of the same sources, so that a
+// starting server does not turn 132 zod schemas into JSON Schema (src/registry/prebuilt.ts).
+// (Imported by URL: the type check of this script should not wander into dist/.)
+const dist = (/** @type {string} */ path) => import(new URL(`../dist/${path}`, import.meta.url).href);
+const { ALL_TOOLS } = await dist("registry/index.js");
+const { listTool } = await dist("registry/listing.js");
+const listings = Object.fromEntries(ALL_TOOLS.map((/** @type {{ name: string }} */ tool) => [tool.name, listTool(tool)]));
+/** @type {import("esbuild").Plugin} */
+const prebuilt = {
+  name: "prebuilt-listings",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]registry[\\/]prebuilt\.ts$/ }, () => ({
+      contents: `export const PREBUILT_LISTINGS = ${JSON.stringify(listings)};`,
+      loader: "js",
+    }));
+  },
+};
+
+/** @type {import("esbuild").BuildOptions} */
+const options = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -17,6 +35,11 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-});
-// tsc's map of the file this bundle replaced would point at the wrong code.
-rmSync("dist/cli.js.map", { force: true });
+};
+
+await build({ ...options, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", plugins: [prebuilt] });
+for (const bare of ["bare-stdio", "bare-http"]) {
+  await build({ ...options, entryPoints: [`src/bench/${bare}.ts`], outfile: `dist/bench/${bare}.js` });
+}
+// tsc's maps of the files these bundles replaced would point at the wrong code.
+for (const file of ["cli", "bench/bare-stdio", "bench/bare-http"]) rmSync(`dist/${file}.js.map`, { force: true });

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -285,6 +286,13 @@ describe("retries", () => {
     const pre = await client.request(get("/abort", { signal: AbortSignal.abort() }));
     expect(pre).toMatchObject({ ok: false, attempts: 0 });
     expect(received.length).toBe(before);
+  });
+  it("leaves nothing attached to the caller's signal once a call ends, answered or failed", async () => {
+    route("/done", (_q, res) => json(res, 200, { data: [] }));
+    const signal = new AbortController().signal;
+    for (const path of ["/done", "/retry-fails"]) await client.request(get(path, { signal }));
+    // One listener per finished call would keep every call's deadline alive as long as the signal.
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 });
 

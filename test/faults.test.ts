@@ -138,6 +138,30 @@ describe("a misbehaving upstream", () => {
     expect(text).toMatch(/^Returning\.AI's response is larger than RETURNING_AI_MAX_RESPONSE_BYTES/);
   });
 
+  it("reads a body of exactly the cap whole, with or without a Content-Length, and no byte more", async () => {
+    const exactly = (bytes: number) => {
+      const shell = ok({ pad: "" });
+      return ok({ pad: "x".repeat(bytes - Buffer.byteLength(shell)) });
+    };
+    const sized = (body: string) => (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    };
+    // Two writes and no length: the chunked path, counted as it streams.
+    const chunked = (body: string) => (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write(body.slice(0, 1000));
+      res.end(body.slice(1000));
+    };
+    for (const send of [sized, chunked]) {
+      const fits = await against(send(exactly(CAP)));
+      expect(fits.result.isError).toBeFalsy();
+      expect(fits.text).toContain("xxxx");
+      const over = await against(send(exactly(CAP + 1)));
+      expect(over.text).toMatch(/^Returning\.AI's response is larger than RETURNING_AI_MAX_RESPONSE_BYTES/);
+    }
+  });
+
   it("turns an HTML page and broken JSON into one readable error each", async () => {
     const html = await against((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });

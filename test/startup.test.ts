@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type LoggingMessageNotification, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectReach } from "../src/registry/filters.js";
-import { ALL_TOOLS } from "../src/registry/index.js";
+import { ALL_TOOLS, findTool } from "../src/registry/index.js";
+import { listTool } from "../src/registry/listing.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { VERSION } from "../src/version.js";
 import { type Connected, connectInMemory, dataOf } from "./helpers.js";
@@ -109,5 +113,35 @@ describe("MCP logging", () => {
     await server.call("delete_leaderboard", { leaderboardID: "5a4d10000000000000000002" });
     await settle();
     expect(messages).toHaveLength(before);
+  });
+});
+
+describe("the bundle's prebuilt tools/list", () => {
+  const listedBy = async (args: string[]) => {
+    const server = await spawnServer(process.execPath, [CLI, "--base-url", "http://127.0.0.1:9", ...args], {
+      RETURNING_AI_API_KEY: "k",
+    });
+    const { tools } = await server.client.listTools();
+    await server.close();
+    return tools;
+  };
+
+  it("lists every tool exactly as the registry builds it", async () => {
+    const tools = await listedBy(["--toolsets", "all", "--legacy"]);
+    expect(tools).toEqual(JSON.parse(JSON.stringify(ALL_TOOLS.map(listTool))));
+  });
+
+  it("lists a tool whose route a routes file overrides by its new method, not the prebuilt one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rai-prebuilt-"));
+    const file = join(dir, "routes.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ delete_leaderboard: { method: "POST", path: "/v1/leaderboards/{leaderboardID}/delete" } }),
+    );
+    const tools = await listedBy(["--toolsets", "leaderboards", "--routes", file]);
+    const listed = tools.find((t) => t.name === "delete_leaderboard");
+    // DELETE is idempotent by HTTP semantics; a POST is not, so the hint must go.
+    expect(findTool("delete_leaderboard")?.method).toBe("DELETE");
+    expect(listed?.annotations).toEqual({ destructiveHint: true });
   });
 });

@@ -20,3 +20,11 @@ export interface Ratio {
 
 export const holds = ({ bound, ratio }: Ratio): boolean =>
   !bound || (bound.op === "<=" ? ratio <= bound.value : ratio >= bound.value);
+
+/** One row: ours against the baseline, under the bound the issue sets (none: the row is for scale). */
+export const compare = (
+  measure: string,
+  unit: string,
+  [ours, baseline]: [number, number],
+  { baselineName, runs, bound }: Pick<Ratio, "baselineName" | "runs" | "bound">,
+): Ratio => ({ measure, unit, ours, baseline, baselineName, ratio: ours / baseline, ...(bound ? { bound } : {}), runs });

@@ -1,6 +1,6 @@
-import { Agent, FormData, request } from "undici";
+import type { FormData } from "undici";
 import type { HostKind } from "../registry/types.js";
-import { authHeaders, secretsOf } from "./auth.js";
+import { authHeaders, type Credentials, secretsOf } from "./auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, Deadline, ResponseTooLargeError, readCapped } from "./limits.js";
 import { buildPath, buildQuery, joinUrl } from "./path.js";
 import { interpretResponse } from "./response.js";
@@ -14,6 +14,7 @@ import {
   sleep,
 } from "./retry.js";
 import type { ApiFailure, ApiRequest, ApiResult, ClientOptions, FormBody } from "./types.js";
+import { Agent, loadFormData, request } from "./undici.js";
 
 const DEFAULT_USER_AGENT = "returning-ai-mcp";
 
@@ -61,11 +62,18 @@ export class ReturningAiClient {
    */
   async request(req: ApiRequest): Promise<ApiResult> {
     const url = this.urlFor(req);
-    const canRetry = isIdempotent(req.method);
     // One deadline for the whole call, retries and waits included: RETURNING_AI_TIMEOUT_MS is a promise to the caller.
     const deadline = new Deadline(this.#timeoutMs, req.signal);
-    let waitedMs = 0;
+    try {
+      return await this.#attempts(req, url, deadline);
+    } finally {
+      deadline.end();
+    }
+  }
 
+  async #attempts(req: ApiRequest, url: string, deadline: Deadline): Promise<ApiResult> {
+    const canRetry = isIdempotent(req.method);
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) return this.#aborted(attempt - 1);
       const { result, transient } = await this.#attempt(req, url, attempt, deadline);
@@ -98,33 +106,35 @@ export class ReturningAiClient {
       accept: "application/json",
       "user-agent": this.#userAgent,
     };
-    const secrets = secretsOf(req.credentials);
     let body: string | FormData | undefined;
-    if (req.form) body = formData(req.form);
+    if (req.form) body = await formData(req.form);
     else if (req.body !== undefined) {
       headers["content-type"] = "application/json";
       body = JSON.stringify(req.body);
     }
 
     try {
-      const res = await request(url, {
+      // urlFor starts every URL with its base's origin.
+      const { origin } = this.#bases[req.host ?? "api"];
+      const res = await request(this.#agent, {
+        origin,
+        path: url.slice(origin.length),
         method: req.method,
         headers,
         body,
-        dispatcher: this.#agent,
         signal: deadline.signal,
       });
       // Reading the whole body also frees the keep-alive socket for the next request; a body over the cap is dropped.
       const text = await readCapped(res, this.#maxResponseBytes);
       const result = interpretResponse(res.statusCode, res.headers, text, attempt);
-      return { result: scrub(result, secrets), transient: isTransientStatus(res.statusCode) };
+      return { result: scrub(result, req.credentials), transient: isTransientStatus(res.statusCode) };
     } catch (err) {
       if (req.signal?.aborted) return { result: this.#aborted(attempt), transient: false };
       if (deadline.expired) return { result: this.#timedOut(deadline, attempt), transient: false };
       if (err instanceof ResponseTooLargeError) {
         return { result: { ok: false, kind: "too_large", message: err.message, attempts: attempt }, transient: false };
       }
-      return { result: scrub(this.#networkFailure(err, attempt), secrets), transient: isTransientNetworkError(err) };
+      return { result: scrub(this.#networkFailure(err, attempt), req.credentials), transient: isTransientNetworkError(err) };
     }
   }
 
@@ -155,15 +165,15 @@ export class ReturningAiClient {
 }
 
 /** Defence in depth: whatever a server or error echoes back, no credential leaves in a message. */
-function scrub(result: ApiResult, secrets: readonly string[]): ApiResult {
+function scrub(result: ApiResult, credentials: Credentials): ApiResult {
   if (result.ok) return result;
-  const message = secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), result.message);
+  const message = secretsOf(credentials).reduce((text, secret) => text.split(secret).join("[redacted]"), result.message);
   return message === result.message ? result : { ...result, message };
 }
 
 /** Text fields as strings (structured values as JSON, the way the API's forms take them), then the files. */
-function formData(form: FormBody): FormData {
-  const data = new FormData();
+async function formData(form: FormBody): Promise<FormData> {
+  const data = new (await loadFormData())();
   for (const [name, value] of Object.entries(form.fields)) {
     if (value !== undefined) data.append(name, typeof value === "string" ? value : JSON.stringify(value));
   }

@@ -9,24 +9,47 @@ import type { Dispatcher } from "undici";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-/** One call's deadline: its signal aborts every attempt and every wait when the time is up. */
+/**
+ * One call's deadline: its signal aborts every attempt and every wait when the time is up. One
+ * timer, cleared by `end()`: `AbortSignal.timeout` + `AbortSignal.any` cost two signals a call
+ * and kept each call's memory until its timer fired, long after the call ended.
+ */
 export class Deadline {
   readonly signal: AbortSignal;
-  readonly #timer: AbortSignal;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
   readonly #endsAt: number;
+  readonly #caller: AbortSignal | undefined;
+  #expired = false;
 
   constructor(
     readonly ms: number,
     caller?: AbortSignal,
   ) {
-    this.#timer = AbortSignal.timeout(ms);
+    this.signal = this.#controller.signal;
     this.#endsAt = Date.now() + ms;
-    this.signal = caller ? AbortSignal.any([caller, this.#timer]) : this.#timer;
+    this.#timer = setTimeout(() => {
+      this.#expired = true;
+      this.#controller.abort(new DOMException(`deadline of ${ms} ms passed`, "TimeoutError"));
+    }, ms);
+    // Like AbortSignal.timeout: the call's own socket keeps the process up, not its deadline.
+    this.#timer.unref();
+    this.#caller = caller;
+    if (caller?.aborted) this.#onCallerAbort();
+    else caller?.addEventListener("abort", this.#onCallerAbort, { once: true });
+  }
+
+  readonly #onCallerAbort = (): void => this.#controller.abort(this.#caller?.reason);
+
+  /** The call is over: nothing of it stays scheduled or attached to the caller's signal. */
+  end(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener("abort", this.#onCallerAbort);
   }
 
   /** True when the deadline (not the caller) ended the call. */
   get expired(): boolean {
-    return this.#timer.aborted;
+    return this.#expired;
   }
 
   get remainingMs(): number {
@@ -51,8 +74,10 @@ export class ResponseTooLargeError extends Error {
 }
 
 /**
- * The body as text, read chunk by chunk and abandoned (the connection closed) as soon as it
- * passes `limit` bytes, or at once when its Content-Length says it will.
+ * The body as text, never more than `limit` bytes of it. A body whose Content-Length fits is read
+ * in one piece (HTTP framing holds it to that length); one that announces more is refused at once;
+ * one without a length (chunked) is counted chunk by chunk and abandoned, the connection closed,
+ * as soon as it passes the cap.
  */
 export async function readCapped(res: Dispatcher.ResponseData, limit: number): Promise<string> {
   const declared = Number(res.headers["content-length"] ?? Number.NaN);
@@ -60,6 +85,7 @@ export async function readCapped(res: Dispatcher.ResponseData, limit: number): P
     res.body.destroy();
     throw new ResponseTooLargeError(limit);
   }
+  if (declared <= limit) return res.body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res.body) {

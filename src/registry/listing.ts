@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { deriveAnnotations } from "./annotations.js";
 import { gateSchema } from "./gate-args.js";
+import { findTool } from "./index.js";
+import { PREBUILT_LISTINGS } from "./prebuilt.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 
 /**
@@ -77,11 +79,16 @@ function leanAnnotations({ readOnlyHint, destructiveHint, idempotentHint, openWo
 const listed = new WeakMap<ToolDef, ListedTool>();
 const full = new WeakMap<ToolDef, InputSchema>();
 
-/** A tool as tools/list shows it; built once a tool, whatever the number of servers or requests. */
+/**
+ * A tool as tools/list shows it; built once a tool, whatever the number of servers or requests,
+ * or at bundle time. A prebuilt listing serves only the registry's own entry: a route override
+ * makes a new one, whose method may change its annotations.
+ */
 export function listTool(tool: ToolDef): ListedTool {
   let entry = listed.get(tool);
   if (!entry) {
-    entry = {
+    const prebuilt = findTool(tool.name) === tool ? PREBUILT_LISTINGS[tool.name] : undefined;
+    entry = prebuilt ?? {
       name: tool.name,
       description: tool.description,
       inputSchema: lean(fullSchema(tool)) as InputSchema,
