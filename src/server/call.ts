@@ -26,6 +26,7 @@ import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS
 import { followJob } from "./jobs.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
+import { wireArgs } from "./views.js";
 import type { ProgressChannel } from "./wait.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -196,7 +197,7 @@ export async function callTool(
   let uploads: FormBody["files"];
   let preview: Preview;
   try {
-    plan = planRequest(tool, args);
+    plan = planRequest(tool, wireArgs(args));
     uploads = await loadUploads(tool, plan, ctx.transport === "stdio");
     preview = previewOf(ctx, tool, plan, uploads, redact);
   } catch (error) {
@@ -233,7 +234,9 @@ export async function callTool(
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
-  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
+  // `fields` is the tool's own argument where the API reads it, else the registry's (gate-args.ts).
+  const shown = { tool, fields: args.fields ?? gate.data.fields };
+  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal, shown);
   const job = await followJob(ctx, tool, args, result, channel, signal);
-  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
+  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal, shown);
 }

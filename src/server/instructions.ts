@@ -11,6 +11,11 @@ export function buildInstructions(tools: readonly ToolDef[], communityId?: strin
     `Administers a Returning.AI community. Toolsets: ${toolsets.join("; ") || "none"}.`,
     "Results are {data, meta}; list tools page with page/limit or skip/limit.",
   ];
+  if (tools.some((t) => t.risk === "read")) {
+    lines.push(
+      'Read results leave out nulls, empties and false flags, and put a value every item shares in meta.common; fields: "a,b" picks fields, fields: "*" shows all the API sent.',
+    );
+  }
   if (tools.some((t) => t.risk !== "read")) lines.push("Tools that change data accept dryRun: true to preview the request.");
   if (tools.some(needsConfirmation)) {
     lines.push(

@@ -4,6 +4,7 @@ import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
 import { prefixOnce } from "./plain-errors.js";
 import { Redactor } from "./redact.js";
+import { applyView } from "./views.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
@@ -61,7 +62,14 @@ function fit(payload: Unwrapped, maxChars: number, json?: string): { text: strin
  * `reveal`: the field of a just-created record whose secret the caller asked for (revealKey). It
  * stays in this one result, unmasked; every other copy of it (an echo in a message) is still cut.
  */
-export function successResult(payload: Unwrapped, maxChars: number, redact: Redactor, reveal?: string): CallToolResult {
+export function successResult(
+  answer: Unwrapped,
+  maxChars: number,
+  redact: Redactor,
+  reveal?: string,
+  shown?: { tool: ToolDef; fields: unknown },
+): CallToolResult {
+  const payload = shown ? applyView(shown.tool, shown.fields, answer) : answer;
   const whole = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
   // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
   const json = reveal ? undefined : JSON.stringify(whole);
