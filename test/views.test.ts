@@ -1,10 +1,10 @@
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMON_READS, itemsOf, leastArgs, TOKENS_PER_ITEM_BUDGET } from "../src/bench/result-tokens.js";
 import { DEMO } from "../src/demo.js";
 import { hostOf } from "../src/registry/hosts.js";
-import { ALL_TOOLS, findTool } from "../src/registry/index.js";
+import { ALL_TOOLS } from "../src/registry/index.js";
 import { planRequest } from "../src/registry/request.js";
-import type { ToolDef } from "../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { redactorFor } from "../src/server/redact.js";
 import { type Connected, connectInMemory, dataOf, recordingApi, textOf } from "./helpers.js";
@@ -16,32 +16,7 @@ import { type Connected, connectInMemory, dataOf, recordingApi, textOf } from ".
 
 type Row = Record<string, unknown>;
 
-/** The ten common reads the issue measured, with the arguments each needs (its example where it needs one). */
-export const COMMON_READS = [
-  "list_leaderboards",
-  "list_store_products",
-  "list_store_categories",
-  "list_community_users",
-  "list_messages",
-  "list_redemption_orders",
-  "list_channels",
-  "list_redemption_statuses",
-  "list_user_streak_logs",
-  "list_user_fields",
-];
-
 const READS = ALL_TOOLS.filter((t) => t.risk === "read");
-
-const tool = (name: string): ToolDef => findTool(name) as ToolDef;
-
-/** The least a tool takes: nothing, or (for required arguments) its example. */
-const leastArgs = (t: ToolDef): Row => (t.input.safeParse({}).success ? {} : t.example);
-
-const itemsOf = (data: unknown): Row[] => {
-  if (Array.isArray(data)) return data as Row[];
-  const nested = Object.values(data as Row).find(Array.isArray);
-  return (nested ?? []) as Row[];
-};
 
 /**
  * A real HTTP server in front of the sandbox that answers a request it has seen before with the
@@ -110,13 +85,13 @@ describe("lean views against the sandbox", () => {
     let tokens = 0;
     let items = 0;
     for (const name of COMMON_READS) {
-      const result = await mcp.call(name, leastArgs(tool(name)));
+      const result = await mcp.call(name, leastArgs(name));
       expect(result.isError, textOf(result)).toBeFalsy();
       tokens += encode(textOf(result)).length;
       items += itemsOf(dataOf(result)).length;
     }
     expect(items).toBeGreaterThanOrEqual(40);
-    expect(tokens / items).toBeLessThanOrEqual(70);
+    expect(tokens / items).toBeLessThanOrEqual(TOKENS_PER_ITEM_BUDGET);
   });
 
   it.each(READS.map((t) => [t.name, t] as const))('loses nothing with fields: "*" (%s)', async (_name, t) => {
@@ -135,7 +110,7 @@ describe("lean views against the sandbox", () => {
 
   it("keeps the ids the next call needs, and every item's own id", async () => {
     for (const name of COMMON_READS) {
-      const items = itemsOf(dataOf(await mcp.call(name, leastArgs(tool(name)))));
+      const items = itemsOf(dataOf(await mcp.call(name, leastArgs(name)))) as Row[];
       for (const item of items) expect(item._id ?? item.id, `${name}: ${JSON.stringify(item)}`).toBeTypeOf("string");
     }
     const [product] = dataOf<Row[]>(await mcp.call("list_store_products", {}));

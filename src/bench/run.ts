@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startSandbox } from "../sandbox/index.js";
 import { measureLatency } from "./latency.js";
 import { machine, markdown, withBenchSection } from "./report.js";
+import { measureResultTokens, resultTokenTable } from "./result-tokens.js";
 import { measureStartup } from "./startup.js";
 import { holds } from "./stats.js";
 import { measureThroughput } from "./throughput.js";
@@ -31,6 +32,7 @@ async function main() {
       ...(await measureLatency(upstream, "fixed-answer", calls)),
     ];
     await sandbox.close();
+    out(`${resultTokenTable(await measureResultTokens())}\n`);
     const tokens = tokenFigures();
     const date = new Date().toISOString().slice(0, 10);
     const table = markdown(ratios, tokens, m, date);
