@@ -65,10 +65,8 @@ const below = (tree: Tree | undefined, key: string): Tree | undefined => {
 };
 
 function shape(value: unknown, rules: Rules): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => shape(item, rules));
-    return rules.lean ? items.filter((item) => !isEmpty(item)) : items;
-  }
+  // A list keeps every element, false and null included: their places may carry meaning.
+  if (Array.isArray(value)) return value.map((item) => shape(item, rules));
   if (!isRec(value)) return value;
   const out: Rec = {};
   for (const [key, field] of Object.entries(value)) {
