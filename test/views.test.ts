@@ -156,6 +156,27 @@ describe("lean views against the sandbox", () => {
   });
 });
 
+describe("views and secrets", () => {
+  it("masks an API key's key even when the view leaves out the empty permissions that mark it", async () => {
+    const key = "6ea7fdc6364523c969a4623e739bde400174e82a954cc0bdc4e8eda9685c8130";
+    const api = await recordingApi((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const record = { _id: "5a4d60000000000000000009", name: "Zapier", key, permissions: [] };
+      res.end(JSON.stringify({ meta: { status: "success", statusCode: 200 }, message: "ok", data: [record] }));
+    });
+    const mcp = await connectInMemory({ baseUrl: api.url, apiKey: "rk_test_views_0002" });
+    try {
+      // A member's keys: no collection in the table names `key` a secret, so only its `permissions` sibling tells.
+      const result = await mcp.call("list_user_api_keys", { userId: DEMO.userId });
+      expect(textOf(result)).not.toContain(key.slice(0, 16));
+      expect(dataOf<Row[]>(result)[0]).toEqual({ _id: "5a4d60000000000000000009", name: "Zapier", key: "****8130" });
+    } finally {
+      await mcp.close();
+      await api.close();
+    }
+  });
+});
+
 describe('fields: "*" on the wire', () => {
   it("is never sent; named fields still are, where the API reads them", async () => {
     const api = await recordingApi();

@@ -61,15 +61,15 @@ function fit(payload: Unwrapped, maxChars: number, json?: string): { text: strin
 /**
  * `reveal`: the field of a just-created record whose secret the caller asked for (revealKey). It
  * stays in this one result, unmasked; every other copy of it (an echo in a message) is still cut.
+ * `shown`: a read call's tool and `fields`, for its view (src/server/views.ts).
  */
 export function successResult(
-  answer: Unwrapped,
+  payload: Unwrapped,
   maxChars: number,
   redact: Redactor,
   reveal?: string,
   shown?: { tool: ToolDef; fields: unknown },
 ): CallToolResult {
-  const payload = shown ? applyView(shown.tool, shown.fields, answer) : answer;
   const whole = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
   // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
   const json = reveal ? undefined : JSON.stringify(whole);
@@ -78,7 +78,9 @@ export function successResult(
   const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
   if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
-  const { text, structured } = fit(clean, maxChars, untouched ? json : undefined);
+  // The view comes after redaction, which tells a secret field by its siblings (an API key's `key` by its `permissions`).
+  const viewed = shown ? applyView(shown.tool, shown.fields, clean) : clean;
+  const { text, structured } = fit(viewed, maxChars, untouched && viewed === clean ? json : undefined);
   const content: CallToolResult["content"] = [{ type: "text", text }];
   if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
   return { content, ...(structured ? { structuredContent: structured } : {}) };
