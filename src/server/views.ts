@@ -81,13 +81,16 @@ function shape(value: unknown, rules: Rules): unknown {
   return out;
 }
 
-/** Scalars that every item holds with the same value, moved out of the items. */
+/**
+ * Strings and numbers that every item holds with the same value, moved out of the items. Never a
+ * flag: an absent flag reads as false.
+ */
 function common(items: unknown[]): Rec | undefined {
   const [first, ...rest] = items;
   if (!rest.length || !isRec(first) || !items.every(isRec)) return undefined;
   const shared: Rec = {};
   for (const [key, value] of Object.entries(first)) {
-    if (typeof value === "object" || IDS.includes(key)) continue;
+    if ((typeof value !== "string" && typeof value !== "number") || IDS.includes(key)) continue;
     if ((rest as Rec[]).every((item) => item[key] === value)) shared[key] = value;
   }
   if (!Object.keys(shared).length) return undefined;
