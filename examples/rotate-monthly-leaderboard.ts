@@ -70,7 +70,8 @@ export async function main(argv: string[], io: Io): Promise<void> {
       .at(-1);
     if (!previous) throw new Error(`No leaderboard with the slug ${base} or ${base}-YYYY-MM to start from`);
 
-    const template = await session.call<Board>("get_leaderboard", { leaderboardID: previous._id });
+    // Every setting as the API holds it: a read's default view leaves out false flags and empties.
+    const template = await session.call<Board>("get_leaderboard", { leaderboardID: previous._id, fields: "*" });
     const settings = Object.fromEntries(COPIED.filter((k) => template[k] !== undefined).map((k) => [k, template[k]]));
     const created = await session.call<Board>("create_leaderboard", {
       ...settings,
@@ -93,7 +94,7 @@ export async function main(argv: string[], io: Io): Promise<void> {
       io.print(deleted ? `deleted ${previous.slug}` : `kept ${previous.slug} (not confirmed)`);
     }
     const now = await session.call<Board[]>("list_leaderboards", { search: `keyword:${base}`, limit: 100 });
-    io.print(`boards of ${base}: ${now.map((b) => `${b.slug}${b.isEnabled === false ? " (disabled)" : ""}`).join(", ")}`);
+    io.print(`boards of ${base}: ${now.map((b) => `${b.slug}${b.isEnabled ? "" : " (disabled)"}`).join(", ")}`);
   } finally {
     await session.close();
   }

@@ -127,7 +127,7 @@ describe("bulk tools", () => {
       categoryID: string;
       stocks: number;
       productPermission: unknown[];
-    }>(await session.mcp.call("get_store_product", { productID: voucher }));
+    }>(await session.mcp.call("get_store_product", { productID: voucher, fields: "*" }));
     expect(product).toMatchObject({ price: 120, isDiscountEnabled: false, categoryID: DEMO.categoryIds[1], stocks: 47 });
     // The product's row gives the first permission entry, the row without a Product ID the second.
     expect(product.productPermission).toEqual([
@@ -139,12 +139,16 @@ describe("bulk tools", () => {
 
   it("leaves every product alone when one row is wrong, naming it", async () => {
     const [voucher] = DEMO.productIds;
-    const before = dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher })).price;
+    const before = dataOf<{ price: number }>(
+      await session.mcp.call("get_store_product", { productID: voucher, fields: "*" }),
+    ).price;
     const unknown = await callConfirmed(session.mcp, "update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Price", `${voucher},1`, "0123456789abcdef01234567,2"),
     });
     expect(textOf(unknown)).toMatch(/404 Not Found: row 3: product 0123456789abcdef01234567 not found/);
-    expect(dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher })).price).toBe(before);
+    expect(
+      dataOf<{ price: number }>(await session.mcp.call("get_store_product", { productID: voucher, fields: "*" })).price,
+    ).toBe(before);
     const column = await session.mcp.call("update_store_products_from_csv", {
       file: csv("p.csv", "Product ID,Colour", `${voucher},red`),
     });

@@ -22,7 +22,7 @@ describe("messaging tools against the sandbox", () => {
 
   beforeAll(async () => ({ mcp, close } = await sandboxSession()));
   afterAll(() => close());
-  const list = async (args: Record<string, unknown>) => dataOf<Listed>(await mcp.call("list_messages", args));
+  const list = async (args: Record<string, unknown>) => dataOf<Listed>(await mcp.call("list_messages", { fields: "*", ...args }));
 
   it("lists a channel's messages newest first, and filters by member", async () => {
     const general = await list({ channel_id: DEMO.channelIds.text, count: 10 });

@@ -21,7 +21,7 @@ interface UserKey {
 describe("user API keys against the sandbox", () => {
   let sandbox: Sandbox;
   let mcp: Connected;
-  const keysOf = async (userId: string) => dataOf<UserKey[]>(await mcp.call("list_user_api_keys", { userId }));
+  const keysOf = async (userId: string) => dataOf<UserKey[]>(await mcp.call("list_user_api_keys", { userId, fields: "*" }));
 
   let close: () => Promise<void>;
 

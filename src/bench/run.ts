@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { measureCalls } from "./calls.js";
 import { measureHttpLoad } from "./http-load.js";
 import { machine, markdown, withBenchSection } from "./report.js";
+import { measureResultTokens, resultTokenTable } from "./result-tokens.js";
 import { measureStartup } from "./startup.js";
 import { holds } from "./stats.js";
 import { tokenFigures } from "./tokens.js";
@@ -28,6 +29,7 @@ async function main() {
       ...(await measureCalls(upstream, smoke ? 10 : quick ? 500 : 3000, smoke ? 5 : 50)),
       ...(await measureHttpLoad(upstream, smoke ? 1 : quick ? 2 : 5, smoke ? 200 : quick ? 1000 : 2000)),
     ];
+    out(`${resultTokenTable(await measureResultTokens())}\n`);
     const tokens = tokenFigures();
     const date = new Date().toISOString().slice(0, 10);
     const table = markdown(ratios, tokens, m, date);

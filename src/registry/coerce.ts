@@ -20,6 +20,8 @@ function structure(schema: z.ZodType | undefined): "object" | "array" | undefine
   if (kind === "object" || kind === "array") return kind;
   const options = optionsOf(schema);
   if (options?.length && options.every((o) => kindOf(o) === "object")) return "object";
+  // A list or a keyword (filter_users' fields: columns or "*"): text that is not a JSON array stays text.
+  if (options?.some((o) => kindOf(o) === "array")) return "array";
   return undefined;
 }
 

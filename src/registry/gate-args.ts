@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SANITY_CAP } from "./schemas.js";
+import { projection, SANITY_CAP } from "./schemas.js";
 import type { ToolDef } from "./types.js";
 
 /** Destructive and legacy calls wait for a confirmation; see src/server/confirm.ts. */
@@ -23,7 +23,7 @@ const wait = z.boolean().describe("wait until the job ends, sending progress");
 
 const schemas = new WeakMap<ToolDef, z.ZodObject>();
 
-/** The arguments the registry adds to a tool (confirm, dryRun, revealKey), beside the ones its table declares; built once a tool. */
+/** The arguments the registry adds to a tool (confirm, dryRun, revealKey, wait, fields), beside the ones its table declares; built once a tool. */
 export function gateSchema(tool: ToolDef): z.ZodObject {
   let schema = schemas.get(tool);
   if (!schema) {
@@ -33,6 +33,8 @@ export function gateSchema(tool: ToolDef): z.ZodObject {
       // Only a tool that creates a secret can hand it back, and only when asked (src/server/results.ts).
       ...(tool.revealsSecret ? { revealKey: revealKey.optional() } : {}),
       ...(tool.job ? { wait: wait.optional() } : {}),
+      // Every read tool picks the fields it shows (src/server/views.ts); where the API reads `fields`, the tool's own argument does it.
+      ...(tool.risk === "read" && !("fields" in tool.input.shape) ? projection : {}),
     });
     schemas.set(tool, schema);
   }

@@ -1,5 +1,5 @@
 import { TOOLSETS } from "../tools/index.js";
-import type { SandboxResource, ToolDef, ToolsetDef } from "./types.js";
+import type { SandboxResource, ToolDef, ToolsetDef, ViewSpec } from "./types.js";
 
 export { TOOLSETS };
 
@@ -12,18 +12,23 @@ export function routeNote(tool: Pick<ToolDef, "routeStatus" | "legacy" | "replac
   return notes.filter(Boolean).join(" ");
 }
 
+/** The view of a read tool whose table names none: the record as sent, less the default view's clean-up. */
+const WHOLE_RECORD: ViewSpec = { says: "all but timestamps" };
+
 function complete(toolset: ToolsetDef): ToolDef[] {
   return toolset.tools.map((spec) => {
+    const view = spec.risk === "read" ? (spec.view ?? WHOLE_RECORD) : undefined;
     const tool: ToolDef = {
       routeStatus: "documented",
       legacy: false,
       auth: "bearer",
       memberText: toolset.memberText ?? false,
       ...spec,
+      ...(view ? { view } : {}),
       routeSource: spec.routeStatus ?? "documented",
       toolset: toolset.name,
     };
-    const note = routeNote(tool);
+    const note = [view ? `Shows ${view.says}.` : "", routeNote(tool)].filter(Boolean).join(" ");
     return note ? { ...tool, description: `${tool.description} ${note}` } : tool;
   });
 }

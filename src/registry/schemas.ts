@@ -37,10 +37,11 @@ export const dayMonthYear = z
 
 const limit = z.number().int().min(1).max(100).optional().describe("default 20");
 const sort = formatted(new RegExp(`^${FIELD}:(asc|desc)$`), "must be field:asc or field:desc", "field:asc|desc").optional();
+/** Which fields a read tool returns (src/server/views.ts); `*` is every field the API sent, and never goes on the wire. */
 const fields = formatted(
-  new RegExp(`^${FIELD}(,${FIELD})*$`),
-  "must be comma-separated field names, e.g. name,displayOrder",
-  "comma-separated projection",
+  new RegExp(`^(\\*|${FIELD}(,${FIELD})*)$`),
+  "must be comma-separated field names, e.g. name,displayOrder, or * for every field",
+  "comma-separated; * = all",
 ).optional();
 const search = formatted(/^keyword:[^\x00-\x1f]+$/, "must be keyword:<text>", "keyword:<text>").optional();
 // The store routes also take a searchable field in place of `keyword` (docs: "keyword:<value> or an allowed searchable field").

@@ -109,6 +109,25 @@ export interface JobSpec {
  */
 export type QueryStyle = "repeat" | "comma" | "json";
 
+/**
+ * What a read tool shows by default (applied in src/server/views.ts). Every default view also
+ * leaves out nulls, empties, `false` flags and createdAt/updatedAt, and moves a value that every
+ * item of a list repeats into `meta.common`. `fields` picks other fields; `fields: "*"` shows
+ * exactly what the API sent.
+ */
+export interface ViewSpec {
+  /** A few words on what the view holds; the registry appends them to the description. */
+  says: string;
+  /** A list item's fields to show (`a.b` reaches into a nested object or a list of them); absent: every field. */
+  keep?: readonly string[];
+  /** A list item's fields left out, such as a nested copy of an id the item already holds. */
+  drop?: readonly string[];
+  /** Keep createdAt/updatedAt, where when a record was made carries meaning (orders). */
+  timestamps?: boolean;
+  /** The key of `data` that holds the items, for a list the API answers as `{total, users: [...]}`. */
+  items?: string;
+}
+
 export interface ToolDef {
   /** snake_case, verb first, written out literally; legacy tools start with `legacy_`. */
   name: string;
@@ -155,6 +174,8 @@ export interface ToolDef {
    * untrusted (src/server/untrusted.ts). Defaults to the toolset's `memberText`.
    */
   memberText?: boolean;
+  /** For a read tool: what its result shows unless the call names `fields`. */
+  view?: ViewSpec;
   sandbox: SandboxBehaviour;
 }
 

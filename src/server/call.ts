@@ -27,6 +27,7 @@ import { followJob } from "./jobs.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import { uploadFolders } from "./upload-folders.js";
+import { wireArgs } from "./views.js";
 import type { ProgressChannel } from "./wait.js";
 
 /** What one MCP session (or one stateless HTTP request) calls tools with. */
@@ -220,7 +221,7 @@ export async function callTool(
   let uploads: FormBody["files"];
   let preview: Preview;
   try {
-    plan = planRequest(tool, args);
+    plan = planRequest(tool, wireArgs(args));
     uploads = await loadUploads(tool, plan, ctx.transport === "stdio" ? localReads(server, ctx, signal) : undefined);
     preview = previewOf(ctx, tool, plan, uploads, redact);
   } catch (error) {
@@ -260,7 +261,9 @@ export async function callTool(
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
-  if (!gate.data.wait) return successResult(tool, result, ctx.maxOutputChars, redact, reveal);
+  // `fields` is the tool's own argument where the API reads it, else the registry's (gate-args.ts).
+  const fields = args.fields ?? gate.data.fields;
+  if (!gate.data.wait) return successResult(tool, result, ctx.maxOutputChars, redact, reveal, fields);
   const job = await followJob(ctx, tool, args, result, redact, channel, signal);
-  return successResult(tool, { data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
+  return successResult(tool, { data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal, fields);
 }

@@ -15,6 +15,11 @@ export function buildInstructions(reach: Reach, communityId?: string): string {
     "Results are {data, meta}; list tools page with page/limit or skip/limit.",
   ];
   if (reach.discovery) lines.push(discoveryNote(reach));
+  if (tools.some((t) => t.risk === "read")) {
+    lines.push(
+      'Read results leave out nulls, empties and false flags, and put a value every item shares in meta.common; fields: "a,b" picks fields, fields: "*" shows all the API sent.',
+    );
+  }
   if (tools.some((t) => t.risk !== "read")) lines.push("Tools that change data accept dryRun: true to preview the request.");
   if (tools.some(needsConfirmation)) {
     lines.push(

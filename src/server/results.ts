@@ -5,6 +5,7 @@ import type { ToolDef } from "../registry/types.js";
 import { prefixOnce } from "./plain-errors.js";
 import { Redactor } from "./redact.js";
 import { screenMemberText } from "./untrusted.js";
+import { applyView } from "./views.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
@@ -63,11 +64,13 @@ function fit(payload: Unwrapped, maxChars: number, json?: string): { text: strin
  * stays in this one result, unmasked; every other copy of it (an echo in a message) is still cut.
  */
 export function successResult(
-  tool: Pick<ToolDef, "memberText">,
+  tool: ToolDef,
   payload: Unwrapped,
   maxChars: number,
   redact: Redactor,
   reveal?: string,
+  /** A read call's `fields`, for its view (src/server/views.ts). */
+  fields?: unknown,
 ): CallToolResult {
   // Member text is cleaned before the redaction, so that a secret split by an invisible character is whole again when cut.
   const { payload: whole, label } = screenMemberText(
@@ -81,7 +84,9 @@ export function successResult(
   const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
   if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
-  const { text, structured } = fit(clean, maxChars, untouched ? json : undefined);
+  // The view comes after redaction, which tells a secret field by its siblings (an API key's `key` by its `permissions`).
+  const viewed = applyView(tool, fields, clean);
+  const { text, structured } = fit(viewed, maxChars, untouched && viewed === clean ? json : undefined);
   const content: CallToolResult["content"] = [{ type: "text", text }];
   if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
   return { content, ...(structured ? { structuredContent: structured } : {}), ...label };

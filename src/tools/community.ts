@@ -52,6 +52,7 @@ export const community: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
+      view: { says: "topic, type, forum topics, members" },
       sandbox: { resource: "channels", op: "list" },
     },
     {
@@ -68,6 +69,10 @@ export const community: ToolsetDef = {
       input: z.strictObject({ communityId, page: pageQuery.page, limit: pageQuery.limit, search: pageQuery.search }),
       example: { communityId: DEMO.communityId, limit: 10 },
       risk: "read",
+      view: {
+        says: "ids, names, email, status, roles, XP, coins, last login",
+        keep: ["_id", "id", "username", "displayName", "email", "status", "roles", "xp", "coins", "lastLogin"],
+      },
       sandbox: { handler: "community.list-users" },
     },
     {

@@ -108,6 +108,7 @@ export const gamification: ToolsetDef = {
       input: z.strictObject({ email, streakId: objectId.optional(), ...pageLimit }),
       example: { email: DEMO.userEmail, streakId: DEMO.streakId },
       risk: "read",
+      view: { says: "date, status, streak count" },
       sandbox: { handler: "gamification.streakLogs" },
     },
     {

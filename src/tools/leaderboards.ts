@@ -107,6 +107,10 @@ export const leaderboards: ToolsetDef = {
       input: z.strictObject(pageQuery),
       example: { page: 1, limit: 10, sort: "displayOrder:asc" },
       risk: "read",
+      view: {
+        says: "name, slug, ranking, on/off, dates",
+        keep: ["_id", "name", "slug", "rankingField", "rankBy", "isEnabled", "enabled", "startDate", "endDate", "hasNoEndDate"],
+      },
       sandbox: { resource: "leaderboards", op: "list" },
     },
     {

@@ -55,6 +55,7 @@ export const messaging: ToolsetDef = {
       }),
       example: { channel_id: DEMO.channelIds.text, count: 10 },
       risk: "read",
+      view: { says: "text, author, channel, reply, reactions, time", drop: ["user.email"], items: "messages" },
       sandbox: { handler: "list-messages" },
     },
     {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
 import { objectId, pageLimit } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
+import type { ToolsetDef, ViewSpec } from "../registry/types.js";
 
 /** An order's reference as the docs show it (ORD202507013831). */
 const transactionId = z
@@ -9,6 +9,13 @@ const transactionId = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "an order reference such as ORD202507013831")
   .describe("order reference, e.g. ORD202507013831");
 const statusId = objectId;
+
+/** An order as both order lists show it: the ids that update its status, what was bought, and when. */
+const ORDER_VIEW: ViewSpec = {
+  says: "ids, buyer, product, price, status, date",
+  keep: ["_id", "transactionId", "userId", "email", "product", "price", "quantity", "statusId", "status.name", "createdAt"],
+  timestamps: true,
+};
 
 /** Only PUT .../redemption-transactions/status is documented in this family; the rest extend it. */
 const ORDERS = "/apis/v1/redemption-transactions";
@@ -35,6 +42,7 @@ export const rewards: ToolsetDef = {
       input: z.strictObject(pageLimit),
       example: { page: 1, limit: 10 },
       risk: "read",
+      view: ORDER_VIEW,
       sandbox: { handler: "rewards.listOrders" },
     },
     {
@@ -49,6 +57,7 @@ export const rewards: ToolsetDef = {
       input: z.strictObject({ email: z.email(), ...pageLimit }),
       example: { email: DEMO.userEmail },
       risk: "read",
+      view: ORDER_VIEW,
       sandbox: { handler: "rewards.listOrdersByEmail" },
     },
     {
@@ -92,6 +101,7 @@ export const rewards: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
+      view: { says: "name, category, color" },
       sandbox: { resource: "redemptionStatuses", op: "list" },
     },
     {

@@ -83,6 +83,21 @@ export const productTools: ToolSpec[] = [
     input: z.strictObject({ ...skipQuery, lang, userID }),
     example: { filter: `categoryID:${DEMO.categoryId}`, limit: 5 },
     risk: "read",
+    view: {
+      says: "name, type, price, discount, stock, category, orders",
+      keep: [
+        "_id",
+        "name",
+        "type",
+        "price",
+        "discountPrice",
+        "isDiscountEnabled",
+        "stocks",
+        "categoryID",
+        "totalOrders",
+        "isArchived",
+      ],
+    },
     sandbox: { resource: "products", op: "list" },
   },
   {

@@ -47,6 +47,7 @@ export const store: ToolsetDef = {
       input: z.strictObject({ ...skipQuery, userID }),
       example: { skip: 0, limit: 10 },
       risk: "read",
+      view: { says: "name, view type, order, archived", keep: ["_id", "name", "viewType", "displayOrder", "isArchived"] },
       sandbox: { resource: "categories", op: "list" },
     },
     {

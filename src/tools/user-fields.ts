@@ -71,6 +71,7 @@ export const userFields: ToolsetDef = {
       input: z.strictObject({ communityId }),
       example: { communityId: DEMO.communityId },
       risk: "read",
+      view: { says: "key, name, type, options, default", drop: ["creator"] },
       sandbox: { resource: userFieldResource.name, op: "list" },
     },
     {

@@ -138,7 +138,11 @@ export const users: ToolsetDef = {
       catalogIds: ["users.filter"],
       input: z
         .strictObject({
-          fields: z.array(column).max(SANITY_CAP).optional().describe("columns to return, custom fields too"),
+          // `*` is ours (src/server/views.ts): never sent, so the API answers with its default columns.
+          fields: z
+            .union([z.literal("*"), z.array(column).max(SANITY_CAP)])
+            .optional()
+            .describe("columns to return, custom fields too; * = all"),
           filter: filter.optional(),
           cursor: z.string().min(1).max(SANITY_CAP).optional().describe("next_cursor of the last page"),
           page,
@@ -149,6 +153,7 @@ export const users: ToolsetDef = {
         }),
       example: { fields: ["email", "first_name", "join_date"], filter: { join_date: { gte: "2026-01-01" } } },
       risk: "read",
+      view: { says: "the default columns", items: "users" },
       sandbox: { handler: "users.filter" },
     },
     {
