@@ -7,6 +7,7 @@ import {
   callConfirmed as confirmed,
   connectInMemory,
   dataOf,
+  listOf,
   recordingApi,
   sandboxSession,
   textOf,
@@ -270,10 +271,10 @@ describe("legacy tools against the sandbox", () => {
     );
     await confirmed(mcp, "legacy_reply_to_message", { messageId: sent.id, message: "Legacy reply", sender: DEMO.userEmail });
     await confirmed(mcp, "legacy_react_to_message", { messageId: sent.id, emoji: ":rocket:", sender: DEMO.username });
-    const listed = dataOf<{ messages: Array<{ message: string; reactions: unknown[] }> }>(
+    const listed = listOf<{ message: string; reactions: unknown[] }>(
       await mcp.call("list_messages", { channel_id: DEMO.channelIds.text, count: 50 }),
     );
-    const ours = listed.messages.filter((m) => m.message.startsWith("Legacy "));
+    const ours = listed.items.filter((m) => m.message.startsWith("Legacy "));
     expect(ours.map((m) => m.message).sort()).toEqual(["Legacy hello", "Legacy reply"]);
     expect(ours.find((m) => m.message === "Legacy hello")?.reactions).toEqual([
       { emoji: ":rocket:", userIds: [DEMO.userIds[0]] },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { type Connected, callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, dataOf, listOf, sandboxSession, textOf } from "./helpers.js";
 
 type Row = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ describe("users tools", () => {
   });
   afterAll(() => session.close());
 
-  const filter = async (args: Row) => dataOf<{ users: Row[]; total: number }>(await call("filter_users", args));
+  const filter = async (args: Row) => ({ users: listOf<Row>(await call("filter_users", args)).items });
 
   it("creates a user that can be fetched, looked up and filtered back", async () => {
     const created = dataOf<Row>(await call("create_user", JANE));
@@ -71,9 +71,11 @@ describe("users tools", () => {
     const early = await filter({ fields: ["username"], filter: { join_date: { lte: "2025-12-31" } } });
     // dan_departed joined earlier but his account is deleted.
     expect(early.users).toEqual([{ username: "cai_collector" }]);
-    const all = dataOf<Row>(await call("filter_users", {}));
-    expect(all).toMatchObject({ current_page: 1, total_pages: 1 });
-    expect(all).not.toHaveProperty("next_cursor");
+    // Paging goes in meta, as on every other list; the members are the data.
+    const all = listOf<Row>(await call("filter_users", {}));
+    expect(all.meta).toMatchObject({ total: all.items.length, current_page: 1, total_pages: 1 });
+    expect(all.meta).not.toHaveProperty("next_cursor");
+    expect(all.items.map((u) => u.username)).toContain("ava_trader");
 
     const both = await call("filter_users", { cursor: "abc", page: 2 });
     expect(textOf(both)).toContain("page: give cursor or page, not both");

@@ -149,6 +149,12 @@ export interface ToolDef {
   annotations?: Partial<ToolAnnotations>;
   /** For a route that starts or reads an asynchronous job (bulk updates). */
   job?: JobSpec;
+  /**
+   * For a list route whose API answer nests its items (`data.users[]` beside paging fields): the
+   * key of that array. The engine (src/registry/list-shape.ts) answers `{data: items, meta}` with
+   * the other fields in `meta`, like every other list.
+   */
+  list?: { items: string };
   sandbox: SandboxBehaviour;
 }
 

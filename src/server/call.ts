@@ -18,6 +18,7 @@ import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
+import { listShape } from "../registry/list-shape.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
@@ -232,8 +233,9 @@ export async function callTool(
     redact.text(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`),
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
+  const payload = listShape(tool, result);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
-  if (!gate.data.wait) return successResult(result, ctx.maxOutputChars, redact, reveal);
+  if (!gate.data.wait) return successResult(payload, ctx.maxOutputChars, redact, reveal);
   const job = await followJob(ctx, tool, args, result, channel, signal);
-  return successResult({ data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal);
+  return successResult({ data: payload.data, meta: { ...payload.meta, job } }, ctx.maxOutputChars, redact, reveal);
 }

@@ -54,6 +54,7 @@ export const messaging: ToolsetDef = {
       }),
       example: { channel_id: DEMO.channelIds.text, count: 10 },
       risk: "read",
+      list: { items: "messages" },
       sandbox: { handler: "list-messages" },
     },
     {

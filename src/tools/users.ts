@@ -148,6 +148,7 @@ export const users: ToolsetDef = {
         }),
       example: { fields: ["email", "first_name", "join_date"], filter: { join_date: { gte: "2026-01-01" } } },
       risk: "read",
+      list: { items: "users" },
       sandbox: { handler: "users.filter" },
     },
     {
