@@ -36,9 +36,16 @@ describe("users tools", () => {
     expect(fetched.email).toBe("jane.roe@example.com");
 
     const data = dataOf<Row>(await call("get_user_data", { idOrEmail: "JANE.ROE@example.com" }));
-    expect(data).toMatchObject({ userId: created._id, xp: 0, roles: ["@all"], customFields: { customerid: "CUST-7" } });
+    // Get User Data answers the platform id (Get User's `id`), as the docs' example does.
+    expect(data).toMatchObject({
+      _id: created._id,
+      userId: String(created.id),
+      xp: 0,
+      roles: ["@all"],
+      customFields: { customerid: "CUST-7" },
+    });
     const byNumber = dataOf<Row>(await call("get_user_data", { idOrEmail: String(created.id) }));
-    expect(byNumber.userId).toBe(created._id);
+    expect(byNumber._id).toBe(created._id);
 
     const found = await filter({ fields: ["user_id", "username", "customerid"], filter: { last_name: "Roe" } });
     expect(found.users).toEqual([{ user_id: created._id, username: "jane_roe", customerid: "CUST-7" }]);

@@ -109,6 +109,23 @@ export interface JobSpec {
  */
 export type QueryStyle = "repeat" | "comma" | "json";
 
+/**
+ * An argument whose wire form the caller may not have (the numeric platform user id) but can look
+ * up from one it does have (the 24-hex id or the email): the engine (src/server/lookups.ts) calls
+ * `tool` with the value as `arg` and sends `field` of its answer instead, and the preview shows it.
+ */
+export interface IdLookup {
+  /** What the API takes, for errors: "platform user id (digits)". */
+  label: string;
+  /** A value already in the wire form is sent as it is. */
+  native: RegExp;
+  tool: string;
+  arg: string;
+  field: string;
+  /** Where else the value can be read, for the error when the lookup cannot give it. */
+  elsewhere: string;
+}
+
 export interface ToolDef {
   /** snake_case, verb first, written out literally; legacy tools start with `legacy_`. */
   name: string;
@@ -155,6 +172,8 @@ export interface ToolDef {
    * the other fields in `meta`, like every other list.
    */
   list?: { items: string };
+  /** Arguments that take a looked-up id (see IdLookup), by argument name. */
+  lookups?: Record<string, IdLookup>;
   sandbox: SandboxBehaviour;
 }
 
