@@ -62,6 +62,8 @@ export interface SandboxResource {
   scopeParam?: string;
   /** Field that holds a generated secret on create (e.g. an API key's `key`). */
   secretField?: string;
+  /** List fields that a write adds to a count instead of storing: adding vouchers grows `stocks`. */
+  countInto?: Record<string, string>;
   singleton?: boolean;
 }
 
