@@ -181,7 +181,7 @@ export const users: ToolsetDef = {
       method: "POST",
       path: "/apis/v1/users/info",
       catalogIds: ["users.get-data"],
-      input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("user id or email") }),
+      input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("24-hex or platform user id, or email") }),
       example: { idOrEmail: DEMO.userEmail },
       risk: "read",
       sandbox: { handler: "users.get-data" },
