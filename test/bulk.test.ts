@@ -77,6 +77,35 @@ describe("bulk tools", () => {
     expect(jobs[0]).not.toHaveProperty("results");
   });
 
+  it("writes each row's XP and coins to its member as the job processes it", async () => {
+    const fresh = await sandboxSession();
+    try {
+      const member = async (idOrEmail: string) =>
+        dataOf<{ xp: number; coins: number; customFields: Record<string, unknown> }>(
+          await fresh.mcp.call("get_user_data", { idOrEmail }),
+        );
+      const ben = "ben.builder@example.com";
+      const [ava0, ben0] = [await member(DEMO.userEmail), await member(ben)];
+      const file = csv(
+        "mixed.csv",
+        "email,xp_op,xp,coins_op,coins,customerid",
+        `${DEMO.userEmail},add,50,subtract,10,`,
+        `${ben},overwrite,1200,add,5,CUST-9`,
+      );
+      const { jobId } = dataOf<{ jobId: string }>(await callConfirmed(fresh.mcp, "update_users_from_csv", { file }));
+      // Queued: nothing written yet.
+      expect(await member(DEMO.userEmail)).toMatchObject({ xp: ava0.xp, coins: ava0.coins });
+      const step = async () => dataOf<Job>(await fresh.mcp.call("get_bulk_job_status", { jobId }));
+      await step();
+      await step();
+      expect(await step()).toMatchObject({ status: "completed", processedRows: 2 });
+      expect(await member(DEMO.userEmail)).toMatchObject({ xp: ava0.xp + 50, coins: ava0.coins - 10 });
+      expect(await member(ben)).toMatchObject({ xp: 1200, coins: ben0.coins + 5, customFields: { customerid: "CUST-9" } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("ends a job as failed when no row finds its user", async () => {
     const file = csv("ghosts.csv", "email,premiumCurrency_op,premiumCurrency", "ghost@example.com,add,5");
     const { jobId } = dataOf<{ jobId: string }>(await callConfirmed(session.mcp, "update_premium_currency_from_csv", { file }));

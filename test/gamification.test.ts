@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { dataOf, sandboxSession, textOf } from "./helpers.js";
+import { dataOf, listOf, sandboxSession, textOf } from "./helpers.js";
 
 /** The gamification tools through an MCP client, our server and real HTTP to the sandbox. */
 describe("gamification tools", () => {
@@ -31,20 +31,15 @@ describe("gamification tools", () => {
   });
 
   it("gives each user's XP and coins for one day, and counts who was found", async () => {
-    const day = dataOf<{
-      date: string;
-      pagination: { total: number; found: number };
-      results: Array<{ identifier: string; user_id: string; coins: number; xp: number }>;
-    }>(
+    const day = listOf<{ identifier: string; user_id: string; coins: number; xp: number }>(
       await session.mcp.call("get_daily_gamification_history", {
         identifier: [DEMO.userEmail, ben, "nobody@example.com"],
         identifier_type: "email",
         date: "18/04/2026",
       }),
     );
-    expect(day.date).toBe("18/04/2026");
-    expect(day.pagination).toMatchObject({ total: 3, found: 2 });
-    expect(day.results).toEqual([
+    expect(day.meta).toMatchObject({ date: "18/04/2026", pagination: { total: 3, found: 2 } });
+    expect(day.items).toEqual([
       { identifier: DEMO.userEmail, user_id: DEMO.userIds[0], date: "18/04/2026", coins: 7, xp: 40 },
       { identifier: ben, user_id: DEMO.userIds[1], date: "18/04/2026", coins: 1, xp: 8 },
     ]);

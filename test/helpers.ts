@@ -139,6 +139,13 @@ export function dataOf<T = Record<string, unknown>>(result: CallToolResult): T {
   return (result.structuredContent as { data: T }).data;
 }
 
+/** A list's items and its `meta` (paging): every list tool answers `{ data: Item[], meta }`. */
+export function listOf<T = Record<string, unknown>>(result: CallToolResult): { items: T[]; meta: Record<string, unknown> } {
+  const data = dataOf<T[]>(result);
+  if (!Array.isArray(data)) throw new Error(`expected a list in data, got: ${textOf(result).slice(0, 200)}`);
+  return { items: data, meta: (result.structuredContent as { meta?: Record<string, unknown> }).meta ?? {} };
+}
+
 /** What create_leaderboard requires; tests spread their own name and slug over it. */
 export const BOARD = {
   rankingField: "xps",

@@ -7,6 +7,7 @@ import {
   callConfirmed as confirmed,
   connectInMemory,
   dataOf,
+  listOf,
   recordingApi,
   sandboxSession,
   textOf,
@@ -147,6 +148,36 @@ describe("legacy tools against the sandbox", () => {
     expect(textOf(nobody)).toMatch(/404 Not Found: No member with that id/);
   });
 
+  it("takes the 24-hex id or the email where the route needs the platform id, and shows the lookup first", async () => {
+    await fresh();
+    const badge = DEMO.badgeIds[1];
+    const asked = await mcp.call("legacy_award_badge_to_user", { id: badge, userId: DEMO.userEmail });
+    expect(asked.structuredContent).toMatchObject({
+      preview: {
+        body: { userId: DEMO.legacyUserId },
+        lookups: { userId: { given: DEMO.userEmail, via: "get_user_data", sent: DEMO.legacyUserId } },
+      },
+    });
+    expect(textOf(asked)).toContain(`(userId ${DEMO.userEmail} is ${DEMO.legacyUserId}, by get_user_data)`);
+    const held = dataOf<Array<{ _id: string }>>(
+      await confirmed(mcp, "legacy_award_badge_to_user", { id: badge, userId: DEMO.userEmail }),
+    );
+    expect(held.map((b) => b._id)).toContain(badge);
+    // The 24-hex id that filter_users and get_user hand out reaches the same member.
+    const left = await confirmed(mcp, "legacy_remove_badge_from_user", { id: badge, userId: DEMO.userId });
+    expect(dataOf<Array<{ _id: string }>>(left).map((b) => b._id)).not.toContain(badge);
+    const roles = await confirmed(mcp, "legacy_list_user_roles", { userId: DEMO.userId });
+    expect(dataOf<Array<{ _id: string }>>(roles).map((r) => r._id)).toEqual([DEMO.roleId]);
+
+    const ghost = await mcp.call("legacy_award_badge_to_user", { id: badge, userId: "ghost@example.com" });
+    expect(ghost.isError).toBe(true);
+    expect(textOf(ghost)).toMatch(
+      /^Invalid arguments for legacy_award_badge_to_user: userId: get_user_data found no user "ghost@example.com" .*give the platform user id \(digits\): get_user_data's `userId` or get_user's `id`\. Nothing was sent\.$/,
+    );
+    const name = await mcp.call("legacy_award_badge_to_user", { id: badge, userId: DEMO.username });
+    expect(textOf(name)).toContain("userId: must be a platform user id (digits), a 24-hex user id or an email");
+  });
+
   it("grants and revokes a role, and lists the user's roles", async () => {
     await fresh();
     const user = { userId: DEMO.legacyUserId };
@@ -170,8 +201,8 @@ describe("legacy tools against the sandbox", () => {
     const bad = await mcp.call("legacy_update_role", { id: DEMO.roleId, title: "Only a title" });
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toMatch(/class: required.*server_permissions: required.*Nothing was sent/);
-    const user = await mcp.call("legacy_list_user_roles", { userId: DEMO.userIds[0] });
-    expect(textOf(user)).toMatch(/userId: a platform user id/);
+    const user = await mcp.call("legacy_list_user_roles", { userId: "ava trader" });
+    expect(textOf(user)).toMatch(/userId: must be a platform user id \(digits\), a 24-hex user id or an email/);
   });
 
   it("creates, renames and deletes a channel", async () => {
@@ -270,10 +301,10 @@ describe("legacy tools against the sandbox", () => {
     );
     await confirmed(mcp, "legacy_reply_to_message", { messageId: sent.id, message: "Legacy reply", sender: DEMO.userEmail });
     await confirmed(mcp, "legacy_react_to_message", { messageId: sent.id, emoji: ":rocket:", sender: DEMO.username });
-    const listed = dataOf<{ messages: Array<{ message: string; reactions: unknown[] }> }>(
+    const listed = listOf<{ message: string; reactions: unknown[] }>(
       await mcp.call("list_messages", { channel_id: DEMO.channelIds.text, count: 50 }),
     );
-    const ours = listed.messages.filter((m) => m.message.startsWith("Legacy "));
+    const ours = listed.items.filter((m) => m.message.startsWith("Legacy "));
     expect(ours.map((m) => m.message).sort()).toEqual(["Legacy hello", "Legacy reply"]);
     expect(ours.find((m) => m.message === "Legacy hello")?.reactions).toEqual([
       { emoji: ":rocket:", userIds: [DEMO.userIds[0]] },

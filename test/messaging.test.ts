@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { type Connected, dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, dataOf, listOf, sandboxSession, textOf } from "./helpers.js";
 
 interface Shown {
   id: string;
@@ -22,7 +22,10 @@ describe("messaging tools against the sandbox", () => {
 
   beforeAll(async () => ({ mcp, close } = await sandboxSession()));
   afterAll(() => close());
-  const list = async (args: Record<string, unknown>) => dataOf<Listed>(await mcp.call("list_messages", { fields: "*", ...args }));
+  const list = async (args: Record<string, unknown>): Promise<Listed> => {
+    const { items, meta } = listOf<Shown>(await mcp.call("list_messages", { fields: "*", ...args }));
+    return { total: meta.total as number, messages: items };
+  };
 
   it("lists a channel's messages newest first, and filters by member", async () => {
     const general = await list({ channel_id: DEMO.channelIds.text, count: 10 });

@@ -235,7 +235,11 @@ describe("revealKey", () => {
   const communityId = () => sandbox.communityId;
 
   it("masks a new key unless asked, and then shows it once in that result only", async () => {
-    const masked = await mcp.call("create_community_api_key", { communityId: communityId(), name: "Masked", permissions: ["a"] });
+    const masked = await mcp.call("create_community_api_key", {
+      communityId: communityId(),
+      name: "Masked",
+      permissions: ["sendMessage"],
+    });
     expect(dataOf<{ key: string }>(masked).key).toMatch(/^\*\*\*\*[a-f0-9]{4}$/);
 
     setLogLevel("debug");
@@ -244,7 +248,7 @@ describe("revealKey", () => {
       revealed = await mcp.call("create_community_api_key", {
         communityId: communityId(),
         name: "Revealed",
-        permissions: ["a"],
+        permissions: ["sendMessage"],
         revealKey: true,
       });
     }).finally(() => setLogLevel("info"));
@@ -277,7 +281,7 @@ describe("revealKey", () => {
     const dry = await mcp.call("create_community_api_key", {
       communityId: communityId(),
       name: "Dry",
-      permissions: ["a"],
+      permissions: ["sendMessage"],
       revealKey: true,
       dryRun: true,
     });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { DEMO } from "../src/demo.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import type { Sandbox } from "../src/sandbox/index.js";
 import { fakeSecret } from "../src/sandbox/seed.js";
+import { SEED_DATA } from "../src/sandbox/seeds/index.js";
+import { PERMISSIONS } from "../src/tools/api-keys.js";
 import { type Connected, callConfirmed, callExample, dataOf, sandboxSession, textOf } from "./helpers.js";
 
 const [ava, ben, cai] = DEMO.userIds;
@@ -46,14 +49,14 @@ describe("user API keys against the sandbox", () => {
     expect(await keysOf(cai)).toEqual([]);
   });
 
-  it("sends the owner in the query of Create, the key's fields in its body", async () => {
+  it("sends the owner in the query of Create, the key's fields in its body, permissions spelled as the key examples", async () => {
     const dry = await mcp.call("create_user_api_key", { userId: ben, name: "Bot", permissions: ["sendMessages"], dryRun: true });
     expect(dry.structuredContent).toMatchObject({
       dryRun: true,
       request: {
         method: "POST",
         url: `${sandbox.url}/apis/v1/users/apikeys?userId=${ben}`,
-        body: { name: "Bot", permissions: ["sendMessages"] },
+        body: { name: "Bot", permissions: ["sendMessage"] },
       },
     });
   });
@@ -62,7 +65,7 @@ describe("user API keys against the sandbox", () => {
     const created = await mcp.call("create_user_api_key", {
       userId: cai,
       name: "Portfolio sync",
-      permissions: ["readOwnProfile"],
+      permissions: ["getUserData"],
       expirePeriod: 30,
     });
     const key = dataOf<UserKey>(created);
@@ -75,10 +78,10 @@ describe("user API keys against the sandbox", () => {
         userId: cai,
         apiKeyId: key._id,
         isActive: false,
-        permissions: ["readOwnMessages"],
+        permissions: ["replyMessage"],
       }),
     );
-    expect(off).toMatchObject({ isActive: false, permissions: ["readOwnMessages"] });
+    expect(off).toMatchObject({ isActive: false, permissions: ["replyMessage"] });
     expect((await keysOf(cai))[0]?.isActive).toBe(false);
 
     expect(dataOf<UserKey>(await callConfirmed(mcp, "delete_user_api_key", { userId: cai, apiKeyId: key._id }))._id).toBe(
@@ -102,8 +105,18 @@ describe("user API keys against the sandbox", () => {
     expect(textOf(notHers)).toMatch(/404 Not Found: User API key not found/);
     expect(textOf(await mcp.call("update_user_api_key", { userId: ava, apiKeyId: chatBot }))).toMatch(/nothing to change/);
     expect(textOf(await mcp.call("create_user_api_key", { userId: ava, name: "Y", permissions: ["send-all"] }))).toContain(
-      "permissions.0: a permission name such as sendMessage",
+      'permissions.0: Invalid option: expected one of "sendMessage"|"replyMessage"',
     );
+  });
+
+  it("seeds every key with permission names the tools take", () => {
+    const names = z.array(z.string()).parse(
+      Object.values(SEED_DATA.collections)
+        .flat()
+        .flatMap((r) => (Array.isArray(r.permissions) ? r.permissions : [])),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !(PERMISSIONS as readonly string[]).includes(n))).toEqual([]);
   });
 
   it("describes the key in use without its secret", async () => {

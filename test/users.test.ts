@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
-import { type Connected, callConfirmed, dataOf, sandboxSession, textOf } from "./helpers.js";
+import { type Connected, callConfirmed, dataOf, listOf, sandboxSession, textOf } from "./helpers.js";
 
 type Row = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ describe("users tools", () => {
   });
   afterAll(() => session.close());
 
-  const filter = async (args: Row) => dataOf<{ users: Row[]; total: number }>(await call("filter_users", args));
+  const filter = async (args: Row) => ({ users: listOf<Row>(await call("filter_users", args)).items });
 
   it("creates a user that can be fetched, looked up and filtered back", async () => {
     const created = dataOf<Row>(await call("create_user", JANE));
@@ -36,9 +36,16 @@ describe("users tools", () => {
     expect(fetched.email).toBe("jane.roe@example.com");
 
     const data = dataOf<Row>(await call("get_user_data", { idOrEmail: "JANE.ROE@example.com" }));
-    expect(data).toMatchObject({ userId: created._id, xp: 0, roles: ["@all"], customFields: { customerid: "CUST-7" } });
+    // Get User Data answers the platform id (Get User's `id`), as the docs' example does.
+    expect(data).toMatchObject({
+      _id: created._id,
+      userId: String(created.id),
+      xp: 0,
+      roles: ["@all"],
+      customFields: { customerid: "CUST-7" },
+    });
     const byNumber = dataOf<Row>(await call("get_user_data", { idOrEmail: String(created.id) }));
-    expect(byNumber.userId).toBe(created._id);
+    expect(byNumber._id).toBe(created._id);
 
     const found = await filter({ fields: ["user_id", "username", "customerid"], filter: { last_name: "Roe" } });
     expect(found.users).toEqual([{ user_id: created._id, username: "jane_roe", customerid: "CUST-7" }]);
@@ -71,9 +78,11 @@ describe("users tools", () => {
     const early = await filter({ fields: ["username"], filter: { join_date: { lte: "2025-12-31" } } });
     // dan_departed joined earlier but his account is deleted.
     expect(early.users).toEqual([{ username: "cai_collector" }]);
-    const all = dataOf<Row>(await call("filter_users", {}));
-    expect(all).toMatchObject({ current_page: 1, total_pages: 1 });
-    expect(all).not.toHaveProperty("next_cursor");
+    // Paging goes in meta, as on every other list; the members are the data.
+    const all = listOf<Row>(await call("filter_users", {}));
+    expect(all.meta).toMatchObject({ total: all.items.length, current_page: 1, total_pages: 1 });
+    expect(all.meta).not.toHaveProperty("next_cursor");
+    expect(all.items.map((u) => u.username)).toContain("ava_trader");
 
     const both = await call("filter_users", { cursor: "abc", page: 2 });
     expect(textOf(both)).toContain("page: give cursor or page, not both");

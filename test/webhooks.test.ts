@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../src/demo.js";
 import type { Sandbox } from "../src/sandbox/index.js";
 import { PEOPLE_SEED } from "../src/sandbox/seeds/people.js";
-import { type Connected, callConfirmed, connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "./helpers.js";
+import {
+  type Connected,
+  callConfirmed,
+  connectInMemory,
+  dataOf,
+  listOf,
+  recordingApi,
+  sandboxSession,
+  textOf,
+} from "./helpers.js";
 
 describe("incoming-webhook tools against the sandbox", () => {
   let mcp: Connected;
@@ -15,7 +24,7 @@ describe("incoming-webhook tools against the sandbox", () => {
   it("posts a message that Get Messages then lists", async () => {
     const args = { channelId: DEMO.channelIds.public, message: "Maintenance tonight.", sender: DEMO.userEmail };
     expect((await mcp.call("send_message_by_webhook", args)).isError).toBeFalsy();
-    const { messages } = dataOf<{ messages: Array<{ message: string }> }>(
+    const { items: messages } = listOf<{ message: string }>(
       await mcp.call("list_messages", { channel_id: DEMO.channelIds.public, count: 1 }),
     );
     expect(messages[0]?.message).toBe("Maintenance tonight.");

@@ -43,13 +43,20 @@ export const restockOrRepriceStore: PromptDef = {
         } Show me the list as a table and wait for my go-ahead.`,
     },
     {
-      tools: ["update_store_product"],
-      text: (args) =>
-        restocking(args)
-          ? "For each product I approve, ask me for its new voucher codes and their expiry, then add them (vouchers with " +
-            "voucherExpireDate). Physical products have no stock field in the API: list them for me to restock by hand."
-          : "For each product I approve, send the new price (or discountPrice with isDiscountEnabled and its dates for a " +
-            "time-limited offer). Never set a price below zero.",
+      // Codes go through the vouchers tool: update_store_product takes no vouchers.
+      tools: ["update_store_product_vouchers"],
+      when: restocking,
+      text: () =>
+        "For each product I approve, ask me for its new voucher codes and their expiry, then add them (vouchers with " +
+        "voucherExpireDate); its stocks grows by the codes added. Physical products take no codes: list them for me to " +
+        "restock by hand.",
+    },
+    {
+      tools: ["update_store_product", "update_store_product_discount"],
+      when: (args) => !restocking(args),
+      text: () =>
+        "For each product I approve, send the new price with update_store_product, or for a time-limited offer " +
+        "discountPrice with isDiscountEnabled and its dates with update_store_product_discount. Never set a price below zero.",
     },
     {
       tools: ["update_store_products_from_csv"],

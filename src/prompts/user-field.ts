@@ -27,9 +27,12 @@ export const addUserField: PromptDef = {
     },
     { tools: ["create_user_field"], text: () => "Create the field and note its id." },
     {
-      tools: ["get_user_data"],
+      // filter_users answers the 24-hex user_id that the history takes; get_user_data's userId is the platform id.
+      tools: ["filter_users"],
       optional: true,
-      text: () => "Look up the user id of every email in the list; report the emails that match no member and leave them out.",
+      text: () =>
+        "Look up the 24-hex user_id of every email in the list (filter_users, filter.email, fields user_id and email); " +
+        "report the emails that match no member and leave them out.",
     },
     {
       tools: ["create_user_field_history"],

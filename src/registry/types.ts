@@ -62,6 +62,8 @@ export interface SandboxResource {
   scopeParam?: string;
   /** Field that holds a generated secret on create (e.g. an API key's `key`). */
   secretField?: string;
+  /** List fields that a write adds to a count instead of storing: adding vouchers grows `stocks`. */
+  countInto?: Record<string, string>;
   singleton?: boolean;
 }
 
@@ -124,8 +126,23 @@ export interface ViewSpec {
   drop?: readonly string[];
   /** Keep createdAt/updatedAt, where when a record was made carries meaning (orders). */
   timestamps?: boolean;
-  /** The key of `data` that holds the items, for a list the API answers as `{total, users: [...]}`. */
-  items?: string;
+}
+
+/**
+ * An argument whose wire form the caller may not have (the numeric platform user id) but can look
+ * up from one it does have (the 24-hex id or the email): the engine (src/server/lookups.ts) calls
+ * `tool` with the value as `arg` and sends `field` of its answer instead, and the preview shows it.
+ */
+export interface IdLookup {
+  /** What the API takes, for errors: "platform user id (digits)". */
+  label: string;
+  /** A value already in the wire form is sent as it is. */
+  native: RegExp;
+  tool: string;
+  arg: string;
+  field: string;
+  /** Where else the value can be read, for the error when the lookup cannot give it. */
+  elsewhere: string;
 }
 
 export interface ToolDef {
@@ -176,6 +193,14 @@ export interface ToolDef {
   memberText?: boolean;
   /** For a read tool: what its result shows unless the call names `fields`. */
   view?: ViewSpec;
+  /**
+   * For a list route whose API answer nests its items (`data.users[]` beside paging fields): the
+   * key of that array. The engine (src/registry/list-shape.ts) answers `{data: items, meta}` with
+   * the other fields in `meta`, like every other list.
+   */
+  list?: { items: string };
+  /** Arguments that take a looked-up id (see IdLookup), by argument name. */
+  lookups?: Record<string, IdLookup>;
   sandbox: SandboxBehaviour;
 }
 

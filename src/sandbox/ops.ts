@@ -65,6 +65,18 @@ function checkUnique(input: OpInput, changes: Args, self?: Rec): void {
   }
 }
 
+/** A list field the resource counts (vouchers) grows its count (stocks) by its length instead of being stored. */
+function countedInto(resource: SandboxResource, record: Rec, changes: Args): Args {
+  const out = { ...changes };
+  for (const [list, count] of Object.entries(resource.countInto ?? {})) {
+    const items = out[list];
+    if (!Array.isArray(items)) continue;
+    delete out[list];
+    out[count] = (typeof record[count] === "number" ? record[count] : 0) + items.length;
+  }
+  return out;
+}
+
 function requireChanges(changes: Args): void {
   if (Object.keys(changes).length === 0) throw new SandboxError(400, "(body): nothing to change: send at least one field.");
 }
@@ -108,7 +120,7 @@ export const OPS: Record<CrudOp, (input: OpInput) => OpResult> = {
 
   update(input) {
     const record = find(input);
-    const changes = changesFrom(input);
+    const changes = countedInto(input.resource, record, changesFrom(input));
     requireChanges(changes);
     checkUnique(input, changes, record);
     // Spread, not Object.assign: a key named __proto__ stays a plain field.

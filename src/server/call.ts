@@ -18,12 +18,14 @@ import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
+import { listShape } from "../registry/list-shape.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, type LocalReads, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
 import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { followJob } from "./jobs.js";
+import { type LookupNote, resolveLookups } from "./lookups.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import { uploadFolders } from "./upload-folders.js";
@@ -58,10 +60,19 @@ interface Preview {
   body?: unknown;
   /** Uploads by form field: name, type, size and SHA-256, never the bytes. */
   files?: Record<string, FileFacts[]>;
+  /** Arguments looked up before sending (an email turned into the platform user id). */
+  lookups?: Record<string, LookupNote>;
 }
 
 /** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
-function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, uploads: FormBody["files"], redact: Redactor): Preview {
+function previewOf(
+  ctx: CallContext,
+  tool: ToolDef,
+  plan: PlannedRequest,
+  uploads: FormBody["files"],
+  lookups: Record<string, LookupNote>,
+  redact: Redactor,
+): Preview {
   const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
@@ -72,11 +83,17 @@ function previewOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest, upload
     url,
     ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redact.value(plan.body) } : {}),
     ...(files.length ? { files: redact.value(Object.fromEntries(files)) as Preview["files"] } : {}),
+    ...(Object.keys(lookups).length ? { lookups } : {}),
   };
 }
 
+const lookupText = (lookups: Record<string, LookupNote>) =>
+  Object.entries(lookups)
+    .map(([name, l]) => ` (${name} ${l.given} is ${l.sent}, by ${l.via})`)
+    .join("");
+
 const previewLine = (p: Preview) =>
-  `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}${p.files ? ` files ${JSON.stringify(p.files)}` : ""}`;
+  `${p.method} ${p.url}${p.body ? ` ${JSON.stringify(p.body).slice(0, 600)}` : ""}${p.files ? ` files ${JSON.stringify(p.files)}` : ""}${p.lookups ? lookupText(p.lookups) : ""}`;
 
 /** Reads and checks every file argument of a planned call, by the form field the API reads it from. */
 async function loadUploads(tool: ToolDef, plan: PlannedRequest, local?: LocalReads): Promise<FormBody["files"]> {
@@ -216,14 +233,18 @@ export async function callTool(
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
     return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, redact);
   }
-  const args = parsed.data as Record<string, unknown>;
+  // A looked-up id (an email where the API takes the platform id) is read before anything is planned.
+  const resolved = await resolveLookups(ctx, tool, parsed.data as Record<string, unknown>, signal);
+  if ("problem" in resolved)
+    return errorResult(`Invalid arguments for ${tool.name}: ${resolved.problem}. Nothing was sent.`, redact);
+  const { args } = resolved;
   let plan: PlannedRequest;
   let uploads: FormBody["files"];
   let preview: Preview;
   try {
     plan = planRequest(tool, wireArgs(args));
     uploads = await loadUploads(tool, plan, ctx.transport === "stdio" ? localReads(server, ctx, signal) : undefined);
-    preview = previewOf(ctx, tool, plan, uploads, redact);
+    preview = previewOf(ctx, tool, plan, uploads, resolved.lookups, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
       return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
@@ -260,10 +281,11 @@ export async function callTool(
     redact.text(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`),
   );
   if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
+  const payload = listShape(tool, result);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
   // `fields` is the tool's own argument where the API reads it, else the registry's (gate-args.ts).
   const fields = args.fields ?? gate.data.fields;
-  if (!gate.data.wait) return successResult(tool, result, ctx.maxOutputChars, redact, reveal, fields);
+  if (!gate.data.wait) return successResult(tool, payload, ctx.maxOutputChars, redact, reveal, fields);
   const job = await followJob(ctx, tool, args, result, redact, channel, signal);
-  return successResult(tool, { data: result.data, meta: { ...result.meta, job } }, ctx.maxOutputChars, redact, reveal, fields);
+  return successResult(tool, { data: payload.data, meta: { ...payload.meta, job } }, ctx.maxOutputChars, redact, reveal, fields);
 }

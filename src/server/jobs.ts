@@ -1,9 +1,8 @@
 import type { ApiSuccess } from "../client/types.js";
-import { hostOf } from "../registry/hosts.js";
 import { findTool } from "../registry/index.js";
-import { planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import type { CallContext } from "./call.js";
+import { requestAs } from "./lookups.js";
 import type { Redactor } from "./redact.js";
 import { jobProgressOf, type ProgressChannel, progressNotifier, type WaitOutcome, waitForJob } from "./wait.js";
 
@@ -38,7 +37,6 @@ export async function followJob(
   if (typeof id !== "string" || !id) {
     return { outcome: "failed", polls: 0, waitedMs: 0, error: `the answer carries no job id (${job.idField ?? job.idArg})` };
   }
-  const { files: _files, ...plan } = planRequest(statusTool, { [job.idArg]: id });
   let status: unknown;
   try {
     const outcome = await waitForJob({
@@ -46,13 +44,7 @@ export async function followJob(
       deadlineMs: ctx.waitTimeoutMs,
       onProgress: channel && progressNotifier(channel, redact),
       poll: async (pollSignal) => {
-        const res = await ctx.client.request({
-          ...plan,
-          host: hostOf(statusTool),
-          auth: statusTool.auth,
-          credentials: ctx.credentials,
-          signal: pollSignal,
-        });
+        const res = await requestAs(ctx, statusTool, { [job.idArg]: id }, pollSignal);
         if (!res.ok) throw new Error(res.message);
         status = res.data;
         return jobProgressOf(res.data);

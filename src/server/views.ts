@@ -129,14 +129,12 @@ export function applyView(tool: ToolDef, fields: unknown, payload: Unwrapped): U
     typeof fields === "string"
       ? { keep: treeOf([...IDS, ...fields.split(",").map((f) => f.trim())]), lean: false, timestamps: true }
       : defaultRules(view);
-  const nested = view.items && isRec(payload.data) ? payload.data[view.items] : undefined;
-  const list = Array.isArray(payload.data) ? payload.data : Array.isArray(nested) ? nested : undefined;
-  // A view's keep and drop name an item's fields: a single record (or a list in a shape we do not know) keeps them all.
-  if (!list)
+  // Lists arrive as {data: items, meta} (src/registry/list-shape.ts). A view's keep and drop name
+  // an item's fields: a single record keeps them all.
+  if (!Array.isArray(payload.data))
     return { ...payload, data: shape(payload.data, rules.lean ? { ...rules, keep: undefined, drop: undefined } : rules) };
-  const items = shape(list, rules) as unknown[];
-  const shared = rules.lean ? common(items) : undefined;
-  const data = list === payload.data ? items : { ...(payload.data as Rec), [view.items as string]: items };
+  const data = shape(payload.data, rules) as unknown[];
+  const shared = rules.lean ? common(data) : undefined;
   return { ...payload, data, ...(shared ? { meta: { ...payload.meta, common: shared } } : {}) };
 }
 

@@ -21,13 +21,36 @@ export const apiKeyResource: SandboxResource = {
 
 const communityId = objectId;
 
+/**
+ * The permission names the docs show for API keys: the key examples' list (sendMessage ...
+ * bulkUpdateUser) and the ones route pages require (User Fields, store, purchase-history,
+ * appearance). Sent as the key examples spell them.
+ */
+export const PERMISSIONS = [
+  "sendMessage",
+  "replyMessage",
+  "createUser",
+  "manageUser",
+  "getUserData",
+  "getUserStats",
+  "bulkUpdateUser",
+  "userFields",
+  "store",
+  "purchase-history",
+  "appearance",
+] as const;
+
+/** The other documented spellings (the user API key page writes sendMessages), and what goes on the wire. */
+const PERMISSION_ALIASES: Record<string, (typeof PERMISSIONS)[number]> = { sendMessages: "sendMessage" };
+
+const permission = z
+  .enum([...PERMISSIONS, ...Object.keys(PERMISSION_ALIASES)])
+  .transform((name) => PERMISSION_ALIASES[name] ?? name);
+
 /** What a key is made of; user API keys (user-api-keys.ts) take the same fields. */
 export const keyFields = {
   name: z.string().trim().min(1).max(SANITY_CAP),
-  permissions: z
-    .array(z.string().regex(/^[A-Za-z]+$/, "a permission name such as sendMessage"))
-    .max(SANITY_CAP)
-    .describe("e.g. sendMessage, createUser"),
+  permissions: z.array(permission).max(SANITY_CAP),
   expirePeriod: z.number().int().min(0).max(36500).describe("days; 0 = never"),
   expireDate: z.iso.datetime({ offset: true }),
 };

@@ -64,6 +64,7 @@ export const gamification: ToolsetDef = {
         .refine((a) => emailsWhenTyped(a.identifier_type, a.identifier), EMAIL_IDS),
       example: { identifier: [DEMO.userEmail, "ben.builder@example.com"], identifier_type: "email", date: "18/04/2026" },
       risk: "read",
+      list: { items: "results" },
       sandbox: { handler: "gamification.dailyHistory" },
     },
     {

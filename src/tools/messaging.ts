@@ -48,14 +48,15 @@ export const messaging: ToolsetDef = {
       catalogIds: ["messages.get"],
       input: z.strictObject({
         channel_id: objectId.optional(),
-        user_id: z.string().trim().min(1).max(64).optional().describe("member id"),
+        user_id: z.string().trim().min(1).max(64).optional().describe("member's 24-hex or platform id"),
         email: z.email().optional(),
         // Shown in the docs' curl without a description; read as "how many", like the data's `total`.
         count: z.number().int().min(1).optional().describe("how many messages (meaning undocumented)"),
       }),
       example: { channel_id: DEMO.channelIds.text, count: 10 },
       risk: "read",
-      view: { says: "text, author, channel, reply, reactions, time", drop: ["user.email"], items: "messages" },
+      view: { says: "text, author, channel, reply, reactions, time", drop: ["user.email"] },
+      list: { items: "messages" },
       sandbox: { handler: "list-messages" },
     },
     {

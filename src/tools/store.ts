@@ -32,7 +32,15 @@ export const store: ToolsetDef = {
   summary: "rewards store: configuration, categories, products, purchase history",
   resources: [
     { name: "categories", noun: "category", plural: "categories", pagination: "skip", searchFields: ["name"] },
-    { name: "products", noun: "product", plural: "products", pagination: "skip", searchFields: ["name", "type"] },
+    {
+      name: "products",
+      noun: "product",
+      plural: "products",
+      pagination: "skip",
+      searchFields: ["name", "type"],
+      // Added voucher codes are stock: the store shows `stocks` as what is left to redeem.
+      countInto: { vouchers: "stocks" },
+    },
     { name: "stores", noun: "store config", plural: "store configs", singleton: true },
     { name: "purchaseHistories", noun: "purchase history", plural: "purchase histories", altIds: ["orderID"] },
   ],

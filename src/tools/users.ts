@@ -153,7 +153,8 @@ export const users: ToolsetDef = {
         }),
       example: { fields: ["email", "first_name", "join_date"], filter: { join_date: { gte: "2026-01-01" } } },
       risk: "read",
-      view: { says: "the default columns", items: "users" },
+      view: { says: "the default columns" },
+      list: { items: "users" },
       sandbox: { handler: "users.filter" },
     },
     {
@@ -186,7 +187,7 @@ export const users: ToolsetDef = {
       method: "POST",
       path: "/apis/v1/users/info",
       catalogIds: ["users.get-data"],
-      input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("user id or email") }),
+      input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("24-hex or platform user id, or email") }),
       example: { idOrEmail: DEMO.userEmail },
       risk: "read",
       sandbox: { handler: "users.get-data" },

@@ -9,8 +9,8 @@ import type { Handler, HandlerInput, Handlers } from "./types.js";
  * Bulk updates as queued jobs. An upload is checked like the client checks it (same header rules,
  * from the tool's table), every row's outcome is worked out at once, and each status read moves the
  * job one step on after answering, so a poller sees queued, processing, then completed (or failed,
- * when no row could be applied). Users are only looked up, never changed: their records belong to
- * the users area.
+ * when no row could be applied). A row is written to its member when the job reaches it, so the
+ * members' XP and coins show the rows once the job says they are processed.
  */
 
 const JOBS = "bulkJobs";
@@ -39,6 +39,8 @@ interface RowOutcome {
   outcome: "updated" | "skipped" | "failed";
   changes?: Record<string, string>;
   error?: string;
+  /** The member the row writes to; the sandbox's own, left out of job details. */
+  memberId?: string;
 }
 
 /** What one row would do: find its user by an email or username column, and list the other non-blank cells. */
@@ -47,8 +49,8 @@ function rowOutcome(store: SandboxStore, communityId: string, table: CsvTable, r
   const by = IDENTIFIERS.find((k) => table.columns.includes(k) && cell(k));
   if (!by) return { row: rowNumber, outcome: "failed", error: "no email or username to find the user by" };
   const user = cell(by);
-  if (!memberByIdentifier(store, communityId, by, user))
-    return { row: rowNumber, user, outcome: "failed", error: "user not found" };
+  const member = memberByIdentifier(store, communityId, by, user);
+  if (!member) return { row: rowNumber, user, outcome: "failed", error: "user not found" };
   const changes: Record<string, string> = {};
   for (const column of table.columns) {
     const value = cell(column);
@@ -59,7 +61,7 @@ function rowOutcome(store: SandboxStore, communityId: string, table: CsvTable, r
     changes[column] = `${op || "overwrite"} ${value}`;
   }
   return Object.keys(changes).length
-    ? { row: rowNumber, user, outcome: "updated", changes }
+    ? { row: rowNumber, user, outcome: "updated", changes, memberId: member._id as string }
     : { row: rowNumber, user, outcome: "skipped", error: "nothing to change" };
 }
 
@@ -91,7 +93,42 @@ const queue =
     };
   };
 
-const revealed = (job: Rec) => (job.results as RowOutcome[]).slice(0, job.processedRows as number);
+const revealed = (job: Rec) =>
+  (job.results as RowOutcome[]).slice(0, job.processedRows as number).map(({ memberId: _m, ...shown }) => shown);
+
+/** A CSV column as the member record holds it: xp, coins, premiumCurrency, first_name -> firstName. */
+const fieldOf = (column: string) => column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** A cell with its operator applied to the member's current value (`add 50` on 900 is 950). */
+function applied(current: unknown, change: string): unknown {
+  const [op, ...rest] = change.split(" ");
+  const value = rest.join(" ");
+  const number = Number(value);
+  if (op === "overwrite") return value !== "" && Number.isFinite(number) && typeof current === "number" ? number : value;
+  const base = typeof current === "number" ? current : 0;
+  return op === "add" ? base + number : base - number;
+}
+
+/** Writes rows from..to of a job to their members, as the API does when it processes them. */
+function writeRows(store: SandboxStore, job: Rec, from: number, to: number): void {
+  const users = store.collection("users");
+  for (const row of (job.results as RowOutcome[]).slice(from, to)) {
+    const index = users.findIndex((u) => u._id === row.memberId);
+    if (row.outcome !== "updated" || index < 0) continue;
+    const member: Rec = { ...(users[index] as Rec), updatedAt: store.now() };
+    for (const [column, change] of Object.entries(row.changes ?? {})) {
+      const field = fieldOf(column);
+      const own = field in member && field !== "customFields";
+      if (own) member[field] = applied(member[field], change);
+      else
+        member.customFields = {
+          ...(member.customFields as Rec),
+          [column]: applied((member.customFields as Rec)?.[column], change),
+        };
+    }
+    users[index] = member;
+  }
+}
 
 /** A job as lists and status reads show it: counts only, no rows. */
 const summary = (job: Rec) => {
@@ -115,6 +152,7 @@ function advance(store: SandboxStore, job: Rec): void {
     const failed = results.length > 0 && results.every((r) => r.outcome === "failed");
     next = { ...job, status: failed ? "failed" : "completed", processedRows: total };
   } else return;
+  writeRows(store, job, job.processedRows as number, next.processedRows as number);
   const jobs = store.collection(JOBS);
   jobs[jobs.indexOf(job)] = { ...next, updatedAt: store.now() };
 }

@@ -107,7 +107,8 @@ function userData(u: Rec): Rec {
   const pick = (...names: string[]) => Object.fromEntries(names.map((n) => [n, u[n]]));
   return {
     _id: u._id,
-    userId: u._id,
+    // The docs' example answers a platform id ("123"), the number Get User shows as `id`.
+    userId: String(u.id),
     ...pick("username", "xp", "coins", "roles", "highestRole", "firstName", "lastName", "xpEarnedToday"),
     ...pick("coinsEarnedToday", "language", "totalMessages", "totalReactions", "visitCount", "replySent", "timeSpent"),
     loginStreak: fieldValue(u, "streak.current") ?? 0,

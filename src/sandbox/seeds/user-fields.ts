@@ -73,12 +73,12 @@ const userKey = (_id: string, userId: string, name: string, permissions: string[
 
 const [k1, k2, k3] = DEMO.userApiKeyIds;
 const userApiKeys: Rec[] = [
-  userKey(k1, DEMO.userIds[0], "Portfolio sync", ["readOwnProfile", "updateOwnProfile"]),
-  userKey(k2, DEMO.userIds[0], "Chat bot", ["sendMessages", "readOwnMessages"], {
+  userKey(k1, DEMO.userIds[0], "Portfolio sync", ["getUserData", "getUserStats"]),
+  userKey(k2, DEMO.userIds[0], "Chat bot", ["sendMessage", "replyMessage"], {
     expirePeriod: 180,
     expireDate: "2026-09-28T00:00:00.000Z",
   }),
-  userKey(k3, DEMO.userIds[1], "Alerts", ["readOwnMessages"]),
+  userKey(k3, DEMO.userIds[1], "Alerts", ["sendMessage"]),
 ];
 
 // No secret here: the info route describes the key, it never returns it.

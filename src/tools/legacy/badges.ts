@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEMO } from "../../demo.js";
 import { httpUrl, SANITY_CAP } from "../../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../../registry/types.js";
-import { badgeId, toUser } from "./schemas.js";
+import { badgeId, platformUserLookup, toUser } from "./schemas.js";
 
 /**
  * Badges of the older System API (rai-api.returning.ai/api/v1 in the older curls; the newest pages
@@ -95,6 +95,7 @@ export const badgeTools: ToolSpec[] = [
   },
   {
     name: "legacy_award_badge_to_user",
+    ...platformUserLookup,
     title: "Award badge to user (legacy)",
     description: "Give a user a badge, with the XP or currency it grants.",
     method: "POST",
@@ -108,6 +109,7 @@ export const badgeTools: ToolSpec[] = [
   },
   {
     name: "legacy_remove_badge_from_user",
+    ...platformUserLookup,
     title: "Remove badge from user (legacy)",
     description: "Take a badge back from a user.",
     method: "POST",

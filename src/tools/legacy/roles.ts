@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DEMO } from "../../demo.js";
 import { objectId, SANITY_CAP } from "../../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../../registry/types.js";
-import { platformUserId, toUser } from "./schemas.js";
+import { platformUserId, platformUserLookup, toUser } from "./schemas.js";
 
 /**
  * Roles & Permissions of the older System API. Create, update and the user's role list are
@@ -122,6 +122,7 @@ export const roleTools: ToolSpec[] = [
   },
   {
     name: "legacy_list_user_roles",
+    ...platformUserLookup,
     title: "List user roles (legacy)",
     description: "List the roles a user holds in the community.",
     method: "GET",
@@ -135,6 +136,7 @@ export const roleTools: ToolSpec[] = [
   },
   {
     name: "legacy_add_role_to_user",
+    ...platformUserLookup,
     title: "Add role to user (legacy)",
     description: "Give a user a role.",
     method: "POST",
@@ -150,6 +152,7 @@ export const roleTools: ToolSpec[] = [
   },
   {
     name: "legacy_remove_role_from_user",
+    ...platformUserLookup,
     title: "Remove role from user (legacy)",
     description: "Take a role away from a user.",
     method: "POST",
