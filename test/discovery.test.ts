@@ -223,7 +223,8 @@ describe("default reach", () => {
   it.each([
     ["store config", ["get_store_config"]],
     ["get my store's configuration", ["get_store_config"]],
-    ["vouchers running out", ["update_store_product_vouchers", "list_store_products"]],
+    // A question that asks for no change ranks the reading tool first, with the one that restocks beside it.
+    ["vouchers running out", ["list_store_products", "update_store_product_vouchers"]],
     ["pending orders", ["list_redemption_orders"]],
     ["react to a message", ["react_to_message"]],
     ["rotate api key", ["create_user_api_key", "create_community_api_key", "delete_community_api_key"]],

@@ -36,6 +36,7 @@ describe("gamification tools", () => {
         identifier: [DEMO.userEmail, ben, "nobody@example.com"],
         identifier_type: "email",
         date: "18/04/2026",
+        fields: "*",
       }),
     );
     expect(day.meta).toMatchObject({ date: "18/04/2026", pagination: { total: 3, found: 2 } });

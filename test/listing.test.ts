@@ -93,11 +93,13 @@ describe("tools/list schemas", () => {
 });
 
 describe("tools/list token budget (o200k)", () => {
-  it("keeps every non-legacy tool at or under 450 tokens and the mean at or under 130", () => {
+  // The mean rose from 122 when every read tool gained `fields` and a few words on its default view
+  // (issue 16): the results they shorten cost far more than the listing gains.
+  it("keeps every non-legacy tool at or under 450 tokens and the mean at or under 132", () => {
     const sizes = MODERN.map((tool) => ({ name: tool.name, n: tokens(listTool(tool)) }));
     for (const { name, n } of sizes) expect(n, name).toBeLessThanOrEqual(450);
     const mean = sizes.reduce((sum, s) => sum + s.n, 0) / sizes.length;
-    expect(mean).toBeLessThanOrEqual(130);
+    expect(mean).toBeLessThanOrEqual(132);
   });
 
   it("offers at most 40 tools and 6,000 tokens without flags, all from default toolsets", () => {

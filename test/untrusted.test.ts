@@ -49,7 +49,7 @@ describe("member-written text", () => {
   it("reaches the assistant without invisible characters, visible text intact, labelled untrusted", async () => {
     api.respond = (_req, res) => json(res, { meta: { status: "success", statusCode: 200 }, message: "ok", data: messages() });
     const mcp = await api.connect();
-    const result = await mcp.call("list_messages", findTool("list_messages")?.example);
+    const result = await mcp.call("list_messages", { ...findTool("list_messages")?.example, fields: "*" });
     expect(result.isError).toBeFalsy();
     expect(result._meta).toEqual({ [UNTRUSTED_META]: true });
     const data = (result.structuredContent as { data: ReturnType<typeof messages> }).data;
@@ -69,7 +69,7 @@ describe("member-written text", () => {
     api.respond = (_req, res) =>
       json(res, { meta: { status: "success", statusCode: 200 }, message: "ok", data: [{ _id: ID, message: `key ${split}` }] });
     const mcp = await api.connect();
-    const everything = JSON.stringify(await mcp.call("list_messages", findTool("list_messages")?.example));
+    const everything = JSON.stringify(await mcp.call("list_messages", { ...findTool("list_messages")?.example, fields: "*" }));
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(split);
   });
@@ -78,7 +78,7 @@ describe("member-written text", () => {
     const boards = [{ _id: ID, name: `Board\u200B${TAGGED}`, description: "\u202Eodd\u202C ![x](https://a.example/b.png)" }];
     api.respond = (_req, res) => json(res, { meta: { status: "success", statusCode: 200 }, message: "ok", data: boards });
     const mcp = await api.connect();
-    const result = await mcp.call("list_leaderboards", {});
+    const result = await mcp.call("list_leaderboards", { fields: "*" });
     expect(result._meta).toBeUndefined();
     expect(textOf(result)).toBe(JSON.stringify({ data: boards }));
   });

@@ -4,6 +4,7 @@ import { COMMON_READS, itemsOf, leastArgs, TOKENS_PER_ITEM_BUDGET } from "../src
 import { DEMO } from "../src/demo.js";
 import { hostOf } from "../src/registry/hosts.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
+import { listShape } from "../src/registry/list-shape.js";
 import { planRequest } from "../src/registry/request.js";
 import { type Sandbox, startSandbox } from "../src/sandbox/index.js";
 import { redactorFor } from "../src/server/redact.js";
@@ -102,7 +103,9 @@ describe("lean views against the sandbox", () => {
     if (!raw.ok) throw new Error(`${t.name}: raw request failed: ${raw.message}`);
     const all = await replay.mcp.call(t.name, { ...args, fields: "*" });
     expect(all.isError, textOf(all)).toBeFalsy();
-    const sent = raw.meta ? { data: raw.data, meta: raw.meta } : { data: raw.data };
+    // Lists answer {data: items, meta} whatever the API nests (src/registry/list-shape.ts): the same facts, one shape.
+    const shaped = listShape(t, raw);
+    const sent = shaped.meta ? { data: shaped.data, meta: shaped.meta } : { data: shaped.data };
     // Every result masks secrets (an API key's `key`), "*" included.
     const redact = redactorFor(t, [], args);
     expect(all.structuredContent).toEqual(redact.add(redact.harvest(sent)).value(sent));

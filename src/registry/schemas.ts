@@ -41,7 +41,7 @@ const sort = formatted(new RegExp(`^${FIELD}:(asc|desc)$`), "must be field:asc o
 const fields = formatted(
   new RegExp(`^(\\*|${FIELD}(,${FIELD})*)$`),
   "must be comma-separated field names, e.g. name,displayOrder, or * for every field",
-  "comma-separated; * = all",
+  "a,b or * (all)",
 ).optional();
 const search = formatted(/^keyword:[^\x00-\x1f]+$/, "must be keyword:<text>", "keyword:<text>").optional();
 // The store routes also take a searchable field in place of `keyword` (docs: "keyword:<value> or an allowed searchable field").
