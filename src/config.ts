@@ -5,6 +5,7 @@ import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
+import { type FleetConfig, parseFleetConfig } from "./state/settings.js";
 import {
   booleanSetting,
   enumSetting,
@@ -16,7 +17,7 @@ import {
   urlSetting,
 } from "./util/settings.js";
 
-export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
+export type Command = "serve" | "sandbox" | "tools" | "audit" | "help" | "version";
 
 export interface Config {
   command: Command;
@@ -48,6 +49,8 @@ export interface Config {
   maxBodyBytes: number;
   json: boolean;
   logLevel: LogLevel;
+  /** Shared state, audit trail and tracing (src/state/settings.ts). */
+  fleet: FleetConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -152,11 +155,31 @@ export const SETTINGS = [
     flag: "",
     env: "RETURNING_AI_CONFIRM_SECRET",
     default: "random per process",
-    desc: "Key of confirmation tokens; share it across replicas.",
+    desc: "Key of confirmation tokens; replicas that share it and `RETURNING_AI_STATE_URL` accept one another's.",
     secret: true,
   },
   { flag: "", env: "RETURNING_AI_COMMUNITY_ID", default: "", desc: "Your community id, told to the assistant." },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
+  // Running as a fleet (README "Run as a fleet"): shared state, audit trail, tracing.
+  {
+    flag: "",
+    env: "RETURNING_AI_STATE_URL",
+    default: "embedded",
+    desc: "`redis://` URL of the state replicas share (spent tokens, idempotency keys, audit stream).",
+    secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_AUDIT_FILE",
+    default: "~/.local/state/returning-ai-mcp/audit.jsonl",
+    desc: "Audit trail (JSON lines) without Redis; `off` turns it off. A sandbox writes only a named file.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_AUDIT_MAX_BYTES",
+    default: "10485760",
+    desc: "Audit file size; past it the file moves to `.1`.",
+  },
 ] as const;
 
 function objectIdSetting(name: string, value: string | undefined): string | undefined {
@@ -186,7 +209,7 @@ function hostSetting(name: string, value: string | undefined): string | undefine
   return value.toLowerCase();
 }
 
-const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
+const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", audit: "audit", help: "help" };
 
 function parseArgv(argv: string[]) {
   try {
@@ -281,5 +304,6 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
     maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
     logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),
+    fleet: parseFleetConfig(env),
   };
 }

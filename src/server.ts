@@ -3,6 +3,8 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { AUDIT_TOOL, AUDIT_TOOL_NAME, auditResource, callAuditTool } from "./audit/surface.js";
+import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
 import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
@@ -12,6 +14,7 @@ import { serveLogLevels } from "./server/client-log.js";
 import { createDiscovery, DISCOVERY_NOTE, type Discovery } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
 import { withPlainErrors } from "./server/plain-errors.js";
+import { Redactor } from "./server/redact.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -45,7 +48,9 @@ function surfaceFor({ tools, communityId, discover }: Omit<ServerOptions, "conte
     const instructions = buildInstructions(tools, communityId);
     surface = {
       instructions: discovery ? `${instructions}\n${DISCOVERY_NOTE}` : instructions,
-      listed: discovery?.listed ?? tools.map(listTool),
+      // The audit trail's reader is listed beside the registry's tools; discovery keeps its three
+      // (the trail is its resource there, and the tool still answers when called by name).
+      listed: discovery?.listed ?? [...tools.map(listTool), AUDIT_TOOL],
       byName: new Map(tools.map((t) => [t.name, t])),
       discovery,
     };
@@ -87,16 +92,22 @@ export function createServer(options: ServerOptions): Server {
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
-    const { name, arguments: args } = request.params;
-    if (discovery) return discovery.call(server, context, name, args, extra.signal, extra);
-    const tool = byName.get(name);
-    if (!tool) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
-    }
-    return callTool(server, context, tool, args, extra.signal, extra);
+    const { name, arguments: args, _meta: meta } = request.params;
+    const { transport, fleet, credentials, tokens } = context;
+    // Content goes into a span only when a setting opts in; even then without the secrets in use.
+    const shown = () => new Redactor([...secretsOf(credentials), ...tokens.knownSecrets]).value(args);
+    return fleet.telemetry.toolCall({ tool: name, requestId: extra.requestId, meta, transport, args: shown }, async () => {
+      if (name === AUDIT_TOOL_NAME) return callAuditTool(fleet.audit, credentials, args);
+      if (discovery) return discovery.call(server, context, name, args, extra.signal, extra);
+      const tool = byName.get(name);
+      if (!tool) {
+        throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
+      }
+      return callTool(server, context, tool, args, extra.signal, extra);
+    });
   });
   serveLogLevels(server);
   registerPrompts(server, tools, communityId);
-  registerResources(server);
+  registerResources(server, [auditResource(context.fleet.audit, context.credentials)]);
   return server;
 }

@@ -4,6 +4,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { AuditLog, MemorySink } from "../src/audit/log.js";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import type { ClientOptions } from "../src/client/types.js";
@@ -14,6 +15,9 @@ import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
 import { createServer } from "../src/server.js";
+import type { Fleet } from "../src/state/guard.js";
+import { EmbeddedStore } from "../src/state/store.js";
+import { NO_TELEMETRY } from "../src/telemetry/index.js";
 
 export interface RecordedRequest {
   method: string;
@@ -66,6 +70,8 @@ export interface ConnectOptions {
   keySource?: KeySource;
   tools?: readonly ToolDef[];
   tokens?: ConfirmTokens;
+  /** Shared state and audit trail; by default an embedded store and an in-memory trail of this connection. */
+  fleet?: Fleet;
   maxOutputChars?: number;
   /** When given, the client declares form elicitation and answers with this. */
   elicit?: (message: string) => ElicitResult;
@@ -84,7 +90,8 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     keySource: opts.keySource ?? "env",
     transport: "stdio",
     maxOutputChars: opts.maxOutputChars ?? 40_000,
-    tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
+    tokens: opts.tokens ?? new ConfirmTokens("test-secret", opts.fleet?.store),
+    fleet: opts.fleet ?? { store: new EmbeddedStore(), audit: new AuditLog(new MemorySink()), telemetry: NO_TELEMETRY },
   };
   const tools = opts.tools ?? selectTools({ toolsets: ["all"], legacy: true });
   const server = createServer({ tools, context, communityId: opts.communityId, discover: opts.discover });

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { EmbeddedStore, type StateStore } from "../state/store.js";
 
 /**
  * Confirmation tokens for destructive and legacy calls. A token is an HMAC over the tool, its
@@ -47,15 +48,16 @@ export class ConfirmTokens {
   readonly #secret: Buffer;
   /** The configured secret as text, so that outputs can cut it (a random one is never text). */
   readonly knownSecrets: readonly string[];
-  /** Redeemed tokens (by their MAC) and when they expire; pruned as they do. */
-  readonly #spent = new Map<string, number>();
+  /** Where redeemed tokens are remembered until they expire: this process, or every replica. */
+  readonly #store: StateStore;
   /** Who may redeem: this process alone, or every replica of a shared store. */
   readonly #scope: string;
 
-  constructor(secret?: string, options: { sharedStore?: boolean } = {}) {
+  constructor(secret?: string, store: StateStore = new EmbeddedStore()) {
     this.#secret = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
     this.knownSecrets = secret ? [secret] : [];
-    this.#scope = options.sharedStore ? "shared" : `process:${randomBytes(16).toString("base64url")}`;
+    this.#store = store;
+    this.#scope = store.shared ? "shared" : `process:${randomBytes(16).toString("base64url")}`;
   }
 
   #mac(subject: TokenSubject, expiresAt: number, nonce: string): Buffer {
@@ -87,16 +89,16 @@ export class ConfirmTokens {
   }
 
   /**
-   * Checks a token and, if it is good, uses it up, in one synchronous step: of two calls racing
-   * with the same token, exactly one gets "ok". Call it right before the request is sent.
+   * Checks a token and, if it is good, uses it up in the store's one atomic step: of calls racing
+   * with the same token, on any replica of the store, exactly one gets "ok". Call it right before
+   * the request is sent. Throws StateUnavailableError when the shared store cannot be reached.
    */
-  redeem(token: string, subject: TokenSubject, now = Date.now()): TokenVerdict {
+  async redeem(token: string, subject: TokenSubject, now = Date.now()): Promise<TokenVerdict> {
     const verdict = this.check(token, subject, now);
     if (verdict !== "ok") return verdict;
-    for (const [spent, expiresAt] of this.#spent) if (expiresAt * 1000 < now) this.#spent.delete(spent);
-    if (this.#spent.has(token)) return "spent";
-    this.#spent.set(token, Number(token.split(".")[1]));
-    return "ok";
+    const [, expiry, , mac] = token.split(".");
+    const ttl = Math.max(1, Number(expiry) - Math.floor(now / 1000));
+    return (await this.#store.spendOnce(`token:${mac}`, ttl)) ? "ok" : "spent";
   }
 }
 
