@@ -180,6 +180,13 @@ export const SETTINGS = [
     default: "10485760",
     desc: "Audit file size; past it the file moves to `.1`.",
   },
+  {
+    flag: "",
+    env: "OTEL_EXPORTER_OTLP_ENDPOINT",
+    default: "",
+    desc: "OpenTelemetry collector (OTLP/HTTP): when set, each tool call is traced.",
+  },
+  { flag: "", env: "RETURNING_AI_TRACE_CONTENT", default: "off", desc: "Put redacted arguments and results into spans." },
 ] as const;
 
 function objectIdSetting(name: string, value: string | undefined): string | undefined {

@@ -1,12 +1,12 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditLog, StoreSink } from "../src/audit/log.js";
+import { startRedis } from "../src/bench/redis.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import { IDEMPOTENCY_META } from "../src/state/guard.js";
 import { RedisStore } from "../src/state/redis.js";
 import { NO_TELEMETRY } from "../src/telemetry/index.js";
 import { BOARD, type Connected, dataOf, scriptedApi, textOf } from "./helpers.js";
-import { startRedis } from "./redis-server.js";
 
 const ID = "0123456789abcdef01234567";
 const KEY = "rk_test_fleet_key_000000001";

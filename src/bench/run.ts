@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startSandbox } from "../sandbox/index.js";
+import { measureFleet } from "./fleet.js";
 import { measureLatency } from "./latency.js";
 import { machine, markdown, withBenchSection } from "./report.js";
 import { measureStartup } from "./startup.js";
@@ -29,6 +30,7 @@ async function main() {
       await measureThroughput(upstream, quick ? 2 : 5, quick ? 1000 : 2000),
       ...(await measureLatency(sandbox, "sandbox", calls)),
       ...(await measureLatency(upstream, "fixed-answer", calls)),
+      ...(await measureFleet(upstream, quick ? 200 : 1000)),
     ];
     await sandbox.close();
     const tokens = tokenFigures();

@@ -14,8 +14,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A real redis-server (Debian's package; .ci/run installs it) on 127.0.0.1, a free port and a
- * temp folder, without persistence. `stop` and `start` again keep the port, for outage tests.
+ * A real redis-server (Debian's package; .ci/run installs it) for the tests and the bench, on
+ * 127.0.0.1, a free port and a temp folder, without persistence. `stop` and `start` again keep the port, for outage tests.
  */
 export async function startRedis() {
   const port = await freePort();
