@@ -1,8 +1,10 @@
 // Bundles the CLI into one file (dist/cli.js, over tsc's output): loading one module instead of
 // several hundred is what brings a stdio server's start near a bare SDK server's. The HTTP
-// transport stays a dynamic import, evaluated only in --http mode. The bench's bare SDK servers are
-// bundled with the very same options, so that the start ratio compares like with like.
+// transport stays a dynamic import, evaluated only in --http mode; Redis and OpenTelemetry stay out.
+// The bench's bare SDK servers are bundled with the very same options, so that the start ratio
+// compares like with like.
 import { rmSync } from "node:fs";
+import { basename, dirname, relative } from "node:path";
 import { build } from "esbuild";
 
 // Every tool's tools/list entry, built here from tsc's output of the same sources, so that a
@@ -23,6 +25,17 @@ const prebuilt = {
   },
 };
 
+/** @type {import("esbuild").Plugin} */
+const lazyModules = {
+  name: "lazy-modules",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(redis|otel)\.js$/ }, (args) => ({
+      path: `./${relative("src", relative(process.cwd(), dirname(args.importer)))}/${basename(args.path)}`,
+      external: true,
+    }));
+  },
+};
+
 /** @type {import("esbuild").BuildOptions} */
 const options = {
   bundle: true,
@@ -31,13 +44,19 @@ const options = {
   target: "node20",
   // No source map: the package ships without maps, and names stay readable in stack traces unminified.
   logLevel: "warning",
+  // Loaded from node_modules only when a setting asks for them (RETURNING_AI_STATE_URL,
+  // OTEL_EXPORTER_OTLP_ENDPOINT): a default start neither parses nor evaluates them.
+  // Their own modules stay tsc's files beside the bundle, imported at run time: bundled, their
+  // imports of those packages would be hoisted to the top and load on every start.
+  external: ["ioredis", "@opentelemetry/*"],
+  plugins: [lazyModules],
   // Some dependencies (undici) are CommonJS and require Node built-ins; ESM has no `require`.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 };
 
-await build({ ...options, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", plugins: [prebuilt] });
+await build({ ...options, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", plugins: [lazyModules, prebuilt] });
 for (const bare of ["bare-stdio", "bare-http"]) {
   await build({ ...options, entryPoints: [`src/bench/${bare}.ts`], outfile: `dist/bench/${bare}.js` });
 }

@@ -16,6 +16,7 @@ Usage:
   returning-ai-mcp [options]            serve MCP over stdio (or --http)
   returning-ai-mcp sandbox [--port N]   run only the simulated Returning.AI API
   returning-ai-mcp tools [--json]       print every tool of the registry (with tool filters: the tools listed)
+  returning-ai-mcp audit [--json]       print the newest entries of the audit trail
   returning-ai-mcp --help | --version
 
 Settings (flag, environment variable, default):
@@ -146,6 +147,11 @@ async function main(argv: string[]): Promise<void> {
       return print(VERSION);
     case "tools":
       return printTools(config);
+    case "audit": {
+      // Loaded only for this command: a server start does not pay for it.
+      const { printAudit } = await import("./audit/command.js");
+      return printAudit(config.fleet, config.json, print);
+    }
     case "sandbox":
       return runSandbox(config);
     case "serve":

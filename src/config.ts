@@ -6,6 +6,7 @@ import { LOG_LEVELS, type LogLevel } from "./log.js";
 import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
 import { WAIT_DEFAULTS } from "./server/wait.js";
+import { type FleetConfig, parseFleetConfig } from "./state/settings.js";
 import {
   bindHostSetting,
   booleanSetting,
@@ -21,7 +22,7 @@ import {
   urlSetting,
 } from "./util/settings.js";
 
-export type Command = "serve" | "sandbox" | "tools" | "help" | "version";
+export type Command = "serve" | "sandbox" | "tools" | "audit" | "help" | "version";
 
 export interface Config {
   command: Command;
@@ -57,6 +58,8 @@ export interface Config {
   maxBodyBytes: number;
   json: boolean;
   logLevel: LogLevel;
+  /** Shared state, audit trail and tracing (src/state/settings.ts). */
+  fleet: FleetConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -205,7 +208,7 @@ export const SETTINGS = [
     flag: "",
     env: "RETURNING_AI_CONFIRM_SECRET",
     default: "random per process",
-    desc: "Key of confirmation tokens (16 characters or more); share it across replicas.",
+    desc: "Key of confirmation tokens (16 characters or more); replicas that share it and `RETURNING_AI_STATE_URL` accept one another's.",
     secret: true,
   },
   {
@@ -222,6 +225,33 @@ export const SETTINGS = [
     bundle: "Community id",
   },
   { flag: "", env: "RETURNING_AI_LOG_LEVEL", default: "info", desc: "debug, info, warn, error or silent (stderr)." },
+  // Running as a fleet (README "Run as a fleet"): shared state, audit trail, tracing.
+  {
+    flag: "",
+    env: "RETURNING_AI_STATE_URL",
+    default: "embedded",
+    desc: "`redis://` URL of the state replicas share (spent tokens, idempotency keys, audit stream).",
+    secret: true,
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_AUDIT_FILE",
+    default: "~/.local/state/returning-ai-mcp/audit.jsonl",
+    desc: "Audit trail (JSON lines) without Redis; `off` turns it off. A sandbox writes only a named file.",
+  },
+  {
+    flag: "",
+    env: "RETURNING_AI_AUDIT_MAX_BYTES",
+    default: "10485760",
+    desc: "Audit file size; past it the file moves to `.1`.",
+  },
+  {
+    flag: "",
+    env: "OTEL_EXPORTER_OTLP_ENDPOINT",
+    default: "",
+    desc: "OpenTelemetry collector (OTLP/HTTP): when set, each tool call is traced.",
+  },
+  { flag: "", env: "RETURNING_AI_TRACE_CONTENT", default: "off", desc: "Put redacted arguments and results into spans." },
 ] as const;
 
 type Setting = (typeof SETTINGS)[number];
@@ -263,7 +293,7 @@ function hostSetting(name: string, value: string | undefined): string | undefine
   return value.toLowerCase();
 }
 
-const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", help: "help" };
+const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", audit: "audit", help: "help" };
 
 function parseArgv(argv: string[]) {
   try {
@@ -366,5 +396,6 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
     maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
     logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),
+    fleet: parseFleetConfig(env),
   };
 }

@@ -9,6 +9,7 @@ import { type Sandbox, startSandbox } from "./sandbox/index.js";
 import type { CallContext } from "./server/call.js";
 import { ConfirmTokens } from "./server/confirm.js";
 import type { KeySource } from "./server/results.js";
+import { openFleet } from "./state/index.js";
 import { VERSION } from "./version.js";
 
 /** The credentials a call runs with when its transport brings none, and where they came from. */
@@ -54,7 +55,8 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     maxResponseBytes: config.maxResponseBytes,
     userAgent: `returning-ai-mcp/${VERSION}`,
   });
-  const tokens = new ConfirmTokens(config.confirmSecret);
+  const fleet = await openFleet(config.fleet, Boolean(sandbox));
+  const tokens = new ConfirmTokens(config.confirmSecret, fleet.store);
   const contextFor = (credentials: Credentials, keySource: KeySource, transport: "stdio" | "http"): CallContext => ({
     client,
     credentials,
@@ -62,6 +64,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     maxOutputChars: config.maxOutputChars,
     waitTimeoutMs: config.waitTimeoutMs,
     tokens,
+    fleet,
     transport,
     uploadDirs: config.uploadDirs,
   });
@@ -77,6 +80,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     close: async () => {
       await client.close();
       await sandbox?.close();
+      await fleet.close();
     },
   };
 }

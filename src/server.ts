@@ -3,6 +3,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { AUDIT_TOOL, AUDIT_TOOL_NAME, auditResource, callAuditTool } from "./audit/surface.js";
 import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
 import type { Reach } from "./registry/filters.js";
@@ -47,7 +48,9 @@ function surfaceFor({ reach, communityId }: Omit<ServerOptions, "context">): Sur
     const discovery = reach.discovery ? createDiscovery(reach) : undefined;
     surface = {
       instructions: buildInstructions(reach, communityId),
-      listed: [...reach.listed.map(listTool), ...(discovery?.listed ?? [])],
+      // The audit trail's reader is listed beside the registry's tools; --discover keeps its three
+      // (the trail is its resource there, and the tool still answers when called by name).
+      listed: [...reach.listed.map(listTool), ...(reach.listed.length ? [AUDIT_TOOL] : []), ...(discovery?.listed ?? [])],
       byName: new Map(reach.reachable.map((t) => [t.name, t])),
       discovery,
     };
@@ -101,17 +104,23 @@ export function createServer(options: ServerOptions): Server {
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
-    const { name, arguments: args } = request.params;
-    // A reachable tool runs when named directly too: find_tools shows its schema, and a client may call it as listed.
-    const tool = byName.get(name);
-    if (tool) return callTool(server, context, tool, args, extra.signal, extra);
-    if (discovery?.serves(name)) return discovery.call(server, context, name, args, extra.signal, extra);
-    const off = refusal(reach, name);
-    if (off) return off;
-    throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
+    const { name, arguments: args, _meta: meta } = request.params;
+    const { transport, fleet, credentials, tokens } = context;
+    // Content goes into a span only when a setting opts in; even then without the secrets in use.
+    const shown = () => new Redactor([...secretsOf(credentials), ...tokens.knownSecrets]).value(args);
+    return fleet.telemetry.toolCall({ tool: name, requestId: extra.requestId, meta, transport, args: shown }, async () => {
+      if (name === AUDIT_TOOL_NAME) return callAuditTool(fleet.audit, credentials, args);
+      // A reachable tool runs when named directly too: find_tools shows its schema, and a client may call it as listed.
+      const tool = byName.get(name);
+      if (tool) return callTool(server, context, tool, args, extra.signal, extra);
+      if (discovery?.serves(name)) return discovery.call(server, context, name, args, extra.signal, extra);
+      const off = refusal(reach, name);
+      if (off) return off;
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool '${name}'. Call tools/list for the enabled tools.`);
+    });
   });
   serveLogLevels(server);
   registerPrompts(server, reach.reachable, communityId);
-  registerResources(server);
+  registerResources(server, [auditResource(context.fleet.audit, context.credentials)]);
   return server;
 }

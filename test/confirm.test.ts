@@ -82,13 +82,21 @@ describe("confirmation gate", () => {
     expect(api.requests).toHaveLength(0);
   });
 
-  it("accepts a token from another replica that shares the secret", async () => {
-    const first = await connect({ tokens: new ConfirmTokens("replica-secret") });
-    const second = await connect({ tokens: new ConfirmTokens("replica-secret") });
-    const asked = await first.call("delete_store_product", { productID: ID });
-    const { confirmToken } = asked.structuredContent as { confirmToken: string };
-    const done = await second.call("delete_store_product", { productID: ID, confirm: confirmToken });
-    expect(done.isError).toBeFalsy();
+  it("refuses a token minted by another process with the same secret, and by this one before a restart", async () => {
+    // Each ConfirmTokens stands for one process: the runtime makes one at startup.
+    const replicaA = await connect({ tokens: new ConfirmTokens("replica-secret") });
+    const replicaB = await connect({ tokens: new ConfirmTokens("replica-secret") });
+    const args = { productID: ID };
+    const confirm = await tokenFor(replicaA, "delete_store_product", args);
+    const elsewhere = await replicaB.call("delete_store_product", { ...args, confirm });
+    expect(elsewhere.isError).toBe(true);
+    expect(textOf(elsewhere)).toMatch(/by another server process \(a restart or another replica\).*Nothing was sent/);
+    expect(api.requests).toHaveLength(0);
+
+    // Spent before a restart, then offered to the restarted process: refused, not sent again.
+    expect((await replicaA.call("delete_store_product", { ...args, confirm })).isError).toBeFalsy();
+    const restarted = await connect({ tokens: new ConfirmTokens("replica-secret") });
+    expect((await restarted.call("delete_store_product", { ...args, confirm })).isError).toBe(true);
     expect(api.requests).toHaveLength(1);
   });
 

@@ -9,6 +9,7 @@ import {
   ListRootsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { AuditLog, MemorySink } from "../src/audit/log.js";
 import type { Credentials } from "../src/client/auth.js";
 import { ReturningAiClient } from "../src/client/http.js";
 import type { ClientOptions } from "../src/client/types.js";
@@ -19,6 +20,9 @@ import type { CallContext } from "../src/server/call.js";
 import { ConfirmTokens } from "../src/server/confirm.js";
 import type { KeySource } from "../src/server/results.js";
 import { createServer } from "../src/server.js";
+import type { Fleet } from "../src/state/guard.js";
+import { EmbeddedStore } from "../src/state/store.js";
+import { NO_TELEMETRY } from "../src/telemetry/index.js";
 
 export interface RecordedRequest {
   method: string;
@@ -71,6 +75,8 @@ export interface ConnectOptions {
   keySource?: KeySource;
   tools?: readonly ToolDef[];
   tokens?: ConfirmTokens;
+  /** Shared state and audit trail; by default an embedded store and an in-memory trail of this connection. */
+  fleet?: Fleet;
   maxOutputChars?: number;
   /** The deadline of a `wait: true` call's wait (RETURNING_AI_WAIT_TIMEOUT_MS). */
   waitTimeoutMs?: number;
@@ -99,8 +105,9 @@ export async function connectInMemory(opts: ConnectOptions): Promise<Connected> 
     transport: "stdio",
     maxOutputChars: opts.maxOutputChars ?? 40_000,
     ...(opts.waitTimeoutMs !== undefined ? { waitTimeoutMs: opts.waitTimeoutMs } : {}),
-    tokens: opts.tokens ?? new ConfirmTokens("test-secret"),
     uploadDirs: opts.uploadDirs ?? [process.cwd()],
+    tokens: opts.tokens ?? new ConfirmTokens("test-secret", opts.fleet?.store),
+    fleet: opts.fleet ?? { store: new EmbeddedStore(), audit: new AuditLog(new MemorySink()), telemetry: NO_TELEMETRY },
   };
   const tools = opts.tools ?? selectTools({ toolsets: ["all", "legacy"], legacy: true });
   const reach = opts.reach ?? reachOver(tools, opts.discover);

@@ -21,8 +21,11 @@ describe("guides as MCP resources", () => {
   });
   afterAll(() => server.close());
 
+  /** The guides; the audit trail is a live resource of its own (test/audit.test.ts). */
+  const guides = async () => (await server.client.listResources()).resources.filter((r) => r.uri.includes("/guides/"));
+
   it("lists every guide with a uri, name, title, description and type", async () => {
-    const { resources } = await server.client.listResources();
+    const resources = await guides();
     expect(resources.map((r) => r.uri)).toEqual([
       "returning-ai://guides/credentials",
       "returning-ai://guides/errors",
@@ -39,7 +42,7 @@ describe("guides as MCP resources", () => {
   });
 
   it("reads each guide as markdown of the listed size", async () => {
-    const { resources } = await server.client.listResources();
+    const resources = await guides();
     for (const r of resources) {
       const { contents } = await server.client.readResource({ uri: r.uri });
       const [content] = contents as TextResourceContents[];

@@ -78,16 +78,17 @@ describe("secrets never leave", () => {
     const mcp = await api.connect({ apiKey: undefined, credentials });
     const result = await mcp.call("get_store_config", {});
     for (const secret of Object.values(credentials)) expect(JSON.stringify(result)).not.toContain(secret);
-    // The log gets the same list from the settings: every credential setting and the confirm secret.
+    // The log gets the same list from the settings: every credential setting, the confirm secret and the state URL.
     expect(
       secretSettingValues({
         RETURNING_AI_API_KEY: "a",
         RETURNING_AI_SYSTEM_KEY: "b",
         RETURNING_AI_WEBHOOK_KEY: "c",
         RETURNING_AI_CONFIRM_SECRET: "d",
+        RETURNING_AI_STATE_URL: "redis://:e@127.0.0.1:6379",
         RETURNING_AI_COMMUNITY_HOST: "not-a-secret.example.com",
       }).sort(),
-    ).toEqual(["a", "b", "c", "d"]);
+    ).toEqual(["a", "b", "c", "d", "redis://:e@127.0.0.1:6379"]);
   });
 
   it("cuts a key the API echoes base64-encoded, upper-cased, URL-encoded or split by invisible characters", async () => {

@@ -150,6 +150,11 @@ const BAD: Record<(typeof SETTINGS)[number]["env"], string> = {
   RETURNING_AI_UPLOAD_DIRS: "/no/such/folder",
   RETURNING_AI_COMMUNITY_ID: "xyz",
   RETURNING_AI_LOG_LEVEL: "loud",
+  RETURNING_AI_STATE_URL: "http://redis.example.com:6379",
+  RETURNING_AI_AUDIT_FILE: "/tmp/",
+  RETURNING_AI_AUDIT_MAX_BYTES: "12",
+  OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318",
+  RETURNING_AI_TRACE_CONTENT: "maybe",
 };
 
 const KEY = "rk_live_9d2c7e4a1b8f3c6d0e5a7b1c";

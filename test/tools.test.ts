@@ -19,8 +19,9 @@ describe("tools against the sandbox", () => {
 
   it("lists the whole slice with explicit safety hints", async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools).toHaveLength(ALL_TOOLS.length);
-    for (const tool of tools) {
+    // Every registry tool, and the audit trail's reader.
+    expect(tools).toHaveLength(ALL_TOOLS.length + 1);
+    for (const tool of tools.filter((t) => findTool(t.name))) {
       // readOnlyHint is stated where it is true; left out, it is false (the protocol's default).
       expect(tool.annotations?.readOnlyHint ?? false, tool.name).toBe(findTool(tool.name)?.risk === "read");
       expect(typeof tool.annotations?.destructiveHint, tool.name).toBe("boolean");

@@ -70,7 +70,7 @@ describe("Streamable HTTP", () => {
   it("serves tools statelessly on loopback with the configured key", async () => {
     const client = await connect(loopback.url);
     const { tools } = await client.listTools();
-    expect(tools.length).toBe(runtime.reach.listed.length);
+    expect(tools.length).toBe(runtime.reach.listed.length + 1); // and list_recent_changes
     const result = (await client.callTool({ name: "get_store_config", arguments: {} })) as CallToolResult;
     expect(dataOf<{ title: string }>(result).title).toBeTruthy();
     await client.close();

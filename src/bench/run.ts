@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { measureCalls } from "./calls.js";
+import { measureFleet } from "./fleet.js";
 import { measureHttpLoad } from "./http-load.js";
 import { machine, markdown, withBenchSection } from "./report.js";
 import { measureResultTokens, resultTokenTable } from "./result-tokens.js";
@@ -28,6 +29,7 @@ async function main() {
       ...(await measureStartup(upstream, smoke ? 1 : quick ? 5 : 15)),
       ...(await measureCalls(upstream, smoke ? 10 : quick ? 500 : 3000, smoke ? 5 : 50)),
       ...(await measureHttpLoad(upstream, smoke ? 1 : quick ? 2 : 5, smoke ? 200 : quick ? 1000 : 2000)),
+      ...(await measureFleet(upstream, smoke ? 20 : quick ? 200 : 1000)),
     ];
     out(`${resultTokenTable(await measureResultTokens())}\n`);
     const tokens = tokenFigures();

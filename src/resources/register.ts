@@ -23,11 +23,25 @@ const listed = (): Resource[] =>
     size: Buffer.byteLength(text()),
   }));
 
-/** Read-only guides: resources/list, resources/read, and an empty template list for clients that ask. */
-export function registerResources(server: Server): void {
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listed() }));
+/** A resource read from the session's state when asked (the audit trail), besides the fixed guides. */
+export interface LiveResource {
+  uri: string;
+  name: string;
+  title: string;
+  description: string;
+  mimeType: string;
+  read(): Promise<string>;
+}
+
+/** Read-only guides and live resources: resources/list, resources/read, and an empty template list for clients that ask. */
+export function registerResources(server: Server, live: readonly LiveResource[] = []): void {
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({
+    resources: [...listed(), ...live.map(({ read: _read, ...resource }) => resource)],
+  }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    const dynamic = live.find((r) => r.uri === request.params.uri);
+    if (dynamic) return { contents: [{ uri: dynamic.uri, mimeType: dynamic.mimeType, text: await dynamic.read() }] };
     const guide = byUri.get(request.params.uri);
     if (!guide) {
       throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource '${request.params.uri}'. Call resources/list for the guides.`);

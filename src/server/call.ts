@@ -1,5 +1,6 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { ConfirmDecision } from "../audit/log.js";
 import {
   CREDENTIAL_SOURCES,
   type CredentialName,
@@ -22,6 +23,8 @@ import { listShape } from "../registry/list-shape.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
 import { type FileArgument, type LocalReads, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
+import { type Fleet, openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
+import { isStateUnavailable } from "../state/store.js";
 import { logToClient } from "./client-log.js";
 import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
 import { followJob } from "./jobs.js";
@@ -42,6 +45,8 @@ export interface CallContext {
   tokens: ConfirmTokens;
   /** Deadline of a `wait: true` call's whole wait for its job (RETURNING_AI_WAIT_TIMEOUT_MS); the default when unset. */
   waitTimeoutMs?: number;
+  /** The shared state and the audit trail that every write goes through. */
+  fleet: Fleet;
   /**
    * The session's transport. Over stdio the client is a local process: file arguments may name
    * local paths, and the user can be asked through elicitation. Stateless HTTP allows neither: a
@@ -147,7 +152,9 @@ const changedFilesText = (files: readonly Upload[]): string =>
     .join("; ")
     .slice(0, 400)}).`;
 
-type Gate = { proceed: true } | { proceed: false; result: CallToolResult };
+type Gate = { proceed: boolean; decision: ConfirmDecision; result?: CallToolResult };
+
+const REFUSAL: Record<string, ConfirmDecision> = { expired: "expired", spent: "replay_refused" };
 
 /** Asks the person through the client when it can (elicitation), otherwise hands out a token. */
 async function confirmCall(
@@ -164,15 +171,20 @@ async function confirmCall(
   const bound = localFiles.length ? { ...args, [LOCAL_FILES_KEY]: localFiles.map((f) => [f.size, f.sha256]) } : args;
   const subject = { tool: tool.name, args: bound, keyFingerprint: keyFingerprint(identityOf(tool.auth, ctx.credentials)) };
   if (confirm !== undefined) {
-    // Redeemed here, with no await before the request goes out: a replay or a parallel duplicate is refused.
-    const verdict = ctx.tokens.redeem(confirm, subject);
-    if (verdict === "ok") return { proceed: true };
+    // Spent here, in the store's one atomic step: a replay or a parallel duplicate, on any replica of a shared store, is refused.
+    const verdict = await ctx.tokens.redeem(confirm, subject).catch((error: unknown) => {
+      if (isStateUnavailable(error)) return "down" as const;
+      throw error;
+    });
+    if (verdict === "down") return { proceed: false, decision: "refused", result: errorResult(STATE_DOWN) };
+    if (verdict === "ok") return { proceed: true, decision: "accepted" };
     const retry =
       verdict === "expired" || verdict === "spent"
         ? " Call again without confirm to get a new preview and token."
         : " Call again without confirm to get a preview and a token for exactly this call.";
     const swapped = verdict === "mismatch" && localFiles.length ? ` ${changedFilesText(localFiles)}` : "";
-    return { proceed: false, result: errorResult(`${TOKEN_PROBLEMS[verdict]}${swapped}${retry} Nothing was sent.`, redact) };
+    const result = errorResult(`${TOKEN_PROBLEMS[verdict]}${swapped}${retry} Nothing was sent.`, redact);
+    return { proceed: false, decision: REFUSAL[verdict] ?? "refused", result };
   }
   if (ctx.transport === "stdio" && server.getClientCapabilities()?.elicitation?.form) {
     const answer = await server
@@ -189,11 +201,12 @@ async function confirmCall(
         { timeout: CONFIRM_TTL_SECONDS * 1000 },
       )
       .catch((error: unknown) => ({ action: "failed" as const, reason: elicitationFailure(error) }));
-    if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true };
+    if (answer.action === "accept" && answer.content?.confirm === true) return { proceed: true, decision: "accepted" };
     // A prompt that failed or timed out is a "no": handing the model a token instead would let it confirm on its own.
     const why = "reason" in answer ? ` (the confirmation prompt ${answer.reason})` : "";
     const text = `Cancelled: the user did not confirm ${tool.name}${why}. Nothing was sent.`;
-    return { proceed: false, result: objectResult(text, { cancelled: true, action: answer.action }, redact) };
+    const result = objectResult(text, { cancelled: true, action: answer.action }, redact);
+    return { proceed: false, decision: "declined", result };
   }
   const confirmToken = ctx.tokens.mint(subject);
   const text =
@@ -201,7 +214,7 @@ async function confirmCall(
     `If they agree, call ${tool.name} again with the same arguments plus confirm: "${confirmToken}" ` +
     `(valid ${CONFIRM_TTL_SECONDS / 60} minutes).`;
   const structured = { confirmationRequired: true, preview, confirmToken, expiresInSeconds: CONFIRM_TTL_SECONDS };
-  return { proceed: false, result: objectResult(text, structured, redact) };
+  return { proceed: false, decision: "asked", result: objectResult(text, structured, redact) };
 }
 
 /**
@@ -258,34 +271,40 @@ export async function callTool(
   if (missing) return errorResult(missingCredentialText(missing, ctx.keySource, tool));
   // Reading a local file and sending it off the machine is the user's call, whatever the tool's risk.
   const localFiles = Object.values(uploads).flatMap((list) => list.filter((u) => u.local));
-  if (needsConfirmation(tool) || localFiles.length) {
+  const gated = needsConfirmation(tool) || localFiles.length > 0;
+  const write = await openWrite(server, ctx, tool, args, redact, gated, channel as RequestFacts | undefined);
+  if (write && !(write instanceof WriteCall)) return write;
+  if (gated) {
     const confirm = gate.data.confirm as string | undefined;
     const verdict = await confirmCall(server, ctx, tool, args, confirm, preview, redact, localFiles);
-    if (!verdict.proceed) return verdict.result;
+    await write?.confirmation(verdict.decision).catch(() => {});
+    if (!verdict.proceed) {
+      await write?.abandon();
+      return verdict.result as CallToolResult;
+    }
   }
   const started = Date.now();
   const { files: _files, body, ...route } = plan;
   const form = tool.files ? { form: { fields: body ?? {}, files: uploads } } : body ? { body } : {};
-  const result = await ctx.client.request({
-    ...route,
-    ...form,
-    host: hostOf(tool),
-    auth: tool.auth,
-    credentials: ctx.credentials,
-    signal,
-  });
+  const upstream = { method: plan.method, template: tool.path, url: preview.url };
+  const result = await ctx.fleet.telemetry.upstream(upstream, () =>
+    ctx.client.request({ ...route, ...form, host: hostOf(tool), auth: tool.auth, credentials: ctx.credentials, signal }),
+  );
   const outcome = result.ok ? result.status : (result.status ?? result.kind);
   logToClient(
     server,
     "debug",
     redact.text(`${tool.name}: ${plan.method} ${preview.url} -> ${outcome} in ${Date.now() - started} ms`),
   );
-  if (!result.ok) return failureResult(result, tool, ctx.keySource, redact);
-  const payload = listShape(tool, result);
   const reveal = gate.data.revealKey ? tool.revealsSecret : undefined;
+  // The audit trail and the idempotency record see every answer a write gets.
+  const done = (answer: CallToolResult) => write?.finish(outcome, result.ok, answer, reveal !== undefined) ?? answer;
+  if (!result.ok) return done(failureResult(result, tool, ctx.keySource, redact));
+  const payload = listShape(tool, result);
   // `fields` is the tool's own argument where the API reads it, else the registry's (gate-args.ts).
   const fields = args.fields ?? gate.data.fields;
-  if (!gate.data.wait) return successResult(tool, payload, ctx.maxOutputChars, redact, reveal, fields);
+  if (!gate.data.wait) return done(successResult(tool, payload, ctx.maxOutputChars, redact, reveal, fields));
   const job = await followJob(ctx, tool, args, result, redact, channel, signal);
-  return successResult(tool, { data: payload.data, meta: { ...payload.meta, job } }, ctx.maxOutputChars, redact, reveal, fields);
+  const waited = { data: payload.data, meta: { ...payload.meta, job } };
+  return done(successResult(tool, waited, ctx.maxOutputChars, redact, reveal, fields));
 }

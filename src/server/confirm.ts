@@ -1,12 +1,15 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { EmbeddedStore, type StateStore } from "../state/store.js";
 
 /**
  * Confirmation tokens for destructive and legacy calls. A token is an HMAC over the tool, its
  * canonical arguments, the key it runs with and an expiry, so it confirms exactly one call:
  * other arguments, another tool, another API key, a late or edited token are all refused.
- * Any replica holding the same secret can check a token; each token is also single-use, which
- * needs memory: a process remembers the tokens it has redeemed until they expire. Replicas share
- * the secret but not that memory (see the README's safety section).
+ * Each token is also single-use, which needs memory of the tokens redeemed until they expire.
+ * Without a shared store that memory lives in one process, so the token is bound to that process
+ * too (a random id in the MAC): another replica or a restarted process, even with the same
+ * secret, refuses it rather than redeeming it a second time. With a shared store every replica
+ * that shares the secret and the store accepts a token, and spends it once for all.
  */
 
 export const CONFIRM_TTL_SECONDS = 600;
@@ -45,17 +48,21 @@ export class ConfirmTokens {
   readonly #secret: Buffer;
   /** The configured secret as text, so that outputs can cut it (a random one is never text). */
   readonly knownSecrets: readonly string[];
-  /** Redeemed tokens (by their MAC) and when they expire; pruned as they do. */
-  readonly #spent = new Map<string, number>();
+  /** Where redeemed tokens are remembered until they expire: this process, or every replica. */
+  readonly #store: StateStore;
+  /** Who may redeem: this process alone, or every replica of a shared store. */
+  readonly #scope: string;
 
-  constructor(secret?: string) {
+  constructor(secret?: string, store: StateStore = new EmbeddedStore()) {
     this.#secret = secret ? Buffer.from(secret, "utf8") : randomBytes(32);
     this.knownSecrets = secret ? [secret] : [];
+    this.#store = store;
+    this.#scope = store.shared ? "shared" : `process:${randomBytes(16).toString("base64url")}`;
   }
 
   #mac(subject: TokenSubject, expiresAt: number, nonce: string): Buffer {
     return createHmac("sha256", this.#secret)
-      .update(canonicalJson([VERSION, subject.tool, subject.args, subject.keyFingerprint, expiresAt, nonce]))
+      .update(canonicalJson([VERSION, this.#scope, subject.tool, subject.args, subject.keyFingerprint, expiresAt, nonce]))
       .digest();
   }
 
@@ -82,22 +89,23 @@ export class ConfirmTokens {
   }
 
   /**
-   * Checks a token and, if it is good, uses it up, in one synchronous step: of two calls racing
-   * with the same token, exactly one gets "ok". Call it right before the request is sent.
+   * Checks a token and, if it is good, uses it up in the store's one atomic step: of calls racing
+   * with the same token, on any replica of the store, exactly one gets "ok". Call it right before
+   * the request is sent. Throws StateUnavailableError when the shared store cannot be reached.
    */
-  redeem(token: string, subject: TokenSubject, now = Date.now()): TokenVerdict {
+  async redeem(token: string, subject: TokenSubject, now = Date.now()): Promise<TokenVerdict> {
     const verdict = this.check(token, subject, now);
     if (verdict !== "ok") return verdict;
-    for (const [spent, expiresAt] of this.#spent) if (expiresAt * 1000 < now) this.#spent.delete(spent);
-    if (this.#spent.has(token)) return "spent";
-    this.#spent.set(token, Number(token.split(".")[1]));
-    return "ok";
+    const [, expiry, , mac] = token.split(".");
+    const ttl = Math.max(1, Number(expiry) - Math.floor(now / 1000));
+    return (await this.#store.spendOnce(`token:${mac}`, ttl)) ? "ok" : "spent";
   }
 }
 
 export const TOKEN_PROBLEMS = {
   malformed: "The confirm value is not a confirmation token from this server.",
-  mismatch: "The confirm token does not match this call: it was issued for another tool, other arguments or another API key.",
+  mismatch:
+    "The confirm token does not match this call: it was issued for another tool, other arguments or another API key, or by another server process (a restart or another replica).",
   expired: "The confirm token has expired (tokens last 10 minutes).",
   spent: "The confirm token was already used: each token sends its request once.",
 } as const;
