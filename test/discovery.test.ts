@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_TOOL_NAME } from "../src/audit/surface.js";
 import { DEMO } from "../src/demo.js";
 import { selectReach, selectTools } from "../src/registry/filters.js";
 import { findTool, TOOLSET_NAMES } from "../src/registry/index.js";
@@ -193,7 +194,8 @@ describe("default reach", () => {
 
   it("lists the default toolsets and the discovery tools within 6,000 tokens, and says more are reachable", async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual([...selectTools({}).map((t) => t.name), "find_tools", "describe_tool", "call_tool"]);
+    const discovery = ["find_tools", "describe_tool", "call_tool"];
+    expect(tools.map((t) => t.name)).toEqual([...selectTools({}).map((t) => t.name), AUDIT_TOOL_NAME, ...discovery]);
     expect(encode(JSON.stringify({ tools })).length).toBeLessThanOrEqual(6000);
     const more = selectReach({}).reachable.length - selectTools({}).length;
     expect(mcp.client.getInstructions()).toContain(`${more} more tools are reachable than listed: find_tools`);
