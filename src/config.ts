@@ -1,3 +1,4 @@
+import { parse } from "node:path";
 import { parseArgs } from "node:util";
 import type { Credentials } from "./client/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./client/limits.js";
@@ -215,7 +216,7 @@ export const SETTINGS = [
     flag: "",
     env: "RETURNING_AI_UPLOAD_DIRS",
     default: "working directory",
-    desc: "Comma-separated folders that uploads from a local `path` may read (stdio), when the client offers no MCP roots.",
+    desc: "Comma-separated folders that uploads from a local `path` may read (stdio), when the client offers no MCP roots. None by default when started in `/`.",
   },
   {
     flag: "",
@@ -261,6 +262,14 @@ export function settingSwitch(env: Setting["env"]): string {
   const setting: Setting | undefined = SETTINGS.find((s) => s.env === env);
   const bundle = setting && "bundle" in setting ? `, or "${setting.bundle}" in the bundle's settings` : "";
   return `env ${env}${bundle}`;
+}
+
+/**
+ * The working directory, unless it is the file system's root: desktop clients (Claude Desktop on
+ * macOS) start servers in `/`, and "everything not hidden" is no folder rule at all.
+ */
+export function defaultUploadDirs(cwd = process.cwd()): string[] {
+  return parse(cwd).root === cwd ? [] : [cwd];
 }
 
 /** A key for HMAC-signed tokens: a short one could be guessed from a token. */
@@ -392,7 +401,8 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       listSetting(v["allowed-hosts"] ?? env.RETURNING_AI_ALLOWED_HOSTS, (h) => hostnameSetting("--allowed-hosts", h)) ?? [],
     allowedOrigins:
       listSetting(v["allowed-origins"] ?? env.RETURNING_AI_ALLOWED_ORIGINS, (o) => originSetting("--allowed-origins", o)) ?? [],
-    uploadDirs: listSetting(env.RETURNING_AI_UPLOAD_DIRS, (d) => folderSetting("RETURNING_AI_UPLOAD_DIRS", d)) ?? [process.cwd()],
+    uploadDirs:
+      listSetting(env.RETURNING_AI_UPLOAD_DIRS, (d) => folderSetting("RETURNING_AI_UPLOAD_DIRS", d)) ?? defaultUploadDirs(),
     maxBodyBytes: integerSetting("RETURNING_AI_MAX_BODY_BYTES", env.RETURNING_AI_MAX_BODY_BYTES, 1_048_576, 1_024, 67_108_864),
     json: v.json ?? false,
     logLevel: enumSetting("RETURNING_AI_LOG_LEVEL", env.RETURNING_AI_LOG_LEVEL, LOG_LEVELS, "info"),

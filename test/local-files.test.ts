@@ -205,6 +205,20 @@ describe("uploads from a local path", () => {
     }
   });
 
+  it("reads no folder by default when started in / (as desktop clients start servers), and says which setting allows one", async () => {
+    const server = await spawnServer(process.execPath, [CLI, "--sandbox"], {}, "/");
+    try {
+      const args = images(join(dir, "chart.png"));
+      const refused = (await server.client.callTool({ name: "upload_message_images", arguments: args })) as CallToolResult;
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(
+        /is outside the folders uploads may read \(none\); add its folder to RETURNING_AI_UPLOAD_DIRS/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it("reads inside the roots of a client that declares them, instead of the setting's folders", async () => {
     const mcp = await api.connect({ uploadDirs: [dir], roots: [pathToFileURL(outside).href] });
     const inRoots = await mcp.call("update_users_from_csv", { ...csvFile(join(outside, "users.csv")), dryRun: true });

@@ -12,8 +12,19 @@ export interface Spawned {
  * A server started the way an MCP client starts one: a child process over stdio, with only PATH and
  * the given settings in its environment, not at a terminal.
  */
-export async function spawnServer(command: string, args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  const transport = new StdioClientTransport({ command, args, env: { PATH: process.env.PATH ?? "", ...env }, stderr: "pipe" });
+export async function spawnServer(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<Spawned> {
+  const transport = new StdioClientTransport({
+    command,
+    args,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stderr: "pipe",
+    cwd,
+  });
   let stderr = "";
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: "spawning-test", version: "1.0.0" });
