@@ -3,7 +3,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
-import { AUDIT_TOOL, AUDIT_TOOL_NAME, auditResource, callAuditTool } from "./audit/surface.js";
+import { AUDIT_TOOL, AUDIT_TOOL_NAME, auditListed, auditResource, callAuditTool } from "./audit/surface.js";
 import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
 import type { Reach } from "./registry/filters.js";
@@ -48,9 +48,8 @@ function surfaceFor({ reach, communityId }: Omit<ServerOptions, "context">): Sur
     const discovery = reach.discovery ? createDiscovery(reach) : undefined;
     surface = {
       instructions: buildInstructions(reach, communityId),
-      // The audit trail's reader is listed beside the registry's tools; --discover keeps its three
-      // (the trail is its resource there, and the tool still answers when called by name).
-      listed: [...reach.listed.map(listTool), ...(reach.listed.length ? [AUDIT_TOOL] : []), ...(discovery?.listed ?? [])],
+      // Under --discover the audit tool is not listed, yet still answers when called by name.
+      listed: [...reach.listed.map(listTool), ...(auditListed(reach) ? [AUDIT_TOOL] : []), ...(discovery?.listed ?? [])],
       byName: new Map(reach.reachable.map((t) => [t.name, t])),
       discovery,
     };

@@ -1,3 +1,4 @@
+import { AUDIT_TOOL_NAME, auditListed } from "./audit/surface.js";
 import { CREDENTIAL_SOURCES, secretsOf } from "./client/auth.js";
 import type { Config } from "./config.js";
 import { log } from "./log.js";
@@ -10,11 +11,11 @@ import { VERSION } from "./version.js";
  * log (Claude Desktop, VS Code's output panel) shows what was served; stdout stays the MCP stream.
  */
 
-/** What tools/list shows: toolset names in the order their tools are listed, then the discovery tools. */
+/** What tools/list shows: toolset names in the order their tools are listed, then the audit and discovery tools. */
 function listedOf({ reach }: Runtime): { count: number; names: string[] } {
   const toolsets = [...new Set(reach.listed.map((t) => t.toolset))];
-  const discovery = reach.discovery ? [...DISCOVERY_TOOLS] : [];
-  return { count: reach.listed.length + discovery.length, names: [...toolsets, ...discovery] };
+  const extra = [...(auditListed(reach) ? [AUDIT_TOOL_NAME] : []), ...(reach.discovery ? DISCOVERY_TOOLS : [])];
+  return { count: reach.listed.length + extra.length, names: [...toolsets, ...extra] };
 }
 
 export function startupLine(config: Config, runtime: Runtime, endpoint: string): string {

@@ -72,8 +72,7 @@ async function serve(command: string, args: string[], env: Record<string, string
     expect((contents[0] as { text: string }).text).toMatch(/^# Webhooks\n/);
     return {
       version: server.client.getServerVersion()?.version,
-      // The registry's tools; the audit trail's reader (list_recent_changes) is listed besides them.
-      tools: tools.filter((t) => t.name !== "list_recent_changes"),
+      tools,
       boards: dataOf<Array<{ name: string }>>(boards),
       storeTitle: reached && dataOf<{ title: string }>(reached).title,
       stderr: server.stderr(),
@@ -164,6 +163,7 @@ describe("the Claude Desktop bundle", () => {
       // The default toolsets and discovery, under read-only: what a user who only ticked those boxes gets.
       expect(served.tools.map((t) => t.name)).toEqual([
         ...selectTools({ readOnly: true }).map((t) => t.name),
+        "list_recent_changes",
         "find_tools",
         "describe_tool",
         "call_tool",
@@ -174,7 +174,8 @@ describe("the Claude Desktop bundle", () => {
       expect(served.stderr).toContain(`${selectReach({ readOnly: true }).reachable.length} reachable`);
       expect(served.stderr).toContain("built-in sandbox");
       const everything = await start({ sandbox: true, legacy: true, toolsets: "all,legacy" });
-      expect(everything.tools).toHaveLength(ALL_TOOLS.length);
+      // Every registry tool, and the audit trail's reader beside them.
+      expect(everything.tools).toHaveLength(ALL_TOOLS.length + 1);
     },
     SLOW,
   );

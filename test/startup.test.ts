@@ -20,8 +20,7 @@ async function stderrOfStart(args: string[], env: Record<string, string> = {}): 
   const server = await spawnServer(process.execPath, [CLI, ...args], env);
   const { tools } = await server.client.listTools();
   await server.close();
-  // The registry's tools: the audit trail's reader (list_recent_changes) is listed besides them.
-  return { stderr: server.stderr(), tools: tools.filter((t) => t.name !== "list_recent_changes").length };
+  return { stderr: server.stderr(), tools: tools.length };
 }
 
 describe("startup line", () => {
@@ -31,7 +30,7 @@ describe("startup line", () => {
     expect(stderr).toMatch(
       new RegExp(
         `^\\[returning-ai-mcp\\] info: returning-ai-mcp ${VERSION.replace(/\./g, "\\.")}: ${tools} tools listed ` +
-          `\\(store, api_keys, find_tools, describe_tool, call_tool\\), ${reachable} reachable over stdio; ` +
+          `\\(store, api_keys, list_recent_changes, find_tools, describe_tool, call_tool\\), ${reachable} reachable over stdio; ` +
           "API: built-in sandbox at http://127\\.0\\.0\\.1:\\d+; community [a-f0-9]{24}; read-only\\.\\n$",
       ),
     );

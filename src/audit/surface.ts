@@ -1,6 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { Credentials } from "../client/auth.js";
+import type { Reach } from "../registry/filters.js";
 import { describeIssues } from "../registry/issues.js";
 import type { ListedTool } from "../registry/listing.js";
 import type { LiveResource } from "../resources/register.js";
@@ -31,6 +32,9 @@ const input = z
     limit: z.number().int().min(1).max(MAX_ENTRIES).default(100).describe("Newest entries to return."),
   })
   .strict();
+
+/** The reader is listed beside the registry's tools; --discover keeps its three (the trail is a resource there). */
+export const auditListed = (reach: Pick<Reach, "listed">): boolean => reach.listed.length > 0;
 
 export const AUDIT_TOOL: ListedTool = {
   name: AUDIT_TOOL_NAME,
