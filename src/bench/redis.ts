@@ -34,7 +34,13 @@ export async function startRedis() {
         out += chunk.toString();
         if (out.includes("Ready to accept connections")) resolve();
       });
-      proc.once("error", reject);
+      proc.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === "ENOENT"
+            ? new Error("redis-server is not on the PATH: install it (Debian/Ubuntu: apt-get install redis-server)")
+            : error,
+        ),
+      );
       proc.once("exit", (code) => reject(new Error(`redis-server exited ${code}: ${out.slice(-500)}`)));
     });
   };
