@@ -1,0 +1,110 @@
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { encode } from "gpt-tokenizer/encoding/o200k_base";
+import { describe, expect, it } from "vitest";
+import { selectTools } from "../../src/registry/filters.js";
+import { ALL_TOOLS } from "../../src/registry/index.js";
+import { fullSchema, listTool } from "../../src/registry/listing.js";
+import { OBJECT_ID } from "../../src/registry/schemas.js";
+import { structureProblems, topLevelProblems } from "../support/schema-rules.js";
+
+type Json = Record<string, unknown>;
+
+const tokens = (value: unknown): number => encode(JSON.stringify(value)).length;
+
+/** The structure alone: what the listing may never change, whatever value rules it leaves out. */
+function skeleton(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(skeleton);
+  if (!node || typeof node !== "object") return node;
+  const keep = ["type", "properties", "items", "required", "anyOf", "oneOf", "enum", "const", "format"];
+  const out: Json = {};
+  for (const key of keep) {
+    const value = (node as Json)[key];
+    if (value === undefined) continue;
+    out[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, skeleton(v)]))
+        : skeleton(value);
+  }
+  return out;
+}
+
+/**
+ * Strings whose pattern the listing drops must still say their shape: a format or a description,
+ * on the string itself or on the array that holds it.
+ */
+function unexplainedPatterns(full: Json, listed: Json, path: string, out: string[] = [], explained = false): string[] {
+  const said = explained || Boolean(listed.format || listed.description);
+  if (typeof full.pattern === "string" && full.pattern !== OBJECT_ID.source && !said) out.push(path);
+  const children = full.properties as Record<string, Json> | undefined;
+  for (const [name, child] of Object.entries(children ?? {})) {
+    unexplainedPatterns(child, (listed.properties as Record<string, Json>)[name] ?? {}, `${path}.${name}`, out);
+  }
+  if (full.items) unexplainedPatterns(full.items as Json, (listed.items as Json) ?? {}, `${path}[]`, out, said);
+  for (const key of ["anyOf", "oneOf"]) {
+    ((full[key] as Json[] | undefined) ?? []).forEach((branch, i) => {
+      unexplainedPatterns(branch, ((listed[key] as Json[] | undefined) ?? [])[i] ?? {}, `${path}|${i}`, out, said);
+    });
+  }
+  return out;
+}
+
+const MODERN = ALL_TOOLS.filter((t) => !t.legacy);
+const DEFAULT_TOOLS = selectTools({});
+
+describe("tools/list schemas", () => {
+  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("%s has complete structure and no top-level union", (_name, tool) => {
+    const schema = listTool(tool).inputSchema as Json;
+    expect(topLevelProblems(schema)).toEqual([]);
+    expect(structureProblems(schema, "(arguments)")).toEqual([]);
+  });
+
+  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("%s lists the same shape it accepts", (_name, tool) => {
+    const listed = listTool(tool).inputSchema as Json;
+    const full = fullSchema(tool) as Json;
+    expect(skeleton(listed)).toEqual(skeleton(full));
+    expect(unexplainedPatterns(full, listed, "(arguments)")).toEqual([]);
+    // The example is a valid call (test/tools.test.ts); the listing must accept it as well.
+    const verdict = new AjvJsonSchemaValidator().getValidator(listed)(tool.example);
+    expect(verdict.errorMessage).toBeUndefined();
+  });
+
+  it("finds what a strict client would refuse", () => {
+    const bad = {
+      type: "object",
+      properties: {
+        loose: { type: "array" },
+        open: { type: "object" },
+        either: { type: ["string", "null"] },
+        linked: { $ref: "#/$defs/x" },
+        record: { type: "object", properties: {}, additionalProperties: {} },
+      },
+    };
+    expect(topLevelProblems({ anyOf: [bad] })).toEqual(["(arguments): not an object", "(arguments): top-level anyOf"]);
+    expect(structureProblems(bad, "a")).toEqual([
+      "a.loose: array without items",
+      "a.open: object without properties",
+      "a.either: type is a list",
+      "a.either: no type",
+      "a.linked: $ref/$defs",
+      "a.linked: no type",
+      "a.record: open additionalProperties",
+    ]);
+  });
+});
+
+describe("tools/list token budget (o200k)", () => {
+  // The mean rose from 122 when every read tool gained `fields` and a few words on its default view
+  // (issue 16): the results they shorten cost far more than the listing gains.
+  it("keeps every non-legacy tool at or under 450 tokens and the mean at or under 132", () => {
+    const sizes = MODERN.map((tool) => ({ name: tool.name, n: tokens(listTool(tool)) }));
+    for (const { name, n } of sizes) expect(n, name).toBeLessThanOrEqual(450);
+    const mean = sizes.reduce((sum, s) => sum + s.n, 0) / sizes.length;
+    expect(mean).toBeLessThanOrEqual(132);
+  });
+
+  it("offers at most 40 tools and 6,000 tokens without flags, all from default toolsets", () => {
+    expect(DEFAULT_TOOLS.length).toBeGreaterThan(0);
+    expect(DEFAULT_TOOLS.length).toBeLessThanOrEqual(40);
+    expect(tokens({ tools: DEFAULT_TOOLS.map(listTool) })).toBeLessThanOrEqual(6000);
+  });
+});
