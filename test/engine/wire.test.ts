@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Credentials } from "../../src/client/auth.js";
 import { ALL_TOOLS } from "../../src/registry/index.js";
@@ -5,9 +6,11 @@ import type { ToolDef } from "../../src/registry/types.js";
 import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
 
 /**
- * Every tool of every table, with its example arguments, through an MCP client to a recording
- * upstream: the request on the wire must be exactly what the table says. The expectations are
- * computed here, independently of the planner and the client they check.
+ * Every tool of every table, called with its example through an MCP client, to a recording HTTP
+ * server: the exact request it sends is held in a committed snapshot (__snapshots__/wire.json, one
+ * entry per tool, sorted by name), read and reviewed as data. A change to a route, a parameter's
+ * place or a body shows there as a diff; `npm run snapshot:update` rewrites it after a deliberate
+ * change. Beside the snapshot, each call is held to the rules that hold for every tool.
  */
 
 const CREDENTIALS: Required<Credentials> = {
@@ -17,49 +20,78 @@ const CREDENTIALS: Required<Credentials> = {
   communityHost: "community.wire.test",
 };
 
+/** Which credential each kind of auth sends, and in which header: the README's table. */
 const EXPECTED_AUTH: Record<ToolDef["auth"], Record<string, string>> = {
-  bearer: { authorization: `Bearer ${CREDENTIALS.apiKey}` },
-  system: { "x-api-key": CREDENTIALS.systemKey },
-  webhook: { "x-api-key": CREDENTIALS.webhookKey },
-  "secure-auth": { apikey: CREDENTIALS.systemKey, hostname: CREDENTIALS.communityHost },
+  bearer: { authorization: "Bearer <apiKey>" },
+  system: { "x-api-key": "<systemKey>" },
+  webhook: { "x-api-key": "<webhookKey>" },
+  "secure-auth": { apikey: "<systemKey>", hostname: "<communityHost>" },
 };
-const AUTH_HEADERS = ["authorization", "x-api-key", "apikey", "hostname"];
 
-type Args = Record<string, unknown>;
-const isScalar = (v: unknown) => ["string", "number", "boolean"].includes(typeof v);
+const AUTH_HEADERS = new Set(Object.values(EXPECTED_AUTH).flatMap((h) => Object.keys(h)));
 
-/** Where each argument should travel, by the HTTP rules the README states. */
-function expected(tool: ToolDef) {
-  const args = tool.input.parse(tool.example) as Args;
-  const pathNames = [...tool.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-  const path = tool.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(args[name])));
-  const hasBody = ["POST", "PUT", "PATCH"].includes(tool.method);
-  const query: Array<[string, string]> = [];
-  const body: Args = {};
-  const files: Args = {};
-  for (const [name, value] of Object.entries(args)) {
-    if (value === undefined || pathNames.includes(name)) continue;
-    if (tool.files?.[name]) files[name] = value;
-    else if (!hasBody || tool.queryArgs?.includes(name)) {
-      const style = tool.queryStyle?.[name] ?? "repeat";
-      if (isScalar(value)) query.push([name, String(value)]);
-      else if (Array.isArray(value) && value.every(isScalar) && style === "repeat")
-        for (const v of value) query.push([name, String(v)]);
-      else if (Array.isArray(value) && value.every(isScalar) && style === "comma") query.push([name, value.join(",")]);
-      else query.push([name, JSON.stringify(value)]);
-    } else body[name] = value;
-  }
-  return { path, query, body, files, hasBody };
+/** Headers every request carries whatever the tool (or that only say which Node and version sent it). */
+const COMMON_HEADERS = new Set(["host", "connection", "content-length", "accept", "accept-encoding", "accept-language"]);
+const COMMON_HEADERS_WITH_VALUES = ["user-agent", "sec-fetch-mode"];
+
+/** A credential's value replaced by its name: the snapshot shows which key went where, never a key. */
+function masked(value: string): string {
+  let out = value;
+  for (const [name, secret] of Object.entries(CREDENTIALS)) out = out.split(secret).join(`<${name}>`);
+  return out;
 }
 
-async function formOf(req: RecordedRequest): Promise<FormData> {
+type Part = { name: string; value: string } | { name: string; filename: string; type: string; bytes: number; sha256: string };
+
+async function partsOf(req: RecordedRequest): Promise<Part[]> {
   const type = String(req.headers["content-type"]);
-  return new Request("http://wire.invalid/", { method: "POST", headers: { "content-type": type }, body: req.raw }).formData();
+  const form = await new Request("http://wire.invalid/", {
+    method: "POST",
+    headers: { "content-type": type },
+    body: req.raw,
+  }).formData();
+  const parts: Part[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") parts.push({ name, value });
+    else {
+      const bytes = Buffer.from(await value.arrayBuffer());
+      const sha256 = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+      parts.push({ name, filename: value.name, type: value.type, bytes: bytes.length, sha256 });
+    }
+  }
+  return parts;
+}
+
+/** What the snapshot holds of one request: all that the API could see, secrets masked. */
+async function onTheWire(req: RecordedRequest) {
+  const url = new URL(req.url, "http://wire.invalid");
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers).sort(([a], [b]) => a.localeCompare(b))) {
+    if (COMMON_HEADERS.has(name) || COMMON_HEADERS_WITH_VALUES.includes(name) || value === undefined) continue;
+    headers[name] = masked(Array.isArray(value) ? value.join(", ") : value).replace(/boundary=.*/, "boundary=<boundary>");
+  }
+  const type = String(req.headers["content-type"] ?? "");
+  const body =
+    req.raw.length === 0
+      ? undefined
+      : type.startsWith("multipart/form-data")
+        ? { multipart: await partsOf(req) }
+        : type.startsWith("application/json")
+          ? JSON.parse(masked(req.body))
+          : masked(req.body);
+  return {
+    method: req.method,
+    path: url.pathname,
+    ...(url.search ? { query: [...url.searchParams.entries()] } : {}),
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  };
 }
 
 describe("every tool on the wire", () => {
   let api: Awaited<ReturnType<typeof recordingApi>>;
   let mcp: Connected;
+  const sent: Record<string, Awaited<ReturnType<typeof onTheWire>>> = {};
 
   beforeAll(async () => {
     api = await recordingApi();
@@ -76,41 +108,32 @@ describe("every tool on the wire", () => {
     await api.close();
   });
 
-  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))("%s sends exactly its table's request", async (_name, tool) => {
-    api.requests.length = 0;
-    const result = await mcp.call(tool.name, tool.example);
-    expect(result.isError, textOf(result)).toBeFalsy();
-    expect(api.requests).toHaveLength(1);
-    const req = api.requests[0] as RecordedRequest;
-    const want = expected(tool);
-    const url = new URL(req.url, "http://wire.invalid");
+  it.each(ALL_TOOLS.map((t) => [t.name, t] as const))(
+    "%s sends one request, by its table's method and auth",
+    async (_name, tool) => {
+      api.requests.length = 0;
+      const result = await mcp.call(tool.name, tool.example);
+      expect(result.isError, textOf(result)).toBeFalsy();
+      expect(api.requests).toHaveLength(1);
+      const req = await onTheWire(api.requests[0] as RecordedRequest);
+      sent[tool.name] = req;
 
-    expect(req.method).toBe(tool.method);
-    expect(url.pathname).toBe(want.path);
-    expect([...url.searchParams.entries()].sort()).toEqual(want.query.sort());
+      expect(req.method).toBe(tool.method);
+      const auth = Object.fromEntries(Object.entries(req.headers).filter(([h]) => AUTH_HEADERS.has(h)));
+      expect(auth).toEqual(EXPECTED_AUTH[tool.auth]);
+      // Nothing but the auth header ever carries a credential, and no key reaches the body.
+      expect(JSON.stringify({ ...req, headers: undefined })).not.toMatch(/<(apiKey|systemKey|webhookKey)>/);
+      if (!["POST", "PUT", "PATCH"].includes(tool.method)) {
+        expect(req.body).toBeUndefined();
+        expect(req.headers["content-type"]).toBeUndefined();
+      } else if (tool.files) expect(req.headers["content-type"]).toBe("multipart/form-data; boundary=<boundary>");
+      else expect(req.headers["content-type"]).toBe("application/json");
+    },
+  );
 
-    const sent = Object.fromEntries(AUTH_HEADERS.filter((h) => req.headers[h] !== undefined).map((h) => [h, req.headers[h]]));
-    expect(sent).toEqual(EXPECTED_AUTH[tool.auth]);
-
-    const type = req.headers["content-type"];
-    if (!want.hasBody) {
-      expect(type).toBeUndefined();
-      expect(req.body).toBe("");
-    } else if (tool.files) {
-      expect(type).toMatch(/^multipart\/form-data; boundary=/);
-      const form = await formOf(req);
-      const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
-      const textOfValue = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
-      expect(fields).toEqual(Object.fromEntries(Object.entries(want.body).map(([k, v]) => [k, textOfValue(v)])));
-      for (const [arg, value] of Object.entries(want.files)) {
-        const spec = tool.files[arg];
-        const given = (Array.isArray(value) ? value : [value]) as Array<{ base64: string }>;
-        const parts = form.getAll(spec?.field ?? "").filter((p): p is File => typeof p !== "string");
-        expect(parts.map((p) => p.size)).toEqual(given.map((g) => Buffer.from(g.base64, "base64").length));
-      }
-    } else {
-      expect(type).toBe("application/json");
-      expect(JSON.parse(req.body)).toEqual(want.body);
-    }
+  it("sends exactly the committed request of every tool (__snapshots__/wire.json)", async () => {
+    expect(Object.keys(sent)).toHaveLength(ALL_TOOLS.length);
+    const sorted = Object.fromEntries(Object.entries(sent).sort(([a], [b]) => a.localeCompare(b)));
+    await expect(`${JSON.stringify(sorted, null, 2)}\n`).toMatchFileSnapshot("./__snapshots__/wire.json");
   });
 });
