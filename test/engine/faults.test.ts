@@ -48,14 +48,16 @@ describe("a misbehaving upstream", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  /** Runs one call with `b` as the upstream and measures it. */
+  /**
+   * Runs one call with `b` as the upstream. Nothing here reads a clock: a call that ignored its
+   * deadline or the size cap would hang until the test's timeout, and each outcome has its own message.
+   */
   async function against(b: Behaviour, tool = "get_store_config", args: Record<string, unknown> = {}) {
     behaviour = b;
     hits = 0;
     written = 0;
-    const started = performance.now();
     const result = await mcp.call(tool, args);
-    return { result, text: textOf(result), ms: performance.now() - started, hits };
+    return { result, text: textOf(result), hits };
   }
 
   const every = (ms: number, fn: () => void) => {
@@ -65,7 +67,7 @@ describe("a misbehaving upstream", () => {
   };
 
   it("ends a body that trickles in forever at the deadline", async () => {
-    const { result, text, ms } = await against((_req, res) => {
+    const { result, text } = await against((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"data":"');
       const t = every(100, () => (res.destroyed ? clearInterval(t) : res.write("x")));
@@ -74,29 +76,26 @@ describe("a misbehaving upstream", () => {
     expect(text).toBe(
       "Returning.AI did not finish answering within the 1500 ms deadline (RETURNING_AI_TIMEOUT_MS). Try again, or raise RETURNING_AI_TIMEOUT_MS.",
     );
-    expect(ms).toBeLessThan(DEADLINE_MS + 700);
   });
 
   it("keeps the deadline across retries and says so", async () => {
-    const { text, ms, hits } = await against((_req, res) => {
-      setTimeout(() => {
-        res.writeHead(503, { "content-type": "application/json" });
-        res.end(JSON.stringify({ message: "busy" }));
-      }, 600);
+    // Busy at once, then never answering: the retry must end at the first call's deadline.
+    const { text, hits } = await against((_req, res, hit) => {
+      if (hit > 1) return;
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: "busy" }));
     });
-    expect(hits).toBeGreaterThanOrEqual(2);
+    expect(hits).toBe(2);
     expect(text).toMatch(
-      /^Returning\.AI did not finish answering within the 1500 ms deadline \(RETURNING_AI_TIMEOUT_MS\) over [23] attempts\./,
+      /^Returning\.AI did not finish answering within the 1500 ms deadline \(RETURNING_AI_TIMEOUT_MS\) over 2 attempts\./,
     );
-    expect(ms).toBeLessThan(DEADLINE_MS + 700);
   });
 
   it("ends a call to an upstream that never answers, and warns that a write may have landed", async () => {
-    const { text, ms } = await against(() => {}, "create_store_category", { name: "Hung" });
+    const { text } = await against(() => {}, "create_store_category", { name: "Hung" });
     expect(text).toMatch(
       /deadline \(RETURNING_AI_TIMEOUT_MS\)\. The change may still have been applied: check before trying again\./,
     );
-    expect(ms).toBeLessThan(DEADLINE_MS + 700);
   });
 
   it("reports a reset connection on one line", async () => {
@@ -108,7 +107,7 @@ describe("a misbehaving upstream", () => {
 
   it("stops reading a flood at the size cap, naming the setting", async () => {
     const chunk = Buffer.alloc(64 * 1024, "a");
-    const { text, ms } = await against((_req, res) => {
+    const { text } = await against((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"data":"');
       // 150 MB if nobody stops it; chunked, so no Content-Length gives it away.
@@ -125,9 +124,9 @@ describe("a misbehaving upstream", () => {
     expect(text).toBe(
       `Returning.AI's response is larger than RETURNING_AI_MAX_RESPONSE_BYTES (${CAP} bytes); reading stopped. Narrow the query (a smaller limit, fewer fields) or raise the setting.`,
     );
-    // The reader hung up: the upstream got rid of a few socket buffers' worth, not 150 MB.
+    // The reader hung up (the size-cap message, not the deadline's): the upstream got rid of a few
+    // socket buffers' worth, not 150 MB.
     expect(written).toBeLessThan(16 * 1024 * 1024);
-    expect(ms).toBeLessThan(DEADLINE_MS);
   });
 
   it("refuses a body whose Content-Length is over the cap before reading it", async () => {
@@ -196,12 +195,12 @@ describe("a misbehaving upstream", () => {
   });
 
   it("reports a 429 with an hour-long Retry-After at once instead of waiting", async () => {
-    const { text, ms, hits } = await against((_req, res) => {
+    const { text, hits } = await against((_req, res) => {
       res.writeHead(429, { "content-type": "application/json", "retry-after": "3600" });
       res.end(JSON.stringify({ message: "Too many requests" }));
     });
+    // One request and the answer: no retry, and so no wait before one.
     expect(hits).toBe(1);
-    expect(ms).toBeLessThan(500);
     expect(text).toBe("Returning.AI API 429 Too Many Requests: Too many requests. Rate limited; try again in 3600 s.");
   });
 });
