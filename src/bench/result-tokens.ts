@@ -10,7 +10,7 @@ import { createServer } from "../server.js";
 /**
  * What a read result costs a model's context: o200k tokens per item over the ten common reads,
  * called with their least arguments against a fresh sandbox, in the default view and with
- * `fields: "*"` (what the API sent). test/views.test.ts holds the default view to the same budget.
+ * `fields: "*"` (what the API sent). test/engine/views.test.ts holds the default view to the same budget.
  */
 
 /** The ten reads an assistant makes most, as the issue measured them. */

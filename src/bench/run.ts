@@ -19,7 +19,7 @@ import { startUpstream } from "./upstream.js";
 const out = (line: string) => process.stdout.write(`${line}\n`); // stdout-ok: benchmark report
 
 async function main() {
-  // --smoke: every measurement once, tiny, nothing written (test/bench.test.ts); --quick: a rough run.
+  // --smoke: every measurement once, tiny, nothing written (test/release/bench.test.ts); --quick: a rough run.
   const smoke = process.argv.includes("--smoke");
   const quick = process.argv.includes("--quick");
   const m = machine();

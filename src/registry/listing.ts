@@ -26,7 +26,7 @@ const LENGTHS = new Set(["minLength", "maxLength", "minItems", "maxItems"]);
  * formats, numeric ranges, descriptions), and drops what only costs tokens on every listing: the
  * dialect tag, `additionalProperties: false`, patterns (a `format` or a description says the shape
  * instead), length and item-count limits, and `minimum: 0`. Every dropped rule is still enforced
- * on call, with an error that names the field; test/listing.test.ts checks that the structure
+ * on call, with an error that names the field; test/engine/listing.test.ts checks that the structure
  * survives and that a dropped pattern leaves a format or a description behind.
  */
 function lean(node: unknown): unknown {
