@@ -10,11 +10,14 @@ import { defineConfig } from "vitest/config";
 // once per worker instead of once per file is most of what `npm test` saves. They may do so because
 // no test changes process-wide state (environment, globals, cwd); a child process gets its own.
 //
+// Most of a test file's time is spent waiting (on a spawned CLI, a deadline, a socket), not computing:
+// three workers keep two cores busy where vitest's default (cores - 1) would run one file at a time.
 // Several tests spawn the CLI: the timeouts only end a hang, they measure nothing.
 const shared = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
+    maxWorkers: 3,
     projects: [
       { test: { ...shared, name: "engine", include: ["test/engine/**/*.test.ts"], isolate: false } },
       { test: { ...shared, name: "sandbox", include: ["test/sandbox/**/*.test.ts"], isolate: false } },
