@@ -6,8 +6,14 @@ import { DEFAULT_TOOLSETS } from "../../src/registry/filters.js";
 import { ALL_TOOLS, TOOLSET_NAMES } from "../../src/registry/index.js";
 
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, timeout: 20_000 });
+const runWith = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", ...env },
+    input: "",
+    timeout: 20_000,
+  });
+const run = (...args: string[]) => runWith(args, {});
 
 describe("CLI", () => {
   it("prints the whole registry as JSON, legacy included, without tool filters", () => {
@@ -159,5 +165,33 @@ describe("CLI output", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+});
+
+/** The messages are held in process (test/engine/settings.test.ts); here, that the shipped CLI prints each on one line and exits 2. */
+describe("settings errors at the command line", () => {
+  it.each([
+    [["--sandbox"], { RETURNING_AI_READ_ONLY: "y" }, /^returning-ai-mcp: RETURNING_AI_READ_ONLY must be one of/],
+    [[], { RETURNING_AI_SANDBOX: "y" }, /^returning-ai-mcp: RETURNING_AI_SANDBOX must be one of/],
+    [["--sandbox"], { RETURNING_AI_LOG_LEVEL: "loud" }, /^returning-ai-mcp: RETURNING_AI_LOG_LEVEL must be one of/],
+    [
+      ["--http", "--port", "-1"],
+      {},
+      /^returning-ai-mcp: --port needs a value; for one that starts with a dash write --port=<value>\. See --help\.$/,
+    ],
+    [["--http", "--port=-1"], {}, /^returning-ai-mcp: --port must be a whole number from 0 to 65535, got '-1'$/],
+    [["--sandbox", "--allowed-origins", "https://x.example/"], {}, /not an origin/],
+    [["--sandbox", "--read-only", "--tools", "create_leaderboard"], {}, /leave no tools/],
+    [
+      ["--sandbox"],
+      { RETURNING_AI_UPLOAD_DIRS: "/no/such/folder" },
+      /^returning-ai-mcp: RETURNING_AI_UPLOAD_DIRS: .+ is not a folder$/,
+    ],
+  ])("exits 2 with one line for %j %j", (args, env, message) => {
+    const { status, stderr, stdout } = runWith(args, env);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr.trim()).toMatch(message);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
   });
 });
