@@ -30,9 +30,17 @@ const EXPECTED_AUTH: Record<ToolDef["auth"], Record<string, string>> = {
 
 const AUTH_HEADERS = new Set(Object.values(EXPECTED_AUTH).flatMap((h) => Object.keys(h)));
 
-/** Headers every request carries whatever the tool (or that only say which Node and version sent it). */
-const COMMON_HEADERS = new Set(["host", "connection", "content-length", "accept", "accept-encoding", "accept-language"]);
-const COMMON_HEADERS_WITH_VALUES = ["user-agent", "sec-fetch-mode"];
+/** Headers every request carries whatever the tool, or that only say which version sent it: left out of the snapshot. */
+const COMMON_HEADERS = new Set([
+  "host",
+  "connection",
+  "content-length",
+  "accept",
+  "accept-encoding",
+  "accept-language",
+  "sec-fetch-mode",
+  "user-agent",
+]);
 
 /** A credential's value replaced by its name: the snapshot shows which key went where, never a key. */
 function masked(value: string): string {
@@ -67,7 +75,7 @@ async function onTheWire(req: RecordedRequest) {
   const url = new URL(req.url, "http://wire.invalid");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers).sort(([a], [b]) => a.localeCompare(b))) {
-    if (COMMON_HEADERS.has(name) || COMMON_HEADERS_WITH_VALUES.includes(name) || value === undefined) continue;
+    if (COMMON_HEADERS.has(name) || value === undefined) continue;
     headers[name] = masked(Array.isArray(value) ? value.join(", ") : value).replace(/boundary=.*/, "boundary=<boundary>");
   }
   const type = String(req.headers["content-type"] ?? "");
