@@ -92,7 +92,7 @@ describe("stdio is never silent", () => {
     expect(await s.next()).toEqual(tooLarge(null));
     s.send(rpc(2, "tools/list"));
     expect(await s.next()).toMatchObject({ id: 2, result: { tools: expect.any(Array) } });
-  }, 30_000);
+  });
 
   it("answers an unparsable or invalid message with an error", async () => {
     const s = start(["--sandbox"]);
@@ -103,7 +103,7 @@ describe("stdio is never silent", () => {
     expect(await s.next()).toMatchObject({ id: 7, error: { code: -32600 } });
     s.send(INIT);
     expect(await s.next()).toMatchObject({ id: 0, result: {} });
-  }, 30_000);
+  });
 
   it("refuses a raw __proto__ argument with a tool error, and sends nothing", async () => {
     const api = await recordingApi();
@@ -133,7 +133,7 @@ describe("stdio is never silent", () => {
     } finally {
       await api.close();
     }
-  }, 30_000);
+  });
 
   it("answers the calls in flight when stdin closes, then exits 0", async () => {
     const api = await recordingApi((_req, res) => {
@@ -154,7 +154,7 @@ describe("stdio is never silent", () => {
     } finally {
       await api.close();
     }
-  }, 30_000);
+  });
 
   it("stops quietly with exit 0 when the client closes our stdout", async () => {
     const s = start(["--sandbox"]);
@@ -167,7 +167,7 @@ describe("stdio is never silent", () => {
     const { code, stderr } = await s.exited;
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
-  }, 30_000);
+  });
 });
 
 describe("the id of an oversized line", () => {

@@ -103,7 +103,7 @@ describe("examples/rotate-monthly-leaderboard.ts", () => {
     } finally {
       await sandbox.close();
     }
-  }, 30_000);
+  });
 
   it("refuses bad options before starting a server", async () => {
     await expect(rotate(["--month", "2026-07"], io().io)).rejects.toThrow("--base <slug> is required");
