@@ -96,9 +96,13 @@ describe("legacy tools: the gate, request by request", () => {
     const sent = await mcp.call(name, { ...tool.example, confirm: confirmToken });
     expect(sent.isError, textOf(sent)).toBeFalsy();
     expect(api.requests.map((r) => `${r.method} ${r.url.split("?")[0]}`)).toEqual([`${tool.method} ${pathOf(tool)}`]);
-    const [header, value] =
-      tool.auth === "system" ? ["x-api-key", CREDENTIALS.systemKey] : ["authorization", `Bearer ${CREDENTIALS.apiKey}`];
-    expect(api.requests[0]?.headers[header]).toBe(value);
+    const expected: Record<string, string | undefined> =
+      tool.auth === "system"
+        ? { "x-api-key": CREDENTIALS.systemKey }
+        : tool.auth === "none"
+          ? { authorization: undefined, "x-api-key": undefined }
+          : { authorization: `Bearer ${CREDENTIALS.apiKey}` };
+    for (const [header, value] of Object.entries(expected)) expect(api.requests[0]?.headers[header]).toBe(value);
   });
 });
 
