@@ -241,6 +241,22 @@ describe("the docs' examples on the wire", () => {
     }
   });
 
+  it("says so when the API asks for a credential on a route whose docs need none", async () => {
+    const strict = await recordingApi((_req, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ meta: { status: "error", statusCode: 401 }, message: "Unauthorized", data: null }));
+    });
+    const bare = await connectInMemory({ baseUrl: strict.url, credentials: CREDENTIALS, tools: ALL_TOOLS, elicit: AGREE });
+    try {
+      const result = await bare.call("legacy_import_users_csv", IMPORT);
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toContain("The docs say this route needs no credential, so none was sent");
+    } finally {
+      await bare.close();
+      await strict.close();
+    }
+  });
+
   it("still refuses codes without an expiry, and an image or expiry that is neither a value nor empty", async () => {
     const refused = [
       ["update_store_product_vouchers", { productID: product, vouchers: ["NEW-1"], voucherExpireDate: "" }, "voucherExpireDate"],
