@@ -31,6 +31,7 @@ const REQUIRED: Readonly<Record<AuthKind, readonly CredentialName[]>> = {
   system: ["systemKey"],
   webhook: [],
   "secure-auth": ["systemKey", "communityHost"],
+  none: [],
 };
 
 /** The credential this kind of route needs and the caller lacks, if any. */
@@ -38,8 +39,10 @@ export const missingCredential = (auth: AuthKind, creds: Credentials): Credentia
   REQUIRED[auth].find((name) => !creds[name]);
 
 /** The one credential that identifies the caller for a kind of route (for confirmation tokens). */
-export const identityOf = (auth: AuthKind, creds: Credentials): string | undefined =>
-  auth === "bearer" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
+export function identityOf(auth: AuthKind, creds: Credentials): string | undefined {
+  if (auth === "none") return undefined;
+  return auth === "bearer" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
+}
 
 /** The headers a route's credential travels in, as the catalog documents them. */
 export function authHeaders(auth: AuthKind, creds: Credentials): Record<string, string> {
@@ -55,6 +58,9 @@ export function authHeaders(auth: AuthKind, creds: Credentials): Record<string, 
         ...(creds.systemKey ? { apikey: creds.systemKey } : {}),
         ...(creds.communityHost ? { hostname: creds.communityHost } : {}),
       };
+    case "none":
+      // A key sent where the docs ask for none would hand it to a route that never checks it.
+      return {};
   }
 }
 

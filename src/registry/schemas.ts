@@ -17,6 +17,19 @@ export const objectIdList = z.array(objectId).max(SANITY_CAP);
 export const isoDateTime = z.iso.datetime({ offset: true });
 
 /**
+ * A field whose docs clear it with `""` (no image, no expiry): the empty text is taken and goes on
+ * the wire as it is, beside the field's usual form. Listed as a string with a short description,
+ * not as a union: a union costs twice the tokens on every listing. (A field the docs type
+ * `string|null` takes zod's `.nullable()` instead; `null` is sent as it is, since the request
+ * planner drops only `undefined`.)
+ */
+export const clearable = (schema: z.ZodType<string>, listed: string) =>
+  z
+    .string()
+    .refine((value) => value === "" || schema.safeParse(value).success, `must be ${listed}`)
+    .describe(listed);
+
+/**
  * A text argument in a documented mini-format: checked on call (a 1 MB `sort` never reaches the
  * API), listed only as its short description, since a pattern in tools/list costs tokens on every listing.
  */
@@ -35,13 +48,15 @@ export const dayMonthYear = z
   .regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/, "must be DD/MM/YYYY")
   .describe("DD/MM/YYYY");
 
-const limit = z.number().int().min(1).max(100).optional().describe("default 20");
+// The API's default (20) is left unsaid: a model that wants a size gives one, and the words cost
+// tokens on every list tool's listing.
+const limit = z.number().int().min(1).max(100).optional();
 const sort = formatted(new RegExp(`^${FIELD}:(asc|desc)$`), "must be field:asc or field:desc", "field:asc|desc").optional();
 /** Which fields a read tool returns (src/server/views.ts); `*` is every field the API sent, and never goes on the wire. */
 const fields = formatted(
   new RegExp(`^(\\*|${FIELD}(,${FIELD})*)$`),
   "must be comma-separated field names, e.g. name,displayOrder, or * for every field",
-  "a,b or * (all)",
+  "a,b or *",
 ).optional();
 const search = formatted(/^keyword:[^\x00-\x1f]+$/, "must be keyword:<text>", "keyword:<text>").optional();
 // The store routes also take a searchable field in place of `keyword` (docs: "keyword:<value> or an allowed searchable field").

@@ -19,8 +19,9 @@ export type Risk = "read" | "write" | "destructive";
  * - `webhook`: `x-api-key` with the incoming-webhook key (RETURNING_AI_WEBHOOK_KEY), sent only
  *   when set, since the docs make it optional (the webhook's API-key toggle).
  * - `secure-auth`: `apiKey` (the system key) and `hostname` (RETURNING_AI_COMMUNITY_HOST) headers.
+ * - `none`: no credential at all, where the docs say the route needs none (the legacy bulk import).
  */
-export type AuthKind = "bearer" | "system" | "webhook" | "secure-auth";
+export type AuthKind = "bearer" | "system" | "webhook" | "secure-auth" | "none";
 
 /** The base URL a route lives on; derived from auth and legacy (src/registry/hosts.ts). */
 export type HostKind = "api" | "legacy" | "webhook" | "community";

@@ -64,6 +64,8 @@ export function credentialChecker(creds: SandboxCredentials): (auth: AuthKind, h
           "Invalid apiKey",
         );
         return need(header(headers, "hostname"), creds.communityHost, "Missing hostname header.", "Unknown community hostname");
+      case "none":
+        return;
     }
   };
 }

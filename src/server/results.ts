@@ -102,16 +102,18 @@ const revealNote = (field: string, found: boolean): string =>
 /** The credential a route's 401 is about, and where the caller supplied it. */
 function credentialHint(tool: ToolDef, keySource: KeySource): string {
   const name = CREDENTIAL_OF[tool.auth];
+  if (!name) return "The docs say this route needs no credential, so none was sent; the API asks for one after all.";
   const { env, header, label } = CREDENTIAL_SOURCES[name];
   if (keySource === "sandbox") return "The sandbox refused the credential; restart with --sandbox.";
   return keySource === "request" && header ? `Check the ${label} sent in the ${header.split(":")[0]} header.` : `Check ${env}.`;
 }
 
-const CREDENTIAL_OF: Record<ToolDef["auth"], CredentialName> = {
+const CREDENTIAL_OF: Record<ToolDef["auth"], CredentialName | undefined> = {
   bearer: "apiKey",
   system: "systemKey",
   webhook: "webhookKey",
   "secure-auth": "systemKey",
+  none: undefined,
 };
 
 /** What a 404 or 405 may mean when we are not sure of the route. */

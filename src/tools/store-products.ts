@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { httpUrl, isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
+import { clearable, httpUrl, isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 import { accessRules, html, lang, userID } from "./store-shared.js";
 
@@ -25,7 +25,8 @@ const details = {
 
 const redemption = {
   redemptionInstructions: html(10000),
-  purchaseStatusOverrideName: z.string().max(SANITY_CAP),
+  // The docs type it string|null: null removes the override.
+  purchaseStatusOverrideName: z.string().max(SANITY_CAP).nullable(),
   // The docs ask for the whole nested object, so its fields are required once it is sent.
   userInformation: z.strictObject({
     isEnabled: toggle,
@@ -35,17 +36,23 @@ const redemption = {
   }),
 };
 
+// The docs type both dates string|null, and their example ends a discount with null.
 const discount = {
   discountPrice: price,
   isDiscountEnabled: toggle,
-  discountStartDate: isoDateTime,
-  discountEndDate: isoDateTime,
+  discountStartDate: isoDateTime.nullable(),
+  discountEndDate: isoDateTime.nullable(),
 };
 
+// The docs: send `vouchers: []` with `voucherExpireDate: ""` when there are none to add.
 const vouchers = {
-  vouchers: z.array(z.string().min(1).max(512)).min(1).max(10000).describe("codes to add to stock"),
-  voucherExpireDate: isoDateTime.describe("expiry of the added codes"),
+  vouchers: z.array(z.string().min(1).max(512)).max(10000).describe("codes to add to stock"),
+  voucherExpireDate: clearable(isoDateTime, 'ISO date-time of the added codes\' expiry; "" with none'),
 };
+
+/** Codes added need their expiry, as the docs require it whenever the list is not empty. */
+const datedVouchers = (v: { vouchers: string[]; voucherExpireDate: string }) =>
+  v.vouchers.length === 0 || v.voucherExpireDate !== "";
 
 const voucherDisplay = {
   shouldPrioritiesExpiringVouchers: toggle,
@@ -169,7 +176,9 @@ export const productTools: ToolSpec[] = [
       },
     },
     // Both required here: the docs need an expiry whenever codes are added.
-    z.strictObject({ productID, ...vouchers }),
+    z
+      .strictObject({ productID, ...vouchers })
+      .refine(datedVouchers, { path: ["voucherExpireDate"], message: "an ISO date-time is required when vouchers are added" }),
   ),
   update(
     {

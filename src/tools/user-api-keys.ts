@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
-import { objectId } from "../registry/schemas.js";
+import { clearable, objectId, SANITY_CAP } from "../registry/schemas.js";
 import type { SandboxResource, ToolsetDef } from "../registry/types.js";
-import { keyFields } from "./api-keys.js";
+import { keyFields, PERMISSIONS } from "./api-keys.js";
 
 /**
  * API keys that belong to one member. The docs disagree on the route shape: Create posts to
@@ -32,7 +32,20 @@ const userId = objectId;
 const apiKeyId = objectId;
 const collection = "/apis/v1/users/apikeys";
 const item = "/apis/v1/users/{userId}/api-keys/{apiKeyId}";
-const key = z.strictObject(keyFields).partial();
+/**
+ * The user-key pages spell permissions their own way (Create's example: sendMessages; Update's:
+ * readOwnProfile, updateOwnProfile, readOwnMessages). Those names are taken beside the community
+ * keys' and sent as given, as the examples send them; so is Create's `expireDate: ""` (no expiry).
+ */
+const USER_KEY_PERMISSIONS = ["sendMessages", "readOwnProfile", "updateOwnProfile", "readOwnMessages"] as const;
+
+const key = z
+  .strictObject({
+    ...keyFields,
+    permissions: z.array(z.enum([...PERMISSIONS, ...USER_KEY_PERMISSIONS])).max(SANITY_CAP),
+    expireDate: clearable(keyFields.expireDate, 'ISO date-time, or "" for none'),
+  })
+  .partial();
 
 export const userApiKeys: ToolsetDef = {
   name: "user_api_keys",

@@ -33,10 +33,11 @@ const byId = new Map(entries.map((e) => [e.id, e]));
 // Placeholder spelling differs between doc versions (apikeyId vs apiKeyId) while the wire path is the same.
 const shape = (path: string) => path.replace(/\{[^}]+\}/g, "{}").replace(/\/+$/, "");
 
-/** The auth kind an entry's `auth` text names; Bearer when it names none. */
+/** The auth kind an entry's `auth` text names (`none` where the docs say none is needed); Bearer when it names none. */
 function authOf(entry: Entry): AuthKind {
   const text = (entry.auth ?? "").toLowerCase();
   if (text.startsWith("apikey header")) return "secure-auth";
+  if (text.startsWith("none")) return "none";
   // The incoming-webhook pages say "x-api-key header if enabled" without naming the webhook again.
   const incoming = entry.section.startsWith("Events > Incoming webhooks");
   if (text.includes("x-api-key") && (incoming || text.includes("webhook"))) return "webhook";

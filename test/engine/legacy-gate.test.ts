@@ -84,8 +84,12 @@ describe("legacy tools: the gate, request by request", () => {
     expect(sent.isError, textOf(sent)).toBeFalsy();
     // Its path and body are held in the wire snapshot (wire.test.ts); here: one request, by its method.
     expect(api.requests.map((r) => r.method)).toEqual([tool.method]);
-    const [header, value] =
-      tool.auth === "system" ? ["x-api-key", CREDENTIALS.systemKey] : ["authorization", `Bearer ${CREDENTIALS.apiKey}`];
-    expect(api.requests[0]?.headers[header]).toBe(value);
+    const expected: Record<string, string | undefined> =
+      tool.auth === "system"
+        ? { "x-api-key": CREDENTIALS.systemKey }
+        : tool.auth === "none"
+          ? { authorization: undefined, "x-api-key": undefined }
+          : { authorization: `Bearer ${CREDENTIALS.apiKey}` };
+    for (const [header, value] of Object.entries(expected)) expect(api.requests[0]?.headers[header]).toBe(value);
   });
 });

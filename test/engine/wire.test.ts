@@ -26,6 +26,7 @@ const EXPECTED_AUTH: Record<ToolDef["auth"], Record<string, string>> = {
   system: { "x-api-key": "<systemKey>" },
   webhook: { "x-api-key": "<webhookKey>" },
   "secure-auth": { apikey: "<systemKey>", hostname: "<communityHost>" },
+  none: {},
 };
 
 const AUTH_HEADERS = new Set(Object.values(EXPECTED_AUTH).flatMap((h) => Object.keys(h)));

@@ -49,14 +49,14 @@ describe("user API keys against the sandbox", () => {
     expect(await keysOf(cai)).toEqual([]);
   });
 
-  it("sends the owner in the query of Create, the key's fields in its body, permissions spelled as the key examples", async () => {
+  it("sends the owner in the query of Create, the key's fields in its body, permissions spelled as the user-key pages", async () => {
     const dry = await mcp.call("create_user_api_key", { userId: ben, name: "Bot", permissions: ["sendMessages"], dryRun: true });
     expect(dry.structuredContent).toMatchObject({
       dryRun: true,
       request: {
         method: "POST",
         url: `${sandbox.url}/apis/v1/users/apikeys?userId=${ben}`,
-        body: { name: "Bot", permissions: ["sendMessage"] },
+        body: { name: "Bot", permissions: ["sendMessages"] },
       },
     });
   });

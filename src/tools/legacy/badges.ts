@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
-import { httpUrl, SANITY_CAP } from "../../registry/schemas.js";
+import { clearable, httpUrl, SANITY_CAP } from "../../registry/schemas.js";
 import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 import { badgeId, platformUserLookup, toUser } from "./schemas.js";
 
@@ -15,15 +15,18 @@ export const badgeResource: SandboxResource = { name: "badges", noun: "badge", p
 const count = z.number().int().min(0);
 const flag = z.boolean();
 
+/** The docs' examples send `""` for a badge without that image. */
+const image = clearable(httpUrl, 'http(s) URL, or "" for none').optional();
+
 // One stored version of the update page marks only title and action required; we follow it for both.
 const badge = z.strictObject({
   title: z.string().trim().min(1).max(SANITY_CAP),
   action: z.string().trim().min(1).max(100).describe("trigger, e.g. custom"),
   quantity: count.describe("amount the action needs").optional(),
   description: z.string().max(SANITY_CAP).optional(),
-  image: httpUrl.optional(),
-  darkImage: httpUrl.optional(),
-  lightImage: httpUrl.optional(),
+  image,
+  darkImage: image,
+  lightImage: image,
   enabledDarkAndLight: flag.optional(),
   applied: flag.optional(),
   awarded: flag.optional(),

@@ -5,7 +5,8 @@ import type { ToolSpec } from "../../registry/types.js";
 
 /**
  * Legacy user routes of the integration host's /apis/v1/users family, which takes the integration
- * API key as a Bearer token. Both upload a file, so their bodies are multipart forms.
+ * API key as a Bearer token (but the bulk import, whose docs ask for none). Both upload a file, so
+ * their bodies are multipart forms.
  */
 
 /** A one-row CSV laid out like the user template, for the import example. */
@@ -21,9 +22,9 @@ export const userTools: ToolSpec[] = [
     method: "POST",
     path: "/apis/v1/users/bulk-import",
     catalogIds: ["legacy-bulk.import-users-csv"],
-    // The older page says no credential is needed (communityId picks the community); the key is sent
-    // anyway, as to its sibling bulk-update, since an API that ignores it loses nothing.
-    auth: "bearer",
+    // The older page says no authorization is needed (communityId picks the community): no key is
+    // sent, since a key sent where none is asked for goes to a route that does not guard it.
+    auth: "none",
     input: z.strictObject({ communityId: objectId, data: fileInput }),
     files: { data: { field: "data", accept: "csv" } },
     example: { communityId: DEMO.communityId, data: { base64: ONE_USER_CSV, name: "users.csv" } },
