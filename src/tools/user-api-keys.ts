@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { objectId } from "../registry/schemas.js";
-import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 import { keyFields } from "./api-keys.js";
 
 /**
@@ -10,34 +10,15 @@ import { keyFields } from "./api-keys.js";
  * Each inferred route follows the documented sibling it is closest to.
  */
 
-export const userApiKeyResource: SandboxResource = {
-  name: "userApiKeys",
-  noun: "user API key",
-  plural: "user API keys",
-  scopeParam: "userId",
-  searchFields: ["name"],
-  unique: ["name"],
-  secretField: "key",
-};
-
-/** The key the caller is using, as the sandbox reports it to get_current_api_key_info. */
-export const currentApiKeyResource: SandboxResource = {
-  name: "currentApiKey",
-  noun: "API key",
-  plural: "API keys",
-  singleton: true,
-};
-
 const userId = objectId;
 const apiKeyId = objectId;
 const collection = "/apis/v1/users/apikeys";
 const item = "/apis/v1/users/{userId}/api-keys/{apiKeyId}";
 const key = z.strictObject(keyFields).partial();
 
-export const userApiKeys: ToolsetDef = {
+export const userApiKeys = defineToolset({
   name: "user_api_keys",
   summary: "members' own API keys: issue, list, change, revoke",
-  resources: [userApiKeyResource, currentApiKeyResource],
   tools: [
     {
       name: "list_user_api_keys",
@@ -51,7 +32,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({ userId }),
       example: { userId: DEMO.userId },
       risk: "read",
-      sandbox: { handler: "list_user_api_keys" },
     },
     {
       name: "create_user_api_key",
@@ -67,7 +47,6 @@ export const userApiKeys: ToolsetDef = {
       example: { userId: DEMO.userIds[1], name: "Trading bot", permissions: ["sendMessages"], communityId: DEMO.communityId },
       revealsSecret: "key",
       risk: "write",
-      sandbox: { handler: "create_user_api_key" },
     },
     {
       name: "update_user_api_key",
@@ -80,7 +59,6 @@ export const userApiKeys: ToolsetDef = {
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1], isActive: false },
       risk: "write",
       annotations: { idempotentHint: true },
-      sandbox: { resource: userApiKeyResource.name, op: "update" },
     },
     {
       name: "delete_user_api_key",
@@ -94,7 +72,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({ userId, apiKeyId }),
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1] },
       risk: "destructive",
-      sandbox: { resource: userApiKeyResource.name, op: "delete" },
     },
     {
       name: "get_current_api_key_info",
@@ -108,7 +85,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
-      sandbox: { resource: currentApiKeyResource.name, op: "read-singleton" },
     },
   ],
-};
+});

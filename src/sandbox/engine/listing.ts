@@ -1,4 +1,4 @@
-import type { SandboxResource } from "../registry/types.js";
+import type { SandboxResource } from "./bind.js";
 import { type ListMeta, SandboxError } from "./envelope.js";
 import type { Rec } from "./store.js";
 

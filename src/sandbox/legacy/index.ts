@@ -1,20 +1,34 @@
 import { type CsvTable, readCsv } from "../../registry/csv.js";
-import { SandboxError } from "../envelope.js";
-import { findMember, ofCommunity } from "../members.js";
-import type { OpResult } from "../ops.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
+import { legacy } from "../../tools/legacy/index.js";
+import { channelResource } from "../community.js";
+import { apiKeyResource } from "../community-api-keys.js";
+import { crud, type HandlerInput, type SandboxResource, sandboxFor } from "../engine/bind.js";
+import { SandboxError } from "../engine/envelope.js";
+import { findMember, ofCommunity } from "../engine/members.js";
+import type { OpResult } from "../engine/ops.js";
+import { newObjectId, type Rec, type SandboxStore } from "../engine/store.js";
+import { reactToMessage, replyToMessage, sendMessage } from "../messaging.js";
 
 /**
  * The legacy System API's action routes: badges and roles granted to members (kept as grant
  * records, so that deleting a badge or role simply hides its grants), avatar uploads and the CSV
- * member import. Users are the shared "users" collection of src/sandbox/seeds/people.ts.
+ * member import. Users are the shared "users" collection of src/sandbox/seeds/people.ts. The legacy
+ * channel, integration API key and messaging tools share their wire routes (or collections) with
+ * the current tools, so they take those tools' collections and handlers.
  */
 
-/** The member a route names: by platform id on the System routes, by ObjectId on /apis/v1 (the schemas tell which). */
-const member = (input: HandlerInput): Rec => findMember(input.store, input.communityId, String(input.args.userId), true);
+const servers: SandboxResource = { name: "servers", noun: "server", plural: "servers" };
+const badges: SandboxResource = { name: "badges", noun: "badge", plural: "badges" };
+const roles: SandboxResource = { name: "roles", noun: "role", plural: "roles" };
 
-function record(input: HandlerInput, collection: string, noun: string): Rec {
+/** A grant route's arguments: the badge or role by `id`, the member by `userId`. */
+type GrantArgs = { id: string; userId: string };
+
+/** The member a route names: by platform id on the System routes, by ObjectId on /apis/v1 (the schemas tell which). */
+const member = (input: HandlerInput<{ userId: string }>): Rec =>
+  findMember(input.store, input.communityId, input.args.userId, true);
+
+function record(input: HandlerInput<{ id: string }>, collection: string, noun: string): Rec {
   const found = ofCommunity(input.store, collection, input.communityId).find((r) => r._id === input.args.id);
   if (!found) throw new SandboxError(404, `${noun} not found.`);
   return found;
@@ -32,7 +46,7 @@ const BADGE: Grant = { grants: "badgeAwards", things: "badges", key: "badgeId", 
 const ROLE: Grant = { grants: "userRoles", things: "roles", key: "roleId", noun: "Role" };
 
 /** What a member holds now, as the records themselves; grants of deleted records are left out. */
-function held(input: HandlerInput, kind: Grant, userId: string): Rec[] {
+function held(input: HandlerInput<unknown>, kind: Grant, userId: string): Rec[] {
   const ids = new Set(
     ofCommunity(input.store, kind.grants, input.communityId)
       .filter((g) => g.userId === userId)
@@ -41,7 +55,7 @@ function held(input: HandlerInput, kind: Grant, userId: string): Rec[] {
   return ofCommunity(input.store, kind.things, input.communityId).filter((r) => ids.has(r._id));
 }
 
-function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
+function grant(input: HandlerInput<GrantArgs>, kind: Grant, message: string): OpResult {
   const thing = record(input, kind.things, kind.noun);
   const user = member(input);
   if (held(input, kind, user._id).some((r) => r._id === thing._id)) {
@@ -59,7 +73,7 @@ function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
   return { statusCode: 200, message, data: held(input, kind, user._id) };
 }
 
-function revoke(input: HandlerInput, kind: Grant, message: string): OpResult {
+function revoke(input: HandlerInput<GrantArgs>, kind: Grant, message: string): OpResult {
   const thing = record(input, kind.things, kind.noun);
   const user = member(input);
   const grants = input.store.collection(kind.grants);
@@ -84,7 +98,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * The real import is queued and reports in the community's API log; the sandbox imports at once
  * and also says which rows became members and which it skipped, so that a trial run can be checked.
  */
-function importUsers(input: HandlerInput): OpResult {
+function importUsers(input: HandlerInput<{ communityId: string }>): OpResult {
   if (input.args.communityId !== input.communityId) throw new SandboxError(404, "Community not found.");
   const file = input.files.data?.[0];
   if (!file) throw new SandboxError(400, "data: a CSV file is required");
@@ -150,7 +164,7 @@ function importUsers(input: HandlerInput): OpResult {
   };
 }
 
-function uploadAvatar(input: HandlerInput): OpResult {
+function uploadAvatar(input: HandlerInput<{ userId: string }>): OpResult {
   const user = member(input);
   const file = input.files.avatar?.[0];
   if (!file) throw new SandboxError(400, "avatar: an image file is required");
@@ -166,11 +180,32 @@ function uploadAvatar(input: HandlerInput): OpResult {
   return { statusCode: 200, message: "User avatar uploaded successfully", data: next };
 }
 
-export const legacyHandlers: Handlers = {
-  legacy_award_badge: (input) => grant(input, BADGE, "Badge has been rewarded successfully"),
-  legacy_remove_badge: (input) => revoke(input, BADGE, "Badge has been removed successfully"),
-  legacy_add_role: (input) => grant(input, ROLE, "Role has been added successfully"),
-  legacy_remove_role: (input) => revoke(input, ROLE, "Role has been removed successfully"),
+export const legacySandbox = sandboxFor(legacy, {
+  legacy_list_servers: crud(servers, "list"),
+  legacy_create_server: crud(servers, "create"),
+  legacy_update_server_metadata: crud(servers, "update"),
+  legacy_list_badges: crud(badges, "list"),
+  legacy_create_badge: crud(badges, "create"),
+  legacy_update_badge: crud(badges, "update"),
+  legacy_delete_badge: crud(badges, "delete"),
+  legacy_list_server_roles: crud(roles, "list"),
+  legacy_create_role: crud(roles, "create"),
+  legacy_update_role: crud(roles, "update"),
+  legacy_delete_role: crud(roles, "delete"),
+  legacy_create_channel: crud(channelResource, "create"),
+  legacy_update_channel: crud(channelResource, "update"),
+  legacy_delete_channel: crud(channelResource, "delete"),
+  legacy_list_integration_api_keys: crud(apiKeyResource, "list"),
+  legacy_create_integration_api_key: crud(apiKeyResource, "create"),
+  legacy_update_integration_api_key: crud(apiKeyResource, "update"),
+  legacy_delete_integration_api_key: crud(apiKeyResource, "delete"),
+  legacy_send_message: sendMessage,
+  legacy_reply_to_message: replyToMessage,
+  legacy_react_to_message: reactToMessage,
+  legacy_award_badge_to_user: (input) => grant(input, BADGE, "Badge has been rewarded successfully"),
+  legacy_remove_badge_from_user: (input) => revoke(input, BADGE, "Badge has been removed successfully"),
+  legacy_add_role_to_user: (input) => grant(input, ROLE, "Role has been added successfully"),
+  legacy_remove_role_from_user: (input) => revoke(input, ROLE, "Role has been removed successfully"),
   legacy_list_user_roles: (input) => ({
     statusCode: 200,
     message: "User roles fetched successfully",
@@ -178,4 +213,4 @@ export const legacyHandlers: Handlers = {
   }),
   legacy_upload_user_avatar: uploadAvatar,
   legacy_import_users_csv: importUsers,
-};
+});

@@ -1,4 +1,4 @@
-import type { CrudOp, SandboxResource } from "../registry/types.js";
+import type { CrudOp, SandboxResource } from "./bind.js";
 import { capitalise, type ListMeta, SandboxError } from "./envelope.js";
 import { listRecords, project } from "./listing.js";
 import { newObjectId, newSecret, type Rec, type SandboxStore } from "./store.js";

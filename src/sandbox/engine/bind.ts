@@ -1,0 +1,98 @@
+import type { z } from "zod";
+import type { ToolDef, ToolsetDef } from "../../registry/types.js";
+import type { OpResult } from "./ops.js";
+import type { SandboxStore } from "./store.js";
+
+/** The generic operations the sandbox runs on a declared collection. */
+export type CrudOp = "list" | "get" | "create" | "update" | "delete" | "read-singleton" | "update-singleton";
+
+/** A collection the sandbox keeps in memory, with the rules the real API documents for it. */
+export interface SandboxResource {
+  /** The store collection's name. */
+  name: string;
+  /** Singular noun for messages: "Read leaderboard success." */
+  noun: string;
+  /** Plural noun for list messages. */
+  plural: string;
+  /** `page` (page/limit) or `skip` (skip/limit), as the list route documents. */
+  pagination?: "page" | "skip";
+  /** Fields that `search=keyword:<v>` matches. */
+  searchFields?: readonly string[];
+  /** Fields whose value must be unique within the scope: a duplicate is a 409. */
+  unique?: readonly string[];
+  /** Fields besides `_id` that find a record (e.g. a human-readable order id). */
+  altIds?: readonly string[];
+  /** Path param that scopes the collection (e.g. communityId); records carry it. */
+  scopeParam?: string;
+  /** Field that holds a generated secret on create (e.g. an API key's `key`). */
+  secretField?: string;
+  /** List fields that a write adds to a count instead of storing: adding vouchers grows `stocks`. */
+  countInto?: Readonly<Record<string, string>>;
+  singleton?: boolean;
+}
+
+/** A file part of a multipart request, as the sandbox received it. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  size: number;
+  bytes: Buffer;
+}
+
+export interface HandlerInput<A = Record<string, unknown>> {
+  tool: ToolDef;
+  store: SandboxStore;
+  /** The community the credential stands for. */
+  communityId: string;
+  /** The tool's arguments rebuilt from path, query and body, validated (and typed) by its own schema. */
+  args: A;
+  /** Uploaded files by argument name; the file arguments in `args` are placeholders. */
+  files: Record<string, UploadedFile[]>;
+}
+
+/**
+ * An action route's behaviour (send, react, award ...): changes the store the way the docs
+ * describe and answers like the API. Throw SandboxError for an API error.
+ */
+export type Handler<A = Record<string, unknown>> = (input: HandlerInput<A>) => OpResult;
+
+/** A generic operation on a collection (or singleton) the area file declares. */
+export interface Crud {
+  readonly kind: "crud";
+  readonly resource: SandboxResource;
+  readonly op: CrudOp;
+}
+
+export const crud = (resource: SandboxResource, op: CrudOp): Crud => ({ kind: "crud", resource, op });
+
+/** What the sandbox does for one tool: a generic operation, or a handler typed by the tool's own input. */
+export type Behaviour<A = never> = Crud | Handler<A>;
+
+type ToolOf<T extends ToolsetDef> = T["tools"][number];
+
+/**
+ * One behaviour per tool of the toolset, keyed by tool name: a tool left out, or a name the table
+ * does not have, fails to compile. Each handler's `args` is the tool's validated input type.
+ */
+export type Bindings<T extends ToolsetDef> = {
+  [K in ToolOf<T> as K["name"]]: Behaviour<z.output<K["input"]>>;
+};
+
+/** The validated arguments of one tool of a toolset, for a handler written outside its binding (shared by twin tools). */
+export type ArgsOf<T extends ToolsetDef, N extends ToolOf<T>["name"]> = z.output<Extract<ToolOf<T>, { name: N }>["input"]>;
+
+/** A toolset written without defineToolset has names of type `string`, and nothing above could be checked. */
+type LiteralNames<T extends ToolsetDef> = string extends ToolOf<T>["name"]
+  ? { "tool names are not literal: write the table with defineToolset/defineTools": never }
+  : unknown;
+
+/** A toolset's sandbox: what each of its tools does, by tool name. */
+export interface ToolsetSandbox {
+  toolset: string;
+  behaviours: ReadonlyMap<string, Behaviour>;
+}
+
+/** Binds the behaviours of an area's sandbox file to the toolset it imports from the tool tables. */
+export function sandboxFor<T extends ToolsetDef>(toolset: T, tools: NoInfer<Bindings<T> & LiteralNames<T>>): ToolsetSandbox {
+  return { toolset: toolset.name, behaviours: new Map(Object.entries(tools as Record<string, Behaviour>)) };
+}
