@@ -6,7 +6,7 @@ import { messaging } from "../messaging.js";
 /**
  * Legacy Messaging lists the very wire routes of the messaging tools again (POST /apis/v1/messages/
  * send|reply|react, Bearer in both catalogs). One wire route has one behaviour, so each legacy tool
- * takes its current twin's arguments, sandbox handler and credential as they are.
+ * takes its current twin's arguments and credential as they are (and, in the sandbox, its handler).
  */
 type Twin<N> = Extract<(typeof messaging.tools)[number], { name: N }>;
 
