@@ -1,5 +1,5 @@
 import { users } from "../tools/users.js";
-import { crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { type ArgsOf, crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
 import { SandboxError } from "./engine/envelope.js";
 import { fieldValue } from "./engine/listing.js";
 import { ofCommunity } from "./engine/members.js";
@@ -135,11 +135,13 @@ function column(u: Rec, name: string): unknown {
   return own !== undefined ? own : fieldValue(u.customFields, name);
 }
 
-function matches(u: Rec, filter: Args): boolean {
+type Filter = NonNullable<ArgsOf<typeof users, "filter_users">["filter"]>;
+
+function matches(u: Rec, filter: Filter): boolean {
   return Object.entries(filter).every(([name, wanted]) => {
     const value = column(u, name);
     if (wanted === null || typeof wanted !== "object") return sameText(String(value), String(wanted));
-    const { gte, lte } = wanted as { gte?: number | string; lte?: number | string };
+    const { gte, lte } = wanted;
     if (value === undefined || value === null) return false;
     const v = typeof gte === "number" || typeof lte === "number" ? Number(value) : String(value);
     return (gte === undefined || v >= gte) && (lte === undefined || v <= lte);
