@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ToolDef, ToolsetDef } from "../../registry/types.js";
+import type { ToolDef, ToolSpec, ToolsetDef } from "../../registry/types.js";
 import type { OpResult } from "./ops.js";
 import type { CrudOp, SandboxResource } from "./resource.js";
 import type { SandboxStore } from "./store.js";
@@ -45,13 +45,16 @@ export type Behaviour<A = never> = Crud | Handler<A>;
 
 type ToolOf<T extends ToolsetDef> = T["tools"][number];
 
+/** One behaviour per tool of a list of tools, keyed by tool name, typed by each tool's input. */
+export type BindingsOf<Tools extends readonly ToolSpec[]> = {
+  [K in Tools[number] as K["name"]]: Behaviour<z.output<K["input"]>>;
+};
+
 /**
  * One behaviour per tool of the toolset, keyed by tool name: a tool left out, or a name the table
  * does not have, fails to compile. Each handler's `args` is the tool's validated input type.
  */
-export type Bindings<T extends ToolsetDef> = {
-  [K in ToolOf<T> as K["name"]]: Behaviour<z.output<K["input"]>>;
-};
+export type Bindings<T extends ToolsetDef> = BindingsOf<T["tools"]>;
 
 /** The validated arguments of one tool of a toolset, for a handler written outside its binding (shared by twin tools). */
 export type ArgsOf<T extends ToolsetDef, N extends ToolOf<T>["name"]> = z.output<Extract<ToolOf<T>, { name: N }>["input"]>;
@@ -71,3 +74,12 @@ export interface ToolsetSandbox {
 export function sandboxFor<T extends ToolsetDef>(toolset: T, tools: NoInfer<Bindings<T> & LiteralNames<T>>): ToolsetSandbox {
   return { toolset: toolset.name, behaviours: new Map(Object.entries(tools as Record<string, Behaviour>)) };
 }
+
+/**
+ * The behaviours of one part of a toolset kept in a file of its own (the legacy tables), checked
+ * like sandboxFor's against that part's tools; the toolset's file spreads the parts into sandboxFor.
+ */
+export const bindTools = <const Tools extends readonly ToolSpec[]>(
+  _tools: Tools,
+  behaviours: NoInfer<BindingsOf<Tools>>,
+): BindingsOf<Tools> => behaviours;
