@@ -79,7 +79,7 @@ export function sandboxFor<T extends ToolsetDef>(toolset: T, tools: NoInfer<Bind
  * The behaviours of one part of a toolset kept in a file of its own (the legacy tables), checked
  * like sandboxFor's against that part's tools; the toolset's file spreads the parts into sandboxFor.
  */
-export const bindTools = <const Tools extends readonly ToolSpec[]>(
+export const bindTools = <Tools extends readonly ToolSpec[]>(
   _tools: Tools,
   behaviours: NoInfer<BindingsOf<Tools>>,
 ): BindingsOf<Tools> => behaviours;
