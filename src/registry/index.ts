@@ -1,5 +1,5 @@
 import { TOOLSETS } from "../tools/index.js";
-import type { SandboxResource, ToolDef, ToolsetDef, ViewSpec } from "./types.js";
+import type { ToolDef, ToolsetDef, ViewSpec } from "./types.js";
 
 export { TOOLSETS };
 
@@ -41,10 +41,5 @@ const byName = new Map(ALL_TOOLS.map((tool) => [tool.name, tool]));
 export const findTool = (name: string): ToolDef | undefined => byName.get(name);
 
 export const TOOLSET_NAMES: readonly string[] = TOOLSETS.map((t) => t.name);
-
-/** Sandbox collections by name; a collection shared by two toolsets is declared once in code. */
-export const SANDBOX_RESOURCES: ReadonlyMap<string, SandboxResource> = new Map(
-  TOOLSETS.flatMap((t) => t.resources).map((r) => [r.name, r]),
-);
 
 export type { ToolDef, ToolsetDef } from "./types.js";

@@ -34,40 +34,6 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
-/** The generic operations the sandbox runs on a declared collection. */
-export type CrudOp = "list" | "get" | "create" | "update" | "delete" | "read-singleton" | "update-singleton";
-
-/**
- * What the sandbox does for this route: a generic operation on a collection (or singleton)
- * declared in the toolset's `resources`, or a named handler for an action route (send, react,
- * award ...), written in the area's file under src/sandbox/handlers/.
- */
-export type SandboxBehaviour = { resource: string; op: CrudOp } | { handler: string };
-
-/** A collection the sandbox keeps in memory, with the rules the real API documents for it. */
-export interface SandboxResource {
-  name: string;
-  /** Singular noun for messages: "Read leaderboard success." */
-  noun: string;
-  /** Plural noun for list messages. */
-  plural: string;
-  /** `page` (page/limit) or `skip` (skip/limit), as the list route documents. */
-  pagination?: "page" | "skip";
-  /** Fields that `search=keyword:<v>` matches. */
-  searchFields?: string[];
-  /** Fields whose value must be unique within the scope: a duplicate is a 409. */
-  unique?: string[];
-  /** Fields besides `_id` that find a record (e.g. a human-readable order id). */
-  altIds?: string[];
-  /** Path param that scopes the collection (e.g. communityId); records carry it. */
-  scopeParam?: string;
-  /** Field that holds a generated secret on create (e.g. an API key's `key`). */
-  secretField?: string;
-  /** List fields that a write adds to a count instead of storing: adding vouchers grows `stocks`. */
-  countInto?: Record<string, string>;
-  singleton?: boolean;
-}
-
 /** What an upload accepts; the limits live in src/registry/uploads.ts and the README. */
 export type UploadKind = "image" | "csv";
 
@@ -202,10 +168,12 @@ export interface ToolDef {
   list?: { items: string };
   /** Arguments that take a looked-up id (see IdLookup), by argument name. */
   lookups?: Record<string, IdLookup>;
-  sandbox: SandboxBehaviour;
 }
 
-/** What a table declares about a toolset: its tools, written as data, and the sandbox collections behind them. */
+/**
+ * What a table declares about a toolset: its tools, written as data. Write it with defineToolset
+ * (src/registry/define.ts), which keeps each tool's name and input type for the sandbox to bind to.
+ */
 export interface ToolsetDef {
   name: string;
   /** Short phrase for the server instructions and docs. */
@@ -214,8 +182,7 @@ export interface ToolsetDef {
   default?: boolean;
   /** Whether its tools' results carry member-written text, unless a tool says otherwise (ToolDef.memberText). */
   memberText?: boolean;
-  resources: SandboxResource[];
-  tools: ToolSpec[];
+  tools: readonly ToolSpec[];
 }
 
 /** A tool as written in a toolset table; the registry fills in the defaults. */

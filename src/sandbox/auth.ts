@@ -1,71 +1,78 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
-import type { AuthKind } from "../registry/types.js";
-import { SandboxError } from "./envelope.js";
+import { DEMO } from "../demo.js";
+import { auth } from "../tools/auth.js";
+import { SANDBOX_CREDENTIALS } from "./engine/auth.js";
+import { sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { passwordMatches } from "./engine/passwords.js";
+import { newObjectId, newSecret } from "./engine/store.js";
+import { accounts, addAccount, byEmail, sameText, signedIn, update } from "./users.js";
 
-/** The credentials a sandbox accepts, one per auth kind; all fixed and public by default. */
-export interface SandboxCredentials {
-  apiKey: string;
-  systemKey: string;
-  webhookKey: string;
-  /** The community's custom domain, as Secure Auth's `hostname` header names it. */
-  communityHost: string;
-}
+/** Sign-in: registration, email verification, password and Secure Auth logins, over the users area's accounts. */
+export const authSandbox = sandboxFor(auth, {
+  register_user(input) {
+    const a = input.args;
+    const user = addAccount(input, {
+      username: a.username,
+      email: a.email,
+      firstName: a.firstname,
+      lastName: a.lastname,
+      displayName: a.displayname,
+      status: "unverified",
+      password: a.password,
+    });
+    // No mailbox in a sandbox: the "sent" code is DEMO.verificationCode.
+    input.store.collection("emailVerifications").push({ _id: user._id, email: user.email, code: DEMO.verificationCode });
+    return { statusCode: 201, message: "Register user success. A verification code was sent to the email.", data: user };
+  },
 
-export const SANDBOX_CREDENTIALS: SandboxCredentials = {
-  apiKey: "sandbox-key",
-  systemKey: "sandbox-system-key",
-  webhookKey: "sandbox-webhook-key",
-  communityHost: "community.sandbox.localhost",
-};
+  verify_user_email(input) {
+    const { email, code } = input.args;
+    const user = byEmail(input, email);
+    const pending = input.store.collection("emailVerifications");
+    const entry = pending.find((v) => v._id === user._id);
+    if (!entry) throw new SandboxError(409, "Email already verified.");
+    if (entry.code !== code) throw new SandboxError(400, "code: invalid verification code.");
+    pending.splice(pending.indexOf(entry), 1);
+    return { statusCode: 200, message: "Verify email success.", data: update(input.store, user, { status: "active" }) };
+  },
 
-const digest = (text: string) => createHash("sha256").update(text).digest();
-
-/** Constant-time whatever the lengths: both sides are hashed first. The presented value is never echoed. */
-const same = (presented: string, expected: string) => timingSafeEqual(digest(presented), digest(expected));
-
-const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
-  const value = headers[name];
-  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-};
-
-/** Checks a request's credential the way the real API does for the route's auth kind. */
-export function credentialChecker(creds: SandboxCredentials): (auth: AuthKind, headers: IncomingHttpHeaders) => void {
-  const need = (presented: string | undefined, expected: string, missing: string, wrong: string, challenge = {}) => {
-    if (!presented) throw new SandboxError(401, missing, challenge);
-    if (!same(presented, expected)) throw new SandboxError(401, wrong, challenge);
-  };
-  return (auth, headers) => {
-    switch (auth) {
-      case "bearer": {
-        const challenge = { "www-authenticate": 'Bearer realm="returning-ai-sandbox"' };
-        const presented = /^Bearer[ \t]+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1]?.trim();
-        return need(presented, creds.apiKey, "Missing API key: send Authorization: Bearer <key>.", "Invalid API key", challenge);
-      }
-      case "system":
-        return need(
-          header(headers, "x-api-key"),
-          creds.systemKey,
-          "Missing x-api-key: send the community system key.",
-          "Invalid system API key",
-        );
-      case "webhook":
-        return need(
-          header(headers, "x-api-key"),
-          creds.webhookKey,
-          "Missing x-api-key: this webhook requires its API key.",
-          "Invalid webhook API key",
-        );
-      case "secure-auth":
-        need(
-          header(headers, "apikey"),
-          creds.systemKey,
-          "Missing apiKey header: send the Login Management API key.",
-          "Invalid apiKey",
-        );
-        return need(header(headers, "hostname"), creds.communityHost, "Missing hostname header.", "Unknown community hostname");
-      case "none":
-        return;
+  log_in_user(input) {
+    const { email, password } = input.args;
+    const user = accounts(input.store, input.communityId).find((u) => sameText(u.email, email));
+    const stored = input.store.collection("credentials").find((c) => c._id === user?._id)?.passwordHash;
+    // One answer for an unknown email, a deleted account and a wrong password: nothing to probe.
+    if (!user || user.status === "deleted" || !passwordMatches(user._id, password, stored)) {
+      throw new SandboxError(400, "Invalid email or password.");
     }
-  };
-}
+    if (user.status === "unverified") throw new SandboxError(403, "Email not verified: verify it with the code sent first.");
+    return { statusCode: 200, message: "Login success.", data: { token: newSecret(), user: signedIn(input.store, user) } };
+  },
+
+  create_secure_auth_login(input) {
+    const a = input.args;
+    const username = a.userId;
+    let user = accounts(input.store, input.communityId).find((u) => sameText(u.username, username));
+    if (user && a.action === "register") throw new SandboxError(409, "A user with this username already exists.");
+    if (!user) {
+      if (!a.email) throw new SandboxError(400, "email: required to create a user that does not exist yet.");
+      const level = Number(a.accessLevel);
+      user = addAccount(input, {
+        username,
+        email: a.email,
+        firstName: a.firstname,
+        lastName: a.lastname,
+        displayName: a.displayname,
+        status: "active",
+        extra: { accessLevel: Number.isInteger(level) ? level : a.accessLevel },
+      });
+    }
+    if (user.status === "deleted") throw new SandboxError(403, "This user's account is deleted.");
+    if (user.status === "banned") throw new SandboxError(403, "This user is banned.");
+    signedIn(input.store, user);
+    // The real link carries the API key; the sandbox's never does (it has no key to hide).
+    const host = SANDBOX_CREDENTIALS.communityHost;
+    const sessionId = newObjectId();
+    const loginUrl = `https://${host}/v2/app/loginApi/${sessionId}/${encodeURIComponent(a.accessLevel ?? "")}?token=${newSecret()}&host=${host}`;
+    return { statusCode: 200, message: "Secure auth success.", data: { error: false, loginUrl, sessionId } };
+  },
+});

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { DEMO_COMMUNITY_ID as SANDBOX_COMMUNITY_ID, DEMO as SEED } from "../demo.js";
+import type { Rec } from "./engine/store.js";
 import type { SeedData } from "./seeds/types.js";
-import type { Rec } from "./store.js";
 
 export { SANDBOX_COMMUNITY_ID, SEED };
 
@@ -234,7 +234,7 @@ const storeConfig: Rec = owned({
   widget: { isEnabled: true, allowedDomains: ["example.com"], accessMode: "live" },
 });
 
-/** The first slice's records, keyed by the registry's resource names (see SANDBOX_RESOURCES). */
+/** The first slice's records, keyed by the registry's resource names (the resources each area file declares). */
 export const CORE_SEED: SeedData = {
   collections: { leaderboards, categories, products, purchaseHistories, apiKeys },
   singletons: { stores: storeConfig },

@@ -1,49 +1,59 @@
-import { randomBytes } from "node:crypto";
+import { store } from "../tools/store.js";
+import { crud, type SandboxResource, sandboxFor } from "./engine/bind.js";
 
-export type Rec = Record<string, unknown> & { _id: string };
+/** The rewards store: one toolset over src/tools/store*.ts, so one sandbox file. */
 
-/**
- * One sandbox's state: collections and singletons keyed by resource name. Held per instance so
- * that two sandboxes (two test files, say) never see each other's writes.
- */
-export class SandboxStore {
-  private readonly collections = new Map<string, Rec[]>();
-  private readonly singletons = new Map<string, Rec>();
-  private lastTime = 0;
+const categories: SandboxResource = {
+  name: "categories",
+  noun: "category",
+  plural: "categories",
+  pagination: "skip",
+  searchFields: ["name"],
+};
 
-  constructor(seed: { collections: Record<string, Rec[]>; singletons: Record<string, Rec> }) {
-    // Cloned so that mutating a record can never reach the shared seed constants.
-    for (const [name, records] of Object.entries(seed.collections)) this.collections.set(name, structuredClone(records));
-    for (const [name, record] of Object.entries(seed.singletons)) this.singletons.set(name, structuredClone(record));
-  }
+const products: SandboxResource = {
+  name: "products",
+  noun: "product",
+  plural: "products",
+  pagination: "skip",
+  searchFields: ["name", "type"],
+  // Added voucher codes are stock: the store shows `stocks` as what is left to redeem.
+  countInto: { vouchers: "stocks" },
+};
 
-  collection(name: string): Rec[] {
-    let records = this.collections.get(name);
-    if (!records) {
-      records = [];
-      this.collections.set(name, records);
-    }
-    return records;
-  }
+const stores: SandboxResource = { name: "stores", noun: "store config", plural: "store configs", singleton: true };
 
-  singleton(name: string): Rec | undefined {
-    return this.singletons.get(name);
-  }
+const purchaseHistories: SandboxResource = {
+  name: "purchaseHistories",
+  noun: "purchase history",
+  plural: "purchase histories",
+  altIds: ["orderID"],
+};
 
-  setSingleton(name: string, record: Rec): void {
-    this.singletons.set(name, record);
-  }
+const updateProduct = crud(products, "update");
+const updateConfig = crud(stores, "update-singleton");
 
-  /**
-   * Strictly increasing ISO time: two writes in the same millisecond still get distinct,
-   * ordered timestamps, so `updatedAt` visibly moves and `sort=createdAt:*` is deterministic.
-   */
-  now(): string {
-    this.lastTime = Math.max(Date.now(), this.lastTime + 1);
-    return new Date(this.lastTime).toISOString();
-  }
-}
-
-export const newObjectId = (): string => randomBytes(12).toString("hex");
-
-export const newSecret = (): string => randomBytes(32).toString("hex");
+export const storeSandbox = sandboxFor(store, {
+  list_store_categories: crud(categories, "list"),
+  get_store_category: crud(categories, "get"),
+  create_store_category: crud(categories, "create"),
+  update_store_category: crud(categories, "update"),
+  update_store_category_access: crud(categories, "update"),
+  delete_store_category: crud(categories, "delete"),
+  list_store_products: crud(products, "list"),
+  get_store_product: crud(products, "get"),
+  create_store_product: crud(products, "create"),
+  update_store_product: updateProduct,
+  update_store_product_redemption: updateProduct,
+  update_store_product_discount: updateProduct,
+  update_store_product_vouchers: updateProduct,
+  update_store_product_voucher_display: updateProduct,
+  update_store_product_access: updateProduct,
+  delete_store_product: crud(products, "delete"),
+  get_store_config: crud(stores, "read-singleton"),
+  update_store_config: updateConfig,
+  update_store_cover: updateConfig,
+  update_store_currency: updateConfig,
+  update_store_widget: updateConfig,
+  update_purchase_history: crud(purchaseHistories, "update"),
+});

@@ -1,23 +1,13 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
 import { objectId, SANITY_CAP } from "../registry/schemas.js";
-import type { SandboxResource, ToolSpec } from "../registry/types.js";
+import type { ToolSpec } from "../registry/types.js";
 
 /**
  * Community API keys and the legacy "integration API keys" share one route family
  * (/apis/v1/communities/{communityId}/api-keys): only Delete is documented, the rest is inferred.
  * Both toolsets are built here from one description so that they cannot drift apart.
  */
-
-export const apiKeyResource: SandboxResource = {
-  name: "apiKeys",
-  noun: "API key",
-  plural: "API keys",
-  scopeParam: "communityId",
-  searchFields: ["name"],
-  unique: ["name"],
-  secretField: "key",
-};
 
 const communityId = objectId;
 
@@ -62,18 +52,18 @@ interface Family {
   keyIdParam: string;
   catalogPrefix: string;
   /** Each tool's name, written out so that a search of src/ finds it. */
-  names: Record<Verb, string>;
+  names: Readonly<Record<Verb, string>>;
   /** "community API key"; `article` is the one it takes ("a", "an"). */
   label: string;
   article: "a" | "an";
   example: { keyId: string };
 }
 
-export function apiKeyTools(family: Family): ToolSpec[] {
+/** Tool names stay literal (N), so that the sandbox can bind to each by name. */
+export function apiKeyTools<const N extends Family["names"]>(family: Family & { names: N }): (ToolSpec & { name: N[Verb] })[] {
   const keyId = { [family.keyIdParam]: objectId };
   const item = `/apis/v1/communities/{communityId}/api-keys/{${family.keyIdParam}}`;
   const collection = "/apis/v1/communities/{communityId}/api-keys";
-  const sandbox = (op: Verb) => ({ resource: apiKeyResource.name, op });
   return [
     {
       name: family.names.list,
@@ -86,7 +76,6 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       input: z.strictObject({ communityId }),
       example: { communityId: DEMO.communityId },
       risk: "read",
-      sandbox: sandbox("list"),
     },
     {
       name: family.names.create,
@@ -99,8 +88,7 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       input: keyUpdate.required({ name: true, permissions: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, name: "Zapier", permissions: ["sendMessage"], expirePeriod: 30 },
       risk: "write",
-      revealsSecret: apiKeyResource.secretField,
-      sandbox: sandbox("create"),
+      revealsSecret: "key",
     },
     {
       name: family.names.update,
@@ -113,7 +101,6 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       input: keyUpdate.extend({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId, name: "Slack (renamed)" },
       risk: "write",
-      sandbox: sandbox("update"),
     },
     {
       name: family.names.delete,
@@ -125,7 +112,6 @@ export function apiKeyTools(family: Family): ToolSpec[] {
       input: z.strictObject({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId },
       risk: "destructive",
-      sandbox: sandbox("delete"),
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 import { checkPasswords, email, password, personName, text, username } from "./users.js";
 
 /**
@@ -12,10 +12,9 @@ import { checkPasswords, email, password, personName, text, username } from "./u
 const AUTH_INFERENCE = (what: string) =>
   `Only the nav title (POST, System API > Auth, x-api-key) is known; ${what} placed under /apis/v1/users beside the Integration user routes.`;
 
-export const auth: ToolsetDef = {
+export const auth = defineToolset({
   name: "auth",
   summary: "member sign-in: password registration and login, Secure Auth login links",
-  resources: [],
   tools: [
     {
       name: "register_user",
@@ -46,7 +45,6 @@ export const auth: ToolsetDef = {
         confirmPassword: "Welcome-2026!",
       },
       risk: "write",
-      sandbox: { handler: "auth.register" },
     },
     {
       name: "verify_user_email",
@@ -62,7 +60,6 @@ export const auth: ToolsetDef = {
       input: z.strictObject({ email, code: text }),
       example: { email: DEMO.pendingUserEmail, code: DEMO.verificationCode },
       risk: "write",
-      sandbox: { handler: "auth.verify-email" },
     },
     {
       name: "log_in_user",
@@ -78,7 +75,6 @@ export const auth: ToolsetDef = {
       input: z.strictObject({ email, password: z.string().min(1).max(SANITY_CAP) }),
       example: { email: DEMO.userEmail, password: DEMO.userPassword },
       risk: "write",
-      sandbox: { handler: "auth.login" },
     },
     {
       name: "create_secure_auth_login",
@@ -100,7 +96,6 @@ export const auth: ToolsetDef = {
       }),
       example: { action: "login", userId: DEMO.username, accessLevel: "1" },
       risk: "write",
-      sandbox: { handler: "auth.secure-auth" },
     },
   ],
-};
+});

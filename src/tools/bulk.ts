@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { fileInput, objectId, pageLimit } from "../registry/schemas.js";
-import type { JobSpec, ToolsetDef } from "../registry/types.js";
+import type { JobSpec } from "../registry/types.js";
 
 const BULK_UPDATE = "/apis/v1/users/bulk-update";
 
@@ -65,10 +66,9 @@ export type ProductCsvColumn = (typeof PRODUCT_CSV_COLUMNS)[number];
 /** An example file argument: the CSV text as base64, the way an assistant sends one. */
 const csvExample = (name: string, lines: string[]) => ({ name, base64: Buffer.from(`${lines.join("\n")}\n`).toString("base64") });
 
-export const bulk: ToolsetDef = {
+export const bulk = defineToolset({
   name: "bulk",
   summary: "bulk updates from CSV (users, premium currency, store products) and their jobs",
-  resources: [],
   tools: [
     {
       name: "update_users_from_csv",
@@ -89,7 +89,6 @@ export const bulk: ToolsetDef = {
       },
       risk: "destructive",
       job: JOB,
-      sandbox: { handler: "bulk.updateUsers" },
     },
     {
       name: "update_premium_currency_from_csv",
@@ -107,7 +106,6 @@ export const bulk: ToolsetDef = {
       },
       risk: "destructive",
       job: JOB,
-      sandbox: { handler: "bulk.updatePremiumCurrency" },
     },
     {
       name: "list_bulk_jobs",
@@ -121,7 +119,6 @@ export const bulk: ToolsetDef = {
       input: z.strictObject(pageLimit),
       example: { limit: 10 },
       risk: "read",
-      sandbox: { handler: "bulk.listJobs" },
     },
     {
       name: "get_bulk_job_status",
@@ -136,7 +133,6 @@ export const bulk: ToolsetDef = {
       example: { jobId: DEMO.bulkJobIds[1] },
       risk: "read",
       job: { statusTool: "get_bulk_job_status", idArg: "jobId" },
-      sandbox: { handler: "bulk.jobStatus" },
     },
     {
       name: "get_bulk_job_details",
@@ -151,7 +147,6 @@ export const bulk: ToolsetDef = {
       input: z.strictObject({ jobId }),
       example: { jobId: DEMO.bulkJobId },
       risk: "read",
-      sandbox: { handler: "bulk.jobDetails" },
     },
     {
       // No catalog entry of its own, so marked inferred as the catalog test asks, although an older
@@ -177,7 +172,6 @@ export const bulk: ToolsetDef = {
         ]),
       },
       risk: "destructive",
-      sandbox: { handler: "bulk.updateProducts" },
     },
   ],
-};
+});

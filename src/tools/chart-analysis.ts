@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 import { drawings, levels, metadata, metadataText } from "./chart-drawings.js";
 import { sender } from "./messaging.js";
 
@@ -12,19 +12,10 @@ const channelScope = { communityId: objectId, channelId: objectId };
 
 const SIBLING = "PATCH /apis/v1/analysis/{analysisId} is documented for the same resource";
 
-export const chartAnalysis: ToolsetDef = {
+export const chartAnalysis = defineToolset({
   name: "chart_analysis",
   memberText: true,
   summary: "trading chart analyses posted in channels: metadata, price levels, drawings",
-  resources: [
-    {
-      name: "analyses",
-      noun: "analysis",
-      plural: "analyses",
-      pagination: "page",
-      searchFields: ["metadata.title", "metadata.symbol"],
-    },
-  ],
   tools: [
     {
       name: "list_chart_analyses",
@@ -38,7 +29,6 @@ export const chartAnalysis: ToolsetDef = {
       input: z.strictObject({ ...channelScope, ...pageQuery }),
       example: { communityId: DEMO.communityId, channelId: DEMO.channelIds.text, limit: 10 },
       risk: "read",
-      sandbox: { handler: "list-analyses" },
     },
     {
       name: "get_chart_analysis",
@@ -52,7 +42,6 @@ export const chartAnalysis: ToolsetDef = {
       input: z.strictObject({ analysisId }),
       example: { analysisId: DEMO.analysisId },
       risk: "read",
-      sandbox: { resource: "analyses", op: "get" },
     },
     {
       name: "create_chart_analysis",
@@ -76,7 +65,6 @@ export const chartAnalysis: ToolsetDef = {
         levels: { resistance: { price: 1.1 }, support: { price: 1.08 } },
       },
       risk: "write",
-      sandbox: { handler: "create-analysis" },
     },
     {
       name: "update_chart_analysis",
@@ -93,7 +81,6 @@ export const chartAnalysis: ToolsetDef = {
       }),
       example: { analysisId: DEMO.analysisIds[1], metadata: { title: "GBP/USD bounce, revised" }, sender: DEMO.userEmail },
       risk: "write",
-      sandbox: { handler: "update-analysis" },
     },
     {
       name: "append_chart_analysis_drawings",
@@ -117,7 +104,6 @@ export const chartAnalysis: ToolsetDef = {
         ],
       },
       risk: "write",
-      sandbox: { handler: "append-analysis-drawings" },
     },
     {
       name: "delete_chart_analysis",
@@ -131,7 +117,6 @@ export const chartAnalysis: ToolsetDef = {
       input: z.strictObject({ analysisId }),
       example: { analysisId: DEMO.analysisIds[2] },
       risk: "destructive",
-      sandbox: { resource: "analyses", op: "delete" },
     },
   ],
-};
+});

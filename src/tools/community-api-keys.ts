@@ -1,11 +1,10 @@
 import { DEMO } from "../demo.js";
-import type { ToolsetDef } from "../registry/types.js";
-import { apiKeyResource, apiKeyTools } from "./api-keys.js";
+import { defineToolset } from "../registry/define.js";
+import { apiKeyTools } from "./api-keys.js";
 
-export const apiKeys: ToolsetDef = {
+export const apiKeys = defineToolset({
   name: "api_keys",
   summary: "community API keys: issue, list, change, revoke",
-  resources: [apiKeyResource],
   tools: apiKeyTools({
     keyIdParam: "apiKeyId",
     catalogPrefix: "apikeys.community",
@@ -19,4 +18,4 @@ export const apiKeys: ToolsetDef = {
     },
     example: { keyId: DEMO.apiKeyIds[1] },
   }),
-};
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { httpUrl, objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
-import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 import { text } from "./users.js";
 
 const communityID = objectId;
@@ -34,13 +34,9 @@ const palette = z
 const MANAGEMENT_INFERENCE = (what: string) =>
   `No route captured; ${what} placed under the documented PUT /v1/management/communities/{communityID} (Update community name and URL), the sibling Appearance update.`;
 
-/** The demo community's channels (seeds/people.ts); the legacy channel tools write to the same collection. */
-export const channelResource: SandboxResource = { name: "channels", noun: "channel", plural: "channels" };
-
-export const community: ToolsetDef = {
+export const community = defineToolset({
   name: "community",
   summary: "community settings: name and URL, appearance, bot, members, channels, loyalty overview",
-  resources: [channelResource, { name: "communityBot", noun: "community bot", plural: "community bots", singleton: true }],
   tools: [
     {
       name: "list_channels",
@@ -53,7 +49,6 @@ export const community: ToolsetDef = {
       example: {},
       risk: "read",
       view: { says: "topic, type, forum topics, members" },
-      sandbox: { resource: "channels", op: "list" },
     },
     {
       name: "list_community_users",
@@ -73,7 +68,6 @@ export const community: ToolsetDef = {
         says: "ids, names, email, status, roles, XP, coins, last login",
         keep: ["_id", "id", "username", "displayName", "email", "status", "roles", "xp", "coins", "lastLogin"],
       },
-      sandbox: { handler: "community.list-users" },
     },
     {
       name: "get_community_user",
@@ -89,7 +83,6 @@ export const community: ToolsetDef = {
       input: z.strictObject({ communityId, userId: objectId }),
       example: { communityId: DEMO.communityId, userId: DEMO.userId },
       risk: "read",
-      sandbox: { handler: "community.get-user" },
     },
     {
       name: "create_community",
@@ -104,7 +97,6 @@ export const community: ToolsetDef = {
       input: z.strictObject(identity).partial().required({ name: true }),
       example: { name: "Sandbox Options Desk", uri: "sandbox-options-desk" },
       risk: "write",
-      sandbox: { handler: "community.create" },
     },
     {
       name: "update_community_name_url",
@@ -116,7 +108,6 @@ export const community: ToolsetDef = {
       input: z.strictObject(identity).partial().extend({ communityID }),
       example: { communityID: DEMO.communityId, name: "Sandbox Traders" },
       risk: "write",
-      sandbox: { handler: "community.update-name-url" },
     },
     {
       name: "update_community_meta",
@@ -144,7 +135,6 @@ export const community: ToolsetDef = {
         .extend({ communityID }),
       example: { communityID: DEMO.communityId, preview: { title: "Sandbox Traders" }, guestModeEnabled: true },
       risk: "write",
-      sandbox: { handler: "community.update-meta" },
     },
     {
       name: "update_community_theme_colors",
@@ -160,7 +150,6 @@ export const community: ToolsetDef = {
       input: z.strictObject({ communityID, light: palette.optional(), dark: palette.optional() }),
       example: { communityID: DEMO.communityId, light: { primary: "#1F6FEB" } },
       risk: "write",
-      sandbox: { handler: "community.update-theme" },
     },
     {
       name: "update_community_bot",
@@ -172,7 +161,6 @@ export const community: ToolsetDef = {
       input: z.strictObject({ name: text, avatar: httpUrl.nullable() }).partial(),
       example: { name: "Sandbox Bot" },
       risk: "write",
-      sandbox: { resource: "communityBot", op: "update-singleton" },
     },
     {
       name: "get_loyalty_overview",
@@ -187,7 +175,6 @@ export const community: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
-      sandbox: { handler: "community.loyalty-overview" },
     },
   ],
-};
+});

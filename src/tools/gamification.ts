@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { dayMonthYear, objectId, pageLimit, SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 
 /**
  * The integration routes that look users up by `identifier` + `identifier_type`. The docs show only
@@ -17,19 +17,18 @@ const email = z.email();
 const identifier = z.string().trim().min(1).max(320);
 
 /** A route about one user, named by identifier + identifier_type, with its other fields. */
-const forOneUser = (shape: z.ZodRawShape) =>
-  z
-    .strictObject({ identifier, identifier_type: identifierType, ...shape })
-    .refine((a) => emailsWhenTyped(String(a.identifier_type), [String(a.identifier)]), EMAIL_IDS);
+const oneUser = (a: Record<string, unknown>) => emailsWhenTyped(String(a.identifier_type), [String(a.identifier)]);
+
+const forOneUser = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ identifier, identifier_type: identifierType, ...shape }).refine(oneUser, EMAIL_IDS);
 
 const familyInference =
   "Nav lists it as POST beside the documented POST /apis/v1/users/activity/daily and /stats, which take the same identifier body.";
 
-export const gamification: ToolsetDef = {
+export const gamification = defineToolset({
   name: "gamification",
   summary: "tiers and XP settings, users' XP/coin history, activity stats, streak logs, spin wheel",
   default: true,
-  resources: [{ name: "gamificationSettings", noun: "gamification settings", plural: "gamification settings", singleton: true }],
   tools: [
     {
       name: "get_tier_and_xp_settings",
@@ -44,7 +43,6 @@ export const gamification: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
-      sandbox: { resource: "gamificationSettings", op: "read-singleton" },
     },
     {
       name: "get_daily_gamification_history",
@@ -65,7 +63,6 @@ export const gamification: ToolsetDef = {
       example: { identifier: [DEMO.userEmail, "ben.builder@example.com"], identifier_type: "email", date: "18/04/2026" },
       risk: "read",
       list: { items: "results" },
-      sandbox: { handler: "gamification.dailyHistory" },
     },
     {
       name: "get_user_activity_stats",
@@ -78,7 +75,6 @@ export const gamification: ToolsetDef = {
       input: forOneUser({ days: z.number().int().min(1).max(SANITY_CAP).describe("look-back window") }),
       example: { identifier: DEMO.userEmail, identifier_type: "email", days: 7 },
       risk: "read",
-      sandbox: { handler: "gamification.activityStats" },
     },
     {
       name: "list_user_gamification_logs",
@@ -93,7 +89,6 @@ export const gamification: ToolsetDef = {
       input: forOneUser(pageLimit),
       example: { identifier: DEMO.userEmail, identifier_type: "email", limit: 10 },
       risk: "read",
-      sandbox: { handler: "gamification.logs" },
     },
     {
       name: "list_user_streak_logs",
@@ -110,7 +105,6 @@ export const gamification: ToolsetDef = {
       example: { email: DEMO.userEmail, streakId: DEMO.streakId },
       risk: "read",
       view: { says: "date, status, streak count" },
-      sandbox: { handler: "gamification.streakLogs" },
     },
     {
       name: "update_user_spin_wheel",
@@ -129,7 +123,6 @@ export const gamification: ToolsetDef = {
       }),
       example: { email: DEMO.userEmail, availableSpins: 5 },
       risk: "write",
-      sandbox: { handler: "gamification.updateSpinWheel" },
     },
   ],
-};
+});

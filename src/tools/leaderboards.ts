@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { clockTime, httpUrl, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
-import type { ToolSpec, ToolsetDef } from "../registry/types.js";
+import type { ToolSpec } from "../registry/types.js";
 
 const leaderboardID = objectId;
 
@@ -71,7 +72,10 @@ const widget = {
 type Fields = Record<string, z.ZodType>;
 
 /** One focused tool over the leaderboard PATCH route: the same route, a smaller schema. */
-const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, fields: Fields): ToolSpec => ({
+const update = <const N extends string>(
+  spec: Pick<ToolSpec, "title" | "description" | "example"> & { name: N },
+  fields: Fields,
+): ToolSpec & { name: N } => ({
   ...spec,
   method: "PATCH",
   path: "/leaderboards/{leaderboardID}",
@@ -79,23 +83,12 @@ const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example
   input: z.strictObject({ leaderboardID, ...z.strictObject(fields).partial().shape }),
   risk: "write",
   annotations: { idempotentHint: true },
-  sandbox: { resource: "leaderboards", op: "update" },
 });
 
-export const leaderboards: ToolsetDef = {
+export const leaderboards = defineToolset({
   name: "leaderboards",
   summary: "community leaderboards: ranking, schedule, visibility, widget",
   default: true,
-  resources: [
-    {
-      name: "leaderboards",
-      noun: "leaderboard",
-      plural: "leaderboards",
-      pagination: "page",
-      searchFields: ["name", "slug"],
-      unique: ["slug"],
-    },
-  ],
   tools: [
     {
       name: "list_leaderboards",
@@ -111,7 +104,6 @@ export const leaderboards: ToolsetDef = {
         says: "name, slug, ranking, on/off, dates",
         keep: ["_id", "name", "slug", "rankingField", "rankBy", "isEnabled", "enabled", "startDate", "endDate", "hasNoEndDate"],
       },
-      sandbox: { resource: "leaderboards", op: "list" },
     },
     {
       name: "get_leaderboard",
@@ -123,7 +115,6 @@ export const leaderboards: ToolsetDef = {
       input: z.strictObject({ leaderboardID, ...projection }),
       example: { leaderboardID: DEMO.leaderboardId },
       risk: "read",
-      sandbox: { resource: "leaderboards", op: "get" },
     },
     {
       name: "create_leaderboard",
@@ -158,7 +149,6 @@ export const leaderboards: ToolsetDef = {
         isEnabled: true,
       },
       risk: "write",
-      sandbox: { resource: "leaderboards", op: "create" },
     },
     update(
       {
@@ -261,7 +251,6 @@ export const leaderboards: ToolsetDef = {
       input: z.strictObject({ leaderboardID }),
       example: { leaderboardID: DEMO.leaderboardIds[1] },
       risk: "destructive",
-      sandbox: { resource: "leaderboards", op: "delete" },
     },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO, TINY_PNG } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { fileInput, objectId, SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 
 /** The member a message, reply, reaction or analysis is posted as; the API takes either form. */
 export const sender = z.string().trim().min(1).max(SANITY_CAP).describe("member's username or email");
@@ -32,12 +32,11 @@ export const messagePost = {
 const CHANNEL_GUIDES = ["direct.private-dm", "direct.public", "forum", "text", "iframe"] as const;
 const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide) => `messaging.actions.${guide}.${action}`);
 
-export const messaging: ToolsetDef = {
+export const messaging = defineToolset({
   name: "messaging",
   memberText: true,
   summary: "channel messages: read, send, reply, react, upload images",
   default: true,
-  resources: [],
   tools: [
     {
       name: "list_messages",
@@ -57,7 +56,6 @@ export const messaging: ToolsetDef = {
       risk: "read",
       view: { says: "text, author, channel, reply, reactions, time", drop: ["user.email"] },
       list: { items: "messages" },
-      sandbox: { handler: "list-messages" },
     },
     {
       name: "send_message",
@@ -74,7 +72,6 @@ export const messaging: ToolsetDef = {
         forumTopicId: DEMO.forumTopicId,
       },
       risk: "write",
-      sandbox: { handler: "send-message" },
     },
     {
       name: "reply_to_message",
@@ -86,7 +83,6 @@ export const messaging: ToolsetDef = {
       input: z.strictObject({ messageId, message: messageText, sender }),
       example: { messageId: DEMO.messageId, message: "Welcome aboard!", sender: DEMO.userEmail },
       risk: "write",
-      sandbox: { handler: "reply-message" },
     },
     {
       name: "react_to_message",
@@ -105,7 +101,6 @@ export const messaging: ToolsetDef = {
       }),
       example: { messageId: DEMO.messageIds[3], emoji: ":tada:", sender: DEMO.username },
       risk: "write",
-      sandbox: { handler: "react-message" },
     },
     {
       name: "upload_message_images",
@@ -119,7 +114,6 @@ export const messaging: ToolsetDef = {
       files: { images: { field: "images", accept: "image" } },
       example: { images: [{ base64: TINY_PNG, name: "chart.png" }] },
       risk: "write",
-      sandbox: { handler: "upload-message-images" },
     },
   ],
-};
+});

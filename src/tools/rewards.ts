@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { objectId, pageLimit } from "../registry/schemas.js";
-import type { ToolsetDef, ViewSpec } from "../registry/types.js";
+import type { ViewSpec } from "../registry/types.js";
 
 /** An order's reference as the docs show it (ORD202507013831). */
 const transactionId = z
@@ -23,12 +24,11 @@ const STATUSES = "/apis/v1/redemption-statuses";
 const ordersInference = `Only PUT ${ORDERS}/status is documented; this follows that family.`;
 const statusesInference = `Statuses are ids applied by PUT ${ORDERS}/status and returned as {_id, name, category, color}; a collection route beside it.`;
 
-export const rewards: ToolsetDef = {
+export const rewards = defineToolset({
   name: "rewards",
   memberText: true,
   summary: "redemption orders, their statuses and status history",
   default: true,
-  resources: [{ name: "redemptionStatuses", noun: "redemption status", plural: "redemption statuses", unique: ["name"] }],
   tools: [
     {
       name: "list_redemption_orders",
@@ -43,7 +43,6 @@ export const rewards: ToolsetDef = {
       example: { page: 1, limit: 10 },
       risk: "read",
       view: ORDER_VIEW,
-      sandbox: { handler: "rewards.listOrders" },
     },
     {
       name: "list_redemption_orders_by_email",
@@ -58,7 +57,6 @@ export const rewards: ToolsetDef = {
       example: { email: DEMO.userEmail },
       risk: "read",
       view: ORDER_VIEW,
-      sandbox: { handler: "rewards.listOrdersByEmail" },
     },
     {
       name: "get_redemption_order_status_history",
@@ -72,7 +70,6 @@ export const rewards: ToolsetDef = {
       input: z.strictObject({ transactionId }),
       example: { transactionId: DEMO.orderIds[1] },
       risk: "read",
-      sandbox: { handler: "rewards.statusHistory" },
     },
     {
       // Statuses are the community's own (create_redemption_status), so no argument tells whether
@@ -86,7 +83,6 @@ export const rewards: ToolsetDef = {
       input: z.strictObject({ transactionId, statusId }),
       example: { transactionId: DEMO.orderIds[0], statusId: DEMO.redemptionStatusIds[1] },
       risk: "destructive",
-      sandbox: { handler: "rewards.updateOrderStatus" },
     },
     {
       name: "list_redemption_statuses",
@@ -102,7 +98,6 @@ export const rewards: ToolsetDef = {
       example: {},
       risk: "read",
       view: { says: "name, category, color" },
-      sandbox: { resource: "redemptionStatuses", op: "list" },
     },
     {
       name: "get_redemption_status",
@@ -117,7 +112,6 @@ export const rewards: ToolsetDef = {
       input: z.strictObject({ statusId }),
       example: { statusId: DEMO.redemptionStatusId },
       risk: "read",
-      sandbox: { resource: "redemptionStatuses", op: "get" },
     },
     {
       name: "create_redemption_status",
@@ -140,7 +134,6 @@ export const rewards: ToolsetDef = {
       }),
       example: { name: "Ready for pickup", category: "incomplete", color: "#9B59B6" },
       risk: "write",
-      sandbox: { resource: "redemptionStatuses", op: "create" },
     },
   ],
-};
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTools } from "../registry/define.js";
 import { httpUrl, projection, SANITY_CAP } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 import { html, lang } from "./store-shared.js";
@@ -36,20 +37,19 @@ const widget = z
   .partial();
 
 /** One focused tool over PUT /stores. */
-const update = (
-  spec: Pick<ToolSpec, "name" | "title" | "description" | "example">,
+const update = <const N extends string>(
+  spec: Pick<ToolSpec, "title" | "description" | "example"> & { name: N },
   fields: Record<string, z.ZodType>,
-): ToolSpec => ({
+): ToolSpec & { name: N } => ({
   ...spec,
   method: "PUT",
   path: "/stores",
   catalogIds: ["store_config.update"],
   input: z.strictObject(fields).partial(),
   risk: "write",
-  sandbox: { resource: "stores", op: "update-singleton" },
 });
 
-export const configTools: ToolSpec[] = [
+export const configTools = defineTools([
   {
     name: "get_store_config",
     title: "Get store configuration",
@@ -60,7 +60,6 @@ export const configTools: ToolSpec[] = [
     input: z.strictObject({ ...projection, lang }),
     example: {},
     risk: "read",
-    sandbox: { resource: "stores", op: "read-singleton" },
   },
   update(
     {
@@ -104,4 +103,4 @@ export const configTools: ToolSpec[] = [
     },
     { widget },
   ),
-];
+]);

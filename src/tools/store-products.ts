@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineTools } from "../registry/define.js";
 import { clearable, httpUrl, isoDateTime, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 import { accessRules, html, lang, userID } from "./store-shared.js";
@@ -67,19 +68,21 @@ const voucherDisplay = {
 const access = { productPermission: accessRules, isProductAccessEnabled: toggle };
 
 /** One focused tool over the product PUT route. */
-const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, input: z.ZodObject): ToolSpec => ({
+const update = <const N extends string>(
+  spec: Pick<ToolSpec, "title" | "description" | "example"> & { name: N },
+  input: z.ZodObject,
+): ToolSpec & { name: N } => ({
   ...spec,
   method: "PUT",
   path: "/products/{productID}",
   catalogIds: ["store_products.update"],
   input,
   risk: "write",
-  sandbox: { resource: "products", op: "update" },
 });
 
 const some = (fields: Fields) => z.strictObject({ productID, ...z.strictObject(fields).partial().shape });
 
-export const productTools: ToolSpec[] = [
+export const productTools = defineTools([
   {
     name: "list_store_products",
     title: "List store products",
@@ -105,7 +108,6 @@ export const productTools: ToolSpec[] = [
         "isArchived",
       ],
     },
-    sandbox: { resource: "products", op: "list" },
   },
   {
     name: "get_store_product",
@@ -117,7 +119,6 @@ export const productTools: ToolSpec[] = [
     input: z.strictObject({ productID, ...projection, lang }),
     example: { productID: DEMO.productId, fields: "name,price" },
     risk: "read",
-    sandbox: { resource: "products", op: "get" },
   },
   {
     name: "create_store_product",
@@ -132,7 +133,6 @@ export const productTools: ToolSpec[] = [
       .required({ name: true, price: true }),
     example: { name: "Hoodie", price: 800, type: "physical", categoryID: DEMO.categoryIds[1] },
     risk: "write",
-    sandbox: { resource: "products", op: "create" },
   },
   update(
     {
@@ -217,6 +217,5 @@ export const productTools: ToolSpec[] = [
     input: z.strictObject({ productID }),
     example: { productID: DEMO.productIds[4] },
     risk: "destructive",
-    sandbox: { resource: "products", op: "delete" },
   },
-];
+]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { dayMonthYear, httpUrl, objectId, projection, SANITY_CAP, skipQuery } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 import { configTools } from "./store-config.js";
 import { productTools } from "./store-products.js";
 import { accessRules, userID } from "./store-shared.js";
@@ -26,24 +26,10 @@ const purchaseHistoryID = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "an order id such as ORD202641612055614747 or a 24-hex id")
   .describe("order id (ORD...) or 24-hex id");
 
-export const store: ToolsetDef = {
+export const store = defineToolset({
   name: "store",
   memberText: true,
   summary: "rewards store: configuration, categories, products, purchase history",
-  resources: [
-    { name: "categories", noun: "category", plural: "categories", pagination: "skip", searchFields: ["name"] },
-    {
-      name: "products",
-      noun: "product",
-      plural: "products",
-      pagination: "skip",
-      searchFields: ["name", "type"],
-      // Added voucher codes are stock: the store shows `stocks` as what is left to redeem.
-      countInto: { vouchers: "stocks" },
-    },
-    { name: "stores", noun: "store config", plural: "store configs", singleton: true },
-    { name: "purchaseHistories", noun: "purchase history", plural: "purchase histories", altIds: ["orderID"] },
-  ],
   tools: [
     {
       name: "list_store_categories",
@@ -56,7 +42,6 @@ export const store: ToolsetDef = {
       example: { skip: 0, limit: 10 },
       risk: "read",
       view: { says: "name, view type, order, archived", keep: ["_id", "name", "viewType", "displayOrder", "isArchived"] },
-      sandbox: { resource: "categories", op: "list" },
     },
     {
       name: "get_store_category",
@@ -68,7 +53,6 @@ export const store: ToolsetDef = {
       input: z.strictObject({ categoryID, ...projection }),
       example: { categoryID: DEMO.categoryId },
       risk: "read",
-      sandbox: { resource: "categories", op: "get" },
     },
     {
       name: "create_store_category",
@@ -80,7 +64,6 @@ export const store: ToolsetDef = {
       input: categoryFields.required({ name: true }),
       example: { name: "Limited Editions", viewType: "full" },
       risk: "write",
-      sandbox: { resource: "categories", op: "create" },
     },
     {
       name: "update_store_category",
@@ -92,7 +75,6 @@ export const store: ToolsetDef = {
       input: categoryFields.extend({ categoryID }),
       example: { categoryID: DEMO.categoryIds[1], isArchived: true },
       risk: "write",
-      sandbox: { resource: "categories", op: "update" },
     },
     {
       name: "update_store_category_access",
@@ -114,7 +96,6 @@ export const store: ToolsetDef = {
         ],
       },
       risk: "write",
-      sandbox: { resource: "categories", op: "update" },
     },
     {
       name: "delete_store_category",
@@ -127,7 +108,6 @@ export const store: ToolsetDef = {
       input: z.strictObject({ categoryID }),
       example: { categoryID: DEMO.categoryIds[2] },
       risk: "destructive",
-      sandbox: { resource: "categories", op: "delete" },
     },
     ...productTools,
     ...configTools,
@@ -152,7 +132,6 @@ export const store: ToolsetDef = {
       example: { purchaseHistoryID: DEMO.orderId, redemptionInstructions: "Collect at the front desk." },
       risk: "write",
       annotations: { idempotentHint: true },
-      sandbox: { resource: "purchaseHistories", op: "update" },
     },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { clearable, objectId, SANITY_CAP } from "../registry/schemas.js";
-import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 import { keyFields, PERMISSIONS } from "./api-keys.js";
 
 /**
@@ -9,24 +9,6 @@ import { keyFields, PERMISSIONS } from "./api-keys.js";
  * /apis/v1/users/apikeys?userId=, Update puts to /apis/v1/users/{userId}/api-keys/{apiKeyId}.
  * Each inferred route follows the documented sibling it is closest to.
  */
-
-export const userApiKeyResource: SandboxResource = {
-  name: "userApiKeys",
-  noun: "user API key",
-  plural: "user API keys",
-  scopeParam: "userId",
-  searchFields: ["name"],
-  unique: ["name"],
-  secretField: "key",
-};
-
-/** The key the caller is using, as the sandbox reports it to get_current_api_key_info. */
-export const currentApiKeyResource: SandboxResource = {
-  name: "currentApiKey",
-  noun: "API key",
-  plural: "API keys",
-  singleton: true,
-};
 
 const userId = objectId;
 const apiKeyId = objectId;
@@ -47,10 +29,9 @@ const key = z
   })
   .partial();
 
-export const userApiKeys: ToolsetDef = {
+export const userApiKeys = defineToolset({
   name: "user_api_keys",
   summary: "members' own API keys: issue, list, change, revoke",
-  resources: [userApiKeyResource, currentApiKeyResource],
   tools: [
     {
       name: "list_user_api_keys",
@@ -64,7 +45,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({ userId }),
       example: { userId: DEMO.userId },
       risk: "read",
-      sandbox: { handler: "list_user_api_keys" },
     },
     {
       name: "create_user_api_key",
@@ -80,7 +60,6 @@ export const userApiKeys: ToolsetDef = {
       example: { userId: DEMO.userIds[1], name: "Trading bot", permissions: ["sendMessages"], communityId: DEMO.communityId },
       revealsSecret: "key",
       risk: "write",
-      sandbox: { handler: "create_user_api_key" },
     },
     {
       name: "update_user_api_key",
@@ -93,7 +72,6 @@ export const userApiKeys: ToolsetDef = {
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1], isActive: false },
       risk: "write",
       annotations: { idempotentHint: true },
-      sandbox: { resource: userApiKeyResource.name, op: "update" },
     },
     {
       name: "delete_user_api_key",
@@ -107,7 +85,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({ userId, apiKeyId }),
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1] },
       risk: "destructive",
-      sandbox: { resource: userApiKeyResource.name, op: "delete" },
     },
     {
       name: "get_current_api_key_info",
@@ -121,7 +98,6 @@ export const userApiKeys: ToolsetDef = {
       input: z.strictObject({}),
       example: {},
       risk: "read",
-      sandbox: { resource: currentApiKeyResource.name, op: "read-singleton" },
     },
   ],
-};
+});

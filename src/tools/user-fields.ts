@@ -1,30 +1,13 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
-import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 
 /**
  * Community user fields (the custom profile data an integration keeps per member) and the
  * history of their values. Only Create and Update are documented; the item routes follow
  * Update's path, and the history routes are inferred from the area's naming (see each inference).
  */
-
-export const userFieldResource: SandboxResource = {
-  name: "userFields",
-  noun: "user field",
-  plural: "user fields",
-  scopeParam: "communityId",
-  searchFields: ["name", "field"],
-  unique: ["field"],
-};
-
-export const userFieldHistoryResource: SandboxResource = {
-  name: "userFieldHistories",
-  noun: "user field history",
-  plural: "user field histories",
-  pagination: "page",
-  scopeParam: "communityId",
-};
 
 const communityId = objectId;
 const fieldId = objectId;
@@ -54,10 +37,9 @@ const itemInference = "Same item path as the documented Update user field.";
 const historyInference =
   "Undocumented: the docs call the resource User Field Histories, and the API spells such names as kebab-case plurals under the community (user-fields, purchase-histories).";
 
-export const userFields: ToolsetDef = {
+export const userFields = defineToolset({
   name: "user_fields",
   summary: "custom user fields and the history of their values",
-  resources: [userFieldResource, userFieldHistoryResource],
   tools: [
     {
       name: "list_user_fields",
@@ -72,7 +54,6 @@ export const userFields: ToolsetDef = {
       example: { communityId: DEMO.communityId },
       risk: "read",
       view: { says: "key, name, type, options, default", drop: ["creator"] },
-      sandbox: { resource: userFieldResource.name, op: "list" },
     },
     {
       name: "get_user_field",
@@ -86,7 +67,6 @@ export const userFields: ToolsetDef = {
       input: z.strictObject({ communityId, fieldId }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId },
       risk: "read",
-      sandbox: { resource: userFieldResource.name, op: "get" },
     },
     {
       name: "create_user_field",
@@ -98,7 +78,6 @@ export const userFields: ToolsetDef = {
       input: z.strictObject(fieldDefinition).partial().required({ name: true, type: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, field: "deposit amount", name: "Deposit Amount", type: "number" },
       risk: "write",
-      sandbox: { handler: "create_user_field" },
     },
     {
       name: "update_user_field",
@@ -111,7 +90,6 @@ export const userFields: ToolsetDef = {
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[1], name: "Team", type: "single-line-text" },
       risk: "write",
       annotations: { idempotentHint: true },
-      sandbox: { handler: "update_user_field" },
     },
     {
       name: "delete_user_field",
@@ -125,7 +103,6 @@ export const userFields: ToolsetDef = {
       input: z.strictObject({ communityId, fieldId }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[3] },
       risk: "destructive",
-      sandbox: { handler: "delete_user_field" },
     },
     {
       name: "list_user_field_histories",
@@ -152,7 +129,6 @@ export const userFields: ToolsetDef = {
       }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId, userId: DEMO.userId },
       risk: "read",
-      sandbox: { handler: "list_user_field_histories" },
     },
     {
       name: "create_user_field_history",
@@ -172,7 +148,6 @@ export const userFields: ToolsetDef = {
       }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId, userId: DEMO.userIds[1], value: 7 },
       risk: "write",
-      sandbox: { handler: "create_user_field_history" },
     },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
-import type { SandboxResource, ToolsetDef } from "../registry/types.js";
 
 /** Shapes of a member's account, shared by the auth tools and Create New User. */
 export const email = z.email();
@@ -34,15 +34,6 @@ export function checkPasswords(
     ctx.addIssue({ code: "custom", path: ["password"], message: "must differ from username" });
   }
 }
-
-/** The community's members; read by the user, community and gamification handlers. */
-export const usersResource: SandboxResource = {
-  name: "users",
-  noun: "user",
-  plural: "users",
-  pagination: "page",
-  searchFields: ["username", "displayName", "firstName", "lastName", "email"],
-};
 
 // Get Users with Filters: exact values on text columns, {gte, lte} on numbers and dates.
 const range = <T extends z.ZodType>(value: T) =>
@@ -107,12 +98,11 @@ const { page, limit } = pageQuery;
 const MINI_GAME_INFERENCE =
   "Only the nav title (POST) is known; placed beside the other per-user POST routes under /apis/v1/users (activity/daily, activity/stats) and keyed by email, as the logs title says.";
 
-export const users: ToolsetDef = {
+export const users = defineToolset({
   name: "users",
   memberText: true,
   summary: "community members: look up, filter, create, delete/restore, mini-game stats",
   default: true,
-  resources: [usersResource],
   tools: [
     {
       name: "get_user",
@@ -124,7 +114,6 @@ export const users: ToolsetDef = {
       input: z.strictObject({ userId: objectId }),
       example: { userId: DEMO.userId },
       risk: "read",
-      sandbox: { resource: "users", op: "get" },
     },
     {
       name: "filter_users",
@@ -155,7 +144,6 @@ export const users: ToolsetDef = {
       risk: "read",
       view: { says: "the default columns" },
       list: { items: "users" },
-      sandbox: { handler: "users.filter" },
     },
     {
       name: "create_user",
@@ -178,7 +166,6 @@ export const users: ToolsetDef = {
         customFields: [{ fieldIdorName: "customerid", value: "CUST-2001" }],
       },
       risk: "write",
-      sandbox: { handler: "users.create" },
     },
     {
       name: "get_user_data",
@@ -190,7 +177,6 @@ export const users: ToolsetDef = {
       input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("24-hex or platform user id, or email") }),
       example: { idOrEmail: DEMO.userEmail },
       risk: "read",
-      sandbox: { handler: "users.get-data" },
     },
     {
       name: "delete_user",
@@ -202,7 +188,6 @@ export const users: ToolsetDef = {
       input: manageUser("delete"),
       example: { user: DEMO.username },
       risk: "destructive",
-      sandbox: { handler: "users.manage" },
     },
     {
       name: "restore_user",
@@ -214,7 +199,6 @@ export const users: ToolsetDef = {
       input: manageUser("restore"),
       example: { user: DEMO.deletedUsername },
       risk: "write",
-      sandbox: { handler: "users.manage" },
     },
     {
       name: "list_user_mini_game_logs",
@@ -228,7 +212,6 @@ export const users: ToolsetDef = {
       input: byEmail.extend({ page, limit }),
       example: { email: DEMO.userEmail },
       risk: "read",
-      sandbox: { handler: "users.mini-game-logs" },
     },
     {
       name: "get_user_mini_game_stats",
@@ -242,7 +225,6 @@ export const users: ToolsetDef = {
       input: byEmail,
       example: { email: DEMO.userEmail },
       risk: "read",
-      sandbox: { handler: "users.mini-game-stats" },
     },
   ],
-};
+});

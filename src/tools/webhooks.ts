@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
+import { defineToolset } from "../registry/define.js";
 import { SANITY_CAP } from "../registry/schemas.js";
-import type { ToolsetDef } from "../registry/types.js";
 import { messagePost } from "./messaging.js";
 
 /**
@@ -18,10 +18,9 @@ const WHY = "the docs name this incoming webhook but show no URL or body: a JSON
 /** How Get User Data names a member; the webhooks act on one member the same way. */
 const idOrEmail = z.string().trim().min(1).max(SANITY_CAP).describe("member id or email");
 
-export const webhooks: ToolsetDef = {
+export const webhooks = defineToolset({
   name: "webhooks",
   summary: "incoming webhooks: post messages, set custom user fields, change in-game currency",
-  resources: [],
   tools: [
     {
       name: "send_message_by_webhook",
@@ -37,7 +36,6 @@ export const webhooks: ToolsetDef = {
       input: z.strictObject(messagePost),
       example: { channelId: DEMO.channelIds.public, message: "Server maintenance at 22:00 UTC.", sender: DEMO.username },
       risk: "write",
-      sandbox: { handler: "send-message" },
     },
     {
       name: "update_custom_fields_by_webhook",
@@ -64,7 +62,6 @@ export const webhooks: ToolsetDef = {
       }),
       example: { idOrEmail: DEMO.userEmail, fields: [{ field: "department", value: "Trading desk" }] },
       risk: "write",
-      sandbox: { handler: "webhook-update-custom-fields" },
     },
     {
       name: "update_currency_by_webhook",
@@ -85,7 +82,6 @@ export const webhooks: ToolsetDef = {
       }),
       example: { idOrEmail: DEMO.userEmail, amount: 250 },
       risk: "destructive",
-      sandbox: { handler: "webhook-update-currency" },
     },
   ],
-};
+});

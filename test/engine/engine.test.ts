@@ -41,7 +41,6 @@ const declare = (spec: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "pat
   legacy: false,
   auth: "bearer",
   example: {},
-  sandbox: { handler: "none" },
   ...spec,
 });
 

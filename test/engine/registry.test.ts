@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { regenerate } from "../../src/docs.js";
 import { deriveAnnotations } from "../../src/registry/annotations.js";
 import { acceptsConfirm, supportsDryRun } from "../../src/registry/gate-args.js";
-import { ALL_TOOLS, SANDBOX_RESOURCES } from "../../src/registry/index.js";
+import { ALL_TOOLS } from "../../src/registry/index.js";
 import { listTool } from "../../src/registry/listing.js";
 import { pathParamNames } from "../../src/registry/request.js";
+import { SANDBOX_BEHAVIOURS } from "../../src/sandbox/areas.js";
 
 const CATALOG = new URL("../../../shared/api-reference/", import.meta.url);
 // CI lays shared/ beside the clone; elsewhere the check is skipped rather than failing on a missing folder.
@@ -30,8 +31,13 @@ describe("registry", () => {
     for (const tool of ALL_TOOLS) {
       for (const id of tool.catalogIds) expect(catalogIds, `${tool.name} -> ${id}`).toContain(id);
       for (const param of pathParamNames(tool.path)) expect(Object.keys(tool.input.shape), tool.name).toContain(param);
-      if ("resource" in tool.sandbox) expect(SANDBOX_RESOURCES.has(tool.sandbox.resource), tool.name).toBe(true);
     }
+  });
+
+  it("gives every tool, and only the tables' tools, a sandbox behaviour", () => {
+    const names = ALL_TOOLS.map((t) => t.name);
+    expect(names.filter((name) => !SANDBOX_BEHAVIOURS.has(name))).toEqual([]);
+    expect([...SANDBOX_BEHAVIOURS.keys()].filter((name) => !names.includes(name))).toEqual([]);
   });
 
   it("states honest safety hints for every tool", () => {

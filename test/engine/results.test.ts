@@ -97,7 +97,6 @@ describe("tool results", () => {
       risk: "write",
       legacy: false,
       auth: "bearer",
-      sandbox: { resource: "apiKeys", op: "update" },
     };
     api.respond = (req, res) => json(res, 400, { status: "error", message: `Rejected body ${req.body}` });
     const mcp = await api.connect({ tools: [rotate] });

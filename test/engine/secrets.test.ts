@@ -31,7 +31,6 @@ const tool = (overrides: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "p
   risk: "write",
   legacy: false,
   auth: "bearer",
-  sandbox: { handler: "none" },
   ...overrides,
 });
 

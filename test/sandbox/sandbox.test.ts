@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPath, buildQuery } from "../../src/client/path.js";
-import { ALL_TOOLS, findTool, SANDBOX_RESOURCES } from "../../src/registry/index.js";
+import { ALL_TOOLS, findTool } from "../../src/registry/index.js";
 import { planRequest } from "../../src/registry/request.js";
 import type { ToolDef } from "../../src/registry/types.js";
-import { validateCall } from "../../src/sandbox/args.js";
+import { SANDBOX_BEHAVIOURS } from "../../src/sandbox/areas.js";
+import { validateCall } from "../../src/sandbox/engine/args.js";
+import { type Behaviour, crud } from "../../src/sandbox/engine/bind.js";
 import {
   buildRoutes,
   MAX_BODY_BYTES,
@@ -418,7 +420,7 @@ describe("API keys", () => {
       (await callTool(tool("legacy_delete_integration_api_key"), { communityId: SANDBOX_COMMUNITY_ID, apikeyId: id })).status,
     ).toBe(404);
 
-    const routes = buildRoutes(ALL_TOOLS, SANDBOX_RESOURCES);
+    const routes = buildRoutes(ALL_TOOLS, SANDBOX_BEHAVIOURS);
     const match = matchRoute(routes, "DELETE", `${keysOf(SANDBOX_COMMUNITY_ID)}/${SEED.apiKeyId}`);
     expect(match.kind).toBe("found");
     if (match.kind === "found") {
@@ -431,6 +433,15 @@ describe("API keys", () => {
   });
 });
 
+/** The collection a tool's generic operation serves. */
+function resourceOf(toolName: string) {
+  const behaviour = SANDBOX_BEHAVIOURS.get(toolName);
+  if (!behaviour || typeof behaviour === "function") throw new Error(`${toolName} has no generic operation`);
+  return behaviour.resource;
+}
+
+const withBehaviour = (toolName: string, behaviour: Behaviour) => new Map([...SANDBOX_BEHAVIOURS, [toolName, behaviour]]);
+
 describe("route table", () => {
   const base = tool("delete_leaderboard");
 
@@ -439,10 +450,10 @@ describe("route table", () => {
       ...base,
       name: "twin",
       path: "/leaderboards/{other}",
-      sandbox: { resource: "leaderboards", op: "get" },
     };
-    expect(() => buildRoutes([base, twin], SANDBOX_RESOURCES)).toThrow(/delete_leaderboard.*twin/);
-    expect(() => buildRoutes([base, { ...twin, sandbox: base.sandbox }], SANDBOX_RESOURCES)).not.toThrow();
+    const leaderboards = resourceOf("get_leaderboard");
+    expect(() => buildRoutes([base, twin], withBehaviour("twin", crud(leaderboards, "get")))).toThrow(/delete_leaderboard.*twin/);
+    expect(() => buildRoutes([base, twin], withBehaviour("twin", crud(leaderboards, "delete")))).not.toThrow();
   });
 
   it("lets either tool of a shared route accept the call, each with its own param names", () => {
@@ -466,14 +477,11 @@ describe("route table", () => {
   });
 
   it("refuses tools the generic ops cannot serve", () => {
-    expect(() => buildRoutes([{ ...base, sandbox: { resource: "nope", op: "get" } }], SANDBOX_RESOURCES)).toThrow(
-      /unknown resource/,
-    );
-    expect(() => buildRoutes([{ ...base, path: "/leaderboards" }], SANDBOX_RESOURCES)).toThrow(/record id/);
-    expect(() => buildRoutes([{ ...base, sandbox: { resource: "stores", op: "get" } }], SANDBOX_RESOURCES)).toThrow(
-      /does not fit/,
-    );
+    expect(() => buildRoutes([{ ...base, name: "unbound" }], SANDBOX_BEHAVIOURS)).toThrow(/unbound: no behaviour/);
+    expect(() => buildRoutes([{ ...base, path: "/leaderboards" }], SANDBOX_BEHAVIOURS)).toThrow(/record id/);
+    const stores = resourceOf("get_store_config");
+    expect(() => buildRoutes([base], withBehaviour(base.name, crud(stores, "get")))).toThrow(/does not fit/);
     const keys = tool("delete_community_api_key");
-    expect(() => buildRoutes([{ ...keys, path: "/api-keys/{apiKeyId}" }], SANDBOX_RESOURCES)).toThrow(/communityId/);
+    expect(() => buildRoutes([{ ...keys, path: "/api-keys/{apiKeyId}" }], SANDBOX_BEHAVIOURS)).toThrow(/communityId/);
   });
 });

@@ -1,11 +1,11 @@
 import { DEMO, DEMO_COMMUNITY_ID } from "../../demo.js";
-import type { Rec } from "../store.js";
+import type { Rec } from "../engine/store.js";
 import type { SeedData } from "./types.js";
 
 /**
  * Bulk update jobs of the demo community: a finished user update (one row failed) and a queued
  * premium-currency update that a status poll moves on. Each job keeps every row's outcome from the
- * start; the handlers reveal them as the job is processed (src/sandbox/handlers/bulk.ts).
+ * start; the handlers reveal them as the job is processed (src/sandbox/bulk.ts).
  */
 
 const community = { communityID: DEMO_COMMUNITY_ID };

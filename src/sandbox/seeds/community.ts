@@ -1,7 +1,7 @@
 import { DEMO, DEMO_COMMUNITY_ID } from "../../demo.js";
-import { SANDBOX_CREDENTIALS } from "../auth.js";
-import { hashPassword } from "../passwords.js";
-import type { Rec } from "../store.js";
+import { SANDBOX_CREDENTIALS } from "../engine/auth.js";
+import { hashPassword } from "../engine/passwords.js";
+import type { Rec } from "../engine/store.js";
 import type { SeedData } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { DEMO, DEMO_COMMUNITY_ID, demoId } from "../../demo.js";
 import { allOf, CHANNEL_PERMISSIONS, SERVER_PERMISSIONS } from "../../tools/legacy/roles.js";
-import type { Rec } from "../store.js";
+import type { Rec } from "../engine/store.js";
 import type { SeedData } from "./types.js";
 
 /**

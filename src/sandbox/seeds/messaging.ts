@@ -1,5 +1,5 @@
 import { DEMO, DEMO_COMMUNITY_ID } from "../../demo.js";
-import type { Rec } from "../store.js";
+import type { Rec } from "../engine/store.js";
 import type { SeedData } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Rec } from "../store.js";
+import type { Rec } from "../engine/store.js";
 
 /** One area's demo records: collections and singletons keyed by resource (or handler-owned) names. */
 export interface SeedData {

@@ -1,6 +1,6 @@
 import { DEMO, DEMO_COMMUNITY_ID } from "../../demo.js";
+import type { Rec } from "../engine/store.js";
 import { fakeSecret } from "../seed.js";
-import type { Rec } from "../store.js";
 import type { SeedData } from "./types.js";
 
 /**

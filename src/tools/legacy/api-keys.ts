@@ -1,5 +1,4 @@
 import { DEMO } from "../../demo.js";
-import type { ToolSpec } from "../../registry/types.js";
 import { apiKeyTools } from "../api-keys.js";
 
 /** The community API key tool that does each legacy tool's job. */
@@ -11,7 +10,7 @@ const MODERN: Record<string, string> = {
 };
 
 /** Integration API keys: the community API key routes under their older name (Bearer, like the modern ones). */
-export const legacyApiKeyTools: ToolSpec[] = apiKeyTools({
+export const legacyApiKeyTools = apiKeyTools({
   keyIdParam: "apikeyId",
   catalogPrefix: "legacy-apikeys",
   label: "integration API key",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import { clearable, httpUrl, SANITY_CAP } from "../../registry/schemas.js";
-import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 import { badgeId, platformUserLookup, toUser } from "./schemas.js";
 
 /**
@@ -9,8 +9,6 @@ import { badgeId, platformUserLookup, toUser } from "./schemas.js";
  * show root routes on api.returning.ai). Create, update, award and remove are documented; list and
  * delete are inferred from them. Every route takes the community system key.
  */
-
-export const badgeResource: SandboxResource = { name: "badges", noun: "badge", plural: "badges" };
 
 const count = z.number().int().min(0);
 const flag = z.boolean();
@@ -39,7 +37,7 @@ const badge = z.strictObject({
 
 const id = badgeId;
 
-export const badgeTools: ToolSpec[] = [
+export const badgeTools = defineTools([
   {
     name: "legacy_list_badges",
     title: "List badges (legacy)",
@@ -53,7 +51,6 @@ export const badgeTools: ToolSpec[] = [
     input: z.strictObject({}),
     example: {},
     risk: "read",
-    sandbox: { resource: badgeResource.name, op: "list" },
   },
   {
     name: "legacy_create_badge",
@@ -66,7 +63,6 @@ export const badgeTools: ToolSpec[] = [
     input: badge,
     example: { title: "First Trade", action: "custom", quantity: 1, award: true, awardXpQuantity: 50 },
     risk: "write",
-    sandbox: { resource: badgeResource.name, op: "create" },
   },
   {
     name: "legacy_update_badge",
@@ -79,7 +75,6 @@ export const badgeTools: ToolSpec[] = [
     input: badge.extend({ id }),
     example: { id: DEMO.badgeIds[1], title: "Streak Master", action: "custom", quantity: 14 },
     risk: "write",
-    sandbox: { resource: badgeResource.name, op: "update" },
   },
   {
     name: "legacy_delete_badge",
@@ -94,7 +89,6 @@ export const badgeTools: ToolSpec[] = [
     input: z.strictObject({ id }),
     example: { id: DEMO.badgeIds[2] },
     risk: "destructive",
-    sandbox: { resource: badgeResource.name, op: "delete" },
   },
   {
     name: "legacy_award_badge_to_user",
@@ -108,7 +102,6 @@ export const badgeTools: ToolSpec[] = [
     input: z.strictObject({ id, ...toUser }),
     example: { id: DEMO.badgeIds[1], userId: DEMO.legacyUserId },
     risk: "write",
-    sandbox: { handler: "legacy_award_badge" },
   },
   {
     name: "legacy_remove_badge_from_user",
@@ -122,6 +115,5 @@ export const badgeTools: ToolSpec[] = [
     input: z.strictObject({ id, ...toUser }),
     example: { id: DEMO.badgeId, userId: DEMO.legacyUserId },
     risk: "destructive",
-    sandbox: { handler: "legacy_remove_badge" },
   },
-];
+]);

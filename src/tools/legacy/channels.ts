@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import { objectId, SANITY_CAP } from "../../registry/schemas.js";
-import type { ToolSpec } from "../../registry/types.js";
-import { channelResource } from "../community.js";
 
 /**
  * Channels of the older System API: create and update are documented, delete is inferred. They act
@@ -19,7 +18,7 @@ const channel = {
 
 const id = objectId;
 
-export const channelTools: ToolSpec[] = [
+export const channelTools = defineTools([
   {
     name: "legacy_create_channel",
     title: "Create channel (legacy)",
@@ -31,7 +30,6 @@ export const channelTools: ToolSpec[] = [
     input: z.strictObject(channel),
     example: { topic: "Market News", channelType: "open" },
     risk: "write",
-    sandbox: { resource: channelResource.name, op: "create" },
   },
   {
     name: "legacy_update_channel",
@@ -44,7 +42,6 @@ export const channelTools: ToolSpec[] = [
     input: z.strictObject({ id, ...channel }),
     example: { id: DEMO.channelIds.public, topic: "News", channelType: "open" },
     risk: "write",
-    sandbox: { resource: channelResource.name, op: "update" },
   },
   {
     name: "legacy_delete_channel",
@@ -59,6 +56,5 @@ export const channelTools: ToolSpec[] = [
     input: z.strictObject({ id }),
     example: { id: DEMO.channelIds.iframe },
     risk: "destructive",
-    sandbox: { resource: channelResource.name, op: "delete" },
   },
-];
+]);

@@ -1,12 +1,10 @@
-import type { ToolsetDef } from "../../registry/types.js";
-import { apiKeyResource } from "../api-keys.js";
-import { channelResource } from "../community.js";
+import { defineToolset } from "../../registry/define.js";
 import { legacyApiKeyTools } from "./api-keys.js";
-import { badgeResource, badgeTools } from "./badges.js";
+import { badgeTools } from "./badges.js";
 import { channelTools } from "./channels.js";
 import { messagingTools } from "./messaging.js";
-import { roleResource, roleTools } from "./roles.js";
-import { serverResource, serverTools } from "./servers.js";
+import { roleTools } from "./roles.js";
+import { serverTools } from "./servers.js";
 import { userTools } from "./users.js";
 
 /**
@@ -14,11 +12,10 @@ import { userTools } from "./users.js";
  * and each call needs confirmation, reads included, since several of these routes 404'd in the
  * docs' own smoke tests. Hosts come from the legacy base URL; the tables declare paths only.
  */
-export const legacy: ToolsetDef = {
+export const legacy = defineToolset({
   name: "legacy",
   summary:
     "legacy routes (servers, badges, roles, channels, user import and avatar, integration API keys); prefer the non-legacy tools",
-  resources: [serverResource, badgeResource, roleResource, channelResource, apiKeyResource],
   tools: [
     ...serverTools,
     ...userTools,
@@ -31,4 +28,4 @@ export const legacy: ToolsetDef = {
     ...tool,
     legacy: true,
   })),
-};
+});

@@ -1,19 +1,23 @@
 import { DEMO } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import type { ToolSpec } from "../../registry/types.js";
 import { messaging } from "../messaging.js";
 
 /**
  * Legacy Messaging lists the very wire routes of the messaging tools again (POST /apis/v1/messages/
  * send|reply|react, Bearer in both catalogs). One wire route has one behaviour, so each legacy tool
- * takes its current twin's arguments, sandbox handler and credential as they are.
+ * takes its current twin's arguments and credential as they are (and, in the sandbox, its handler).
  */
-function twin(name: string): Pick<ToolSpec, "input" | "sandbox" | "auth" | "replacedBy"> {
-  const tool = messaging.tools.find((t) => t.name === name);
+type Twin<N> = Extract<(typeof messaging.tools)[number], { name: N }>;
+
+/** Typed as the twin's own input, so that the sandbox binds the twin's handler to the legacy tool. */
+function twin<const N extends Twin<string>["name"]>(name: N): Pick<Twin<N>, "input"> & Pick<ToolSpec, "auth" | "replacedBy"> {
+  const tool: ToolSpec | undefined = messaging.tools.find((t) => t.name === name);
   if (!tool) throw new Error(`legacy messaging: no tool ${name} in the messaging table`);
-  return { input: tool.input, sandbox: tool.sandbox, auth: tool.auth ?? "bearer", replacedBy: tool.name };
+  return { input: tool.input as Twin<N>["input"], auth: tool.auth ?? "bearer", replacedBy: tool.name };
 }
 
-export const messagingTools: ToolSpec[] = [
+export const messagingTools = defineTools([
   {
     name: "legacy_send_message",
     memberText: true,
@@ -50,4 +54,4 @@ export const messagingTools: ToolSpec[] = [
     example: { messageId: DEMO.messageId, emoji: ":thumbsup:", sender: DEMO.username },
     risk: "write",
   },
-];
+]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import { objectId, SANITY_CAP } from "../../registry/schemas.js";
-import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 import { platformUserId, platformUserLookup, toUser } from "./schemas.js";
 
 /**
@@ -9,8 +9,6 @@ import { platformUserId, platformUserLookup, toUser } from "./schemas.js";
  * documented; the server's role list, delete, and granting or revoking a role are inferred from
  * them and from the badge routes, which grant and revoke the same way (POST /badges/{id}/award|remove).
  */
-
-export const roleResource: SandboxResource = { name: "roles", noun: "role", plural: "roles" };
 
 const flags = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
@@ -63,7 +61,7 @@ const exampleRole = {
 
 const id = objectId;
 
-export const roleTools: ToolSpec[] = [
+export const roleTools = defineTools([
   {
     name: "legacy_list_server_roles",
     title: "List server roles (legacy)",
@@ -77,7 +75,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({}),
     example: {},
     risk: "read",
-    sandbox: { resource: roleResource.name, op: "list" },
   },
   {
     name: "legacy_create_role",
@@ -90,7 +87,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject(role),
     example: exampleRole,
     risk: "write",
-    sandbox: { resource: roleResource.name, op: "create" },
   },
   {
     name: "legacy_update_role",
@@ -103,7 +99,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({ id, ...role }),
     example: { id: DEMO.roleIds[1], ...exampleRole, title: "Senior Moderator" },
     risk: "write",
-    sandbox: { resource: roleResource.name, op: "update" },
   },
   {
     name: "legacy_delete_role",
@@ -118,7 +113,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({ id }),
     example: { id: DEMO.roleIds[1] },
     risk: "destructive",
-    sandbox: { resource: roleResource.name, op: "delete" },
   },
   {
     name: "legacy_list_user_roles",
@@ -132,7 +126,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({ userId: platformUserId }),
     example: { userId: DEMO.legacyUserId },
     risk: "read",
-    sandbox: { handler: "legacy_list_user_roles" },
   },
   {
     name: "legacy_add_role_to_user",
@@ -148,7 +141,6 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({ id, ...toUser }),
     example: { id: DEMO.roleIds[1], userId: DEMO.legacyUserId },
     risk: "write",
-    sandbox: { handler: "legacy_add_role" },
   },
   {
     name: "legacy_remove_role_from_user",
@@ -164,6 +156,5 @@ export const roleTools: ToolSpec[] = [
     input: z.strictObject({ id, ...toUser }),
     example: { id: DEMO.roleId, userId: DEMO.legacyUserId },
     risk: "destructive",
-    sandbox: { handler: "legacy_remove_role" },
   },
-];
+]);

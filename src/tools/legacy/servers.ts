@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import { httpUrl, objectId, SANITY_CAP } from "../../registry/schemas.js";
-import type { SandboxResource, ToolSpec } from "../../registry/types.js";
 
 /**
  * Servers (communities) of the older System API. No page of this family survived: only the
@@ -9,8 +9,6 @@ import type { SandboxResource, ToolSpec } from "../../registry/types.js";
  * (/badges, /roles, /channels); the body is our guess from the community's documented name and
  * description settings, so every route here is marked unverified.
  */
-
-export const serverResource: SandboxResource = { name: "servers", noun: "server", plural: "servers" };
 
 const server = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -20,7 +18,7 @@ const server = z.strictObject({
 
 const FAMILY = "the System API's other resources are root collections (/badges, /roles, /channels); body fields are guessed";
 
-export const serverTools: ToolSpec[] = [
+export const serverTools = defineTools([
   {
     name: "legacy_list_servers",
     title: "List servers (legacy)",
@@ -34,7 +32,6 @@ export const serverTools: ToolSpec[] = [
     input: z.strictObject({}),
     example: {},
     risk: "read",
-    sandbox: { resource: serverResource.name, op: "list" },
   },
   {
     name: "legacy_create_server",
@@ -49,7 +46,6 @@ export const serverTools: ToolSpec[] = [
     input: server.partial().required({ name: true }),
     example: { name: "Sandbox Options Desk", description: "Options traders' corner" },
     risk: "write",
-    sandbox: { resource: serverResource.name, op: "create" },
   },
   {
     name: "legacy_update_server_metadata",
@@ -64,6 +60,5 @@ export const serverTools: ToolSpec[] = [
     input: server.partial().extend({ id: objectId }),
     example: { id: DEMO.serverIds[1], description: "Courses and webinars" },
     risk: "write",
-    sandbox: { resource: serverResource.name, op: "update" },
   },
-];
+]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO, TINY_PNG } from "../../demo.js";
+import { defineTools } from "../../registry/define.js";
 import { fileInput, objectId } from "../../registry/schemas.js";
-import type { ToolSpec } from "../../registry/types.js";
 
 /**
  * Legacy user routes of the integration host's /apis/v1/users family, which takes the integration
@@ -14,7 +14,7 @@ const ONE_USER_CSV = Buffer.from("email,username,firstName,lastName\ndana.dealer
   "base64",
 );
 
-export const userTools: ToolSpec[] = [
+export const userTools = defineTools([
   {
     name: "legacy_import_users_csv",
     title: "Bulk import users from CSV (legacy)",
@@ -29,7 +29,6 @@ export const userTools: ToolSpec[] = [
     files: { data: { field: "data", accept: "csv" } },
     example: { communityId: DEMO.communityId, data: { base64: ONE_USER_CSV, name: "users.csv" } },
     risk: "destructive",
-    sandbox: { handler: "legacy_import_users_csv" },
   },
   {
     name: "legacy_upload_user_avatar",
@@ -45,6 +44,5 @@ export const userTools: ToolSpec[] = [
     files: { avatar: { field: "avatar", accept: "image" } },
     example: { userId: DEMO.userIds[1], avatar: { base64: TINY_PNG, name: "avatar.png" } },
     risk: "write",
-    sandbox: { handler: "legacy_upload_user_avatar" },
   },
-];
+]);

@@ -1,9 +1,9 @@
-import { usersResource } from "../../tools/users.js";
-import { SandboxError } from "../envelope.js";
-import { fieldValue, listRecords } from "../listing.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
-import { accounts, isMember } from "./users.js";
+import { community } from "../tools/community.js";
+import { crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { fieldValue, listRecords } from "./engine/listing.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
+import { accounts, isMember, usersResource } from "./users.js";
 
 /**
  * The community itself: name and URL, appearance (meta, theme colours), its member routes and
@@ -12,10 +12,15 @@ import { accounts, isMember } from "./users.js";
 
 type Args = Record<string, unknown>;
 
+/** The demo community's channels (seeds/people.ts); the legacy channel tools write to the same collection. */
+export const channelResource: SandboxResource = { name: "channels", noun: "channel", plural: "channels" };
+
+const communityBot: SandboxResource = { name: "communityBot", noun: "community bot", plural: "community bots", singleton: true };
+
 const IDENTITY = ["name", "uri", "domain"] as const;
 
 /** The key decides the community: another community's id is forbidden, an unknown one not found. */
-function ownCommunity(input: HandlerInput, id: string): Rec {
+function ownCommunity(input: Pick<HandlerInput<unknown>, "store" | "communityId">, id: string): Rec {
   const community = input.store.collection("communities").find((c) => c._id === id);
   if (!community) throw new SandboxError(404, "Community not found.");
   if (id !== input.communityId) throw new SandboxError(403, "This API key may not manage that community.");
@@ -50,19 +55,22 @@ function merge(target: Rec, changes: Args, now: string): Rec {
 }
 
 /** The fields a settings update changes, once the community is known to be the key's own. */
-function changesFor(input: HandlerInput): { community: Rec; changes: Args } {
+function changesFor<A extends { communityID: string }>(input: HandlerInput<A>): { community: Rec; changes: Args } {
   const { communityID, ...rest } = input.args;
-  const community = ownCommunity(input, communityID as string);
+  const community = ownCommunity(input, communityID);
   const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) throw new SandboxError(400, "(body): nothing to change: send at least one field.");
   return { community, changes };
 }
 
-export const communityHandlers: Handlers = {
-  "community.create"(input) {
+export const communitySandbox = sandboxFor(community, {
+  list_channels: crud(channelResource, "list"),
+  update_community_bot: crud(communityBot, "update-singleton"),
+
+  create_community(input) {
     const changes = identityOf(input.args);
     if (changes.uri === undefined) {
-      changes.uri = String(changes.name)
+      changes.uri = input.args.name
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, "");
@@ -74,14 +82,14 @@ export const communityHandlers: Handlers = {
     return { statusCode: 201, message: "Create community success.", data: record };
   },
 
-  "community.update-name-url"(input) {
+  update_community_name_url(input) {
     const { community, changes } = changesFor(input);
     checkIdentityFree(input.store, changes, community);
     Object.assign(community, changes, { updatedAt: input.store.now() });
     return { statusCode: 200, message: "Update community success.", data: community };
   },
 
-  "community.update-meta"(input) {
+  update_community_meta(input) {
     const { changes } = changesFor(input);
     const all = input.store.collection("communityMeta");
     const now = input.store.now();
@@ -93,7 +101,7 @@ export const communityHandlers: Handlers = {
     return { statusCode: 200, message: "Update community meta success.", data: next };
   },
 
-  "community.update-theme"(input) {
+  update_community_theme_colors(input) {
     const { changes } = changesFor(input);
     const now = input.store.now();
     const base = input.store.singleton("communityTheme") ?? {
@@ -106,21 +114,21 @@ export const communityHandlers: Handlers = {
     return { statusCode: 200, message: "Update community theme colors success.", data: next };
   },
 
-  "community.list-users"(input) {
-    ownCommunity(input, input.args.communityId as string);
+  list_community_users(input) {
+    ownCommunity(input, input.args.communityId);
     const members = accounts(input.store, input.communityId).filter(isMember);
     const { data, meta } = listRecords(members, usersResource, input.args);
     return { statusCode: 200, message: "Read community users success.", data, meta };
   },
 
-  "community.get-user"(input) {
-    ownCommunity(input, input.args.communityId as string);
+  get_community_user(input) {
+    ownCommunity(input, input.args.communityId);
     const user = accounts(input.store, input.communityId).find((u) => u._id === input.args.userId && isMember(u));
     if (!user) throw new SandboxError(404, "User not found in this community.");
     return { statusCode: 200, message: "Read community user success.", data: user };
   },
 
-  "community.loyalty-overview"(input) {
+  get_loyalty_overview(input) {
     const members = accounts(input.store, input.communityId).filter(isMember);
     const sum = (field: string) => members.reduce((n, u) => n + (Number(fieldValue(u, field)) || 0), 0);
     const streaks = members.map((u) => Number(fieldValue(u, "streak.current")) || 0);
@@ -139,4 +147,4 @@ export const communityHandlers: Handlers = {
       },
     };
   },
-};
+});

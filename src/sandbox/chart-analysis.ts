@@ -1,10 +1,9 @@
-import { SANDBOX_RESOURCES } from "../../registry/index.js";
-import type { SandboxResource } from "../../registry/types.js";
-import { SandboxError } from "../envelope.js";
-import { listRecords } from "../listing.js";
-import { checkCommunity, findChannel, findMember } from "../members.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { Handlers } from "./types.js";
+import { chartAnalysis } from "../tools/chart-analysis.js";
+import { crud, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { listRecords } from "./engine/listing.js";
+import { checkCommunity, findChannel, findMember } from "./engine/members.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
 
 /** Chart analyses: kept in the "analyses" collection, whose get and delete the generic ops serve. */
 
@@ -36,12 +35,13 @@ function checkLevels(levels: Levels): void {
   }
 }
 
-/** The table's declaration of the collection: its paging and search fields. */
-function resource(): SandboxResource {
-  const declared = SANDBOX_RESOURCES.get(ANALYSES);
-  if (!declared) throw new Error(`sandbox: no resource named ${ANALYSES} in the tool tables`);
-  return declared;
-}
+const analyses: SandboxResource = {
+  name: ANALYSES,
+  noun: "analysis",
+  plural: "analyses",
+  pagination: "page",
+  searchFields: ["metadata.title", "metadata.symbol"],
+};
 
 function findAnalysis(st: SandboxStore, communityId: string, id: unknown): Rec {
   const found = st.collection(ANALYSES).find((a) => a._id === id && a.communityID === communityId);
@@ -54,19 +54,22 @@ function replace(st: SandboxStore, old: Rec, next: Rec): void {
   records[records.indexOf(old)] = next;
 }
 
-export const analysisHandlers: Handlers = {
-  "list-analyses"({ store: st, communityId, args }) {
+export const chartAnalysisSandbox = sandboxFor(chartAnalysis, {
+  get_chart_analysis: crud(analyses, "get"),
+  delete_chart_analysis: crud(analyses, "delete"),
+
+  list_chart_analyses({ store: st, communityId, args }) {
     checkCommunity(args.communityId, communityId);
-    findChannel(st, communityId, String(args.channelId));
+    findChannel(st, communityId, args.channelId);
     const inChannel = st.collection(ANALYSES).filter((a) => a.communityID === communityId && a.channelId === args.channelId);
-    const { data, meta } = listRecords(inChannel, resource(), args);
+    const { data, meta } = listRecords(inChannel, analyses, args);
     return { statusCode: 200, message: "Read analyses success.", data, meta };
   },
 
-  "create-analysis"({ store: st, communityId, args }) {
+  create_chart_analysis({ store: st, communityId, args }) {
     checkCommunity(args.communityId, communityId);
-    const channel = findChannel(st, communityId, String(args.channelId));
-    const member = findMember(st, communityId, String(args.sender));
+    const channel = findChannel(st, communityId, args.channelId);
+    const member = findMember(st, communityId, args.sender);
     // The same idempotency key answers with the analysis it first created, so a retry posts nothing twice.
     const key = args.idempotencyKey;
     const earlier =
@@ -74,8 +77,8 @@ export const analysisHandlers: Handlers = {
         ? undefined
         : st.collection(ANALYSES).find((a) => a.communityID === communityId && a.idempotencyKey === key);
     if (earlier) return { statusCode: 200, message: "Analysis already created", data: earlier };
-    const metadata = args.metadata as Record<string, unknown>;
-    const levels = (args.levels ?? {}) as Levels;
+    const { metadata } = args;
+    const levels: Levels = args.levels ?? {};
     checkLevels(levels);
     const now = st.now();
     const record: Rec = {
@@ -95,11 +98,11 @@ export const analysisHandlers: Handlers = {
     return { statusCode: 201, message: "Analysis created successfully", data: record };
   },
 
-  "update-analysis"({ store: st, communityId, args }) {
+  update_chart_analysis({ store: st, communityId, args }) {
     const current = findAnalysis(st, communityId, args.analysisId);
-    if (typeof args.sender === "string") findMember(st, communityId, args.sender);
-    const metadata = (args.metadata ?? {}) as Record<string, unknown>;
-    const levels = args.levels as Levels | undefined;
+    if (args.sender !== undefined) findMember(st, communityId, args.sender);
+    const metadata = args.metadata ?? {};
+    const levels: Levels | undefined = args.levels;
     const updatedFields = [...Object.keys(metadata), ...(levels ? ["levels"] : [])];
     if (updatedFields.length === 0) throw new SandboxError(400, "(body): nothing to change: send metadata or levels.");
     // Metadata and levels change field by field; what is not sent stays.
@@ -115,10 +118,10 @@ export const analysisHandlers: Handlers = {
     return { statusCode: 200, message: "Analysis updated successfully", data: { analysisId: next._id, updatedFields } };
   },
 
-  "append-analysis-drawings"({ store: st, communityId, args }) {
+  append_chart_analysis_drawings({ store: st, communityId, args }) {
     const current = findAnalysis(st, communityId, args.analysisId);
     const existing = current.drawings as Drawing[];
-    const added = args.drawings as Drawing[];
+    const added: Drawing[] = args.drawings;
     const taken = new Set(existing.map((d) => d.clientObjectId));
     for (const drawing of added) {
       // Text links drawings by clientObjectId, so two drawings may never share one.
@@ -134,4 +137,4 @@ export const analysisHandlers: Handlers = {
     replace(st, current, next);
     return { statusCode: 200, message: "Drawings appended successfully", data: next };
   },
-};
+});

@@ -1,11 +1,10 @@
-import { DEMO } from "../../demo.js";
-import { SANDBOX_CREDENTIALS } from "../auth.js";
-import { SandboxError } from "../envelope.js";
-import { fieldValue } from "../listing.js";
-import { ofCommunity } from "../members.js";
-import { hashPassword, passwordMatches } from "../passwords.js";
-import { newObjectId, newSecret, type Rec, type SandboxStore } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
+import { users } from "../tools/users.js";
+import { type ArgsOf, crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { fieldValue } from "./engine/listing.js";
+import { ofCommunity } from "./engine/members.js";
+import { hashPassword } from "./engine/passwords.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
 
 /**
  * Members and their sign-in: registration, verification, password and Secure Auth logins, Create
@@ -15,8 +14,16 @@ import type { HandlerInput, Handlers } from "./types.js";
 
 type Args = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+export const sameText = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+
+/** The community's members; read by the user, community and gamification handlers. */
+export const usersResource: SandboxResource = {
+  name: "users",
+  noun: "user",
+  plural: "users",
+  pagination: "page",
+  searchFields: ["username", "displayName", "firstName", "lastName", "email"],
+};
 
 /** Everyone with an account in the key's community, deleted and pending ones included. */
 export const accounts = (store: SandboxStore, communityId: string): Rec[] => ofCommunity(store, "users", communityId);
@@ -24,15 +31,15 @@ export const accounts = (store: SandboxStore, communityId: string): Rec[] => ofC
 /** Who counts as a member in lists and figures: not deleted, and joined (Create User's joinServer). */
 export const isMember = (u: Rec): boolean => u.status !== "deleted" && u.joinedServer !== false;
 
-function findAccount(input: HandlerInput, match: (u: Rec) => boolean): Rec {
+export function findAccount(input: HandlerInput, match: (u: Rec) => boolean): Rec {
   const user = accounts(input.store, input.communityId).find(match);
   if (!user) throw new SandboxError(404, "User not found.");
   return user;
 }
 
-const byEmail = (input: HandlerInput, email: string) => findAccount(input, (u) => sameText(u.email, email));
+export const byEmail = (input: HandlerInput, email: string) => findAccount(input, (u) => sameText(u.email, email));
 
-function update(store: SandboxStore, user: Rec, changes: Rec | Args): Rec {
+export function update(store: SandboxStore, user: Rec, changes: Rec | Args): Rec {
   Object.assign(user, changes, { updatedAt: store.now() });
   return user;
 }
@@ -49,7 +56,7 @@ interface NewAccount {
 }
 
 /** One way in for every route that creates an account; username and email are unique (409). */
-function addAccount(input: HandlerInput, account: NewAccount): Rec {
+export function addAccount(input: HandlerInput, account: NewAccount): Rec {
   const { store, communityId } = input;
   const all = accounts(store, communityId);
   if (all.some((u) => sameText(u.username, account.username))) {
@@ -100,7 +107,7 @@ function addAccount(input: HandlerInput, account: NewAccount): Rec {
   return user;
 }
 
-const signedIn = (store: SandboxStore, user: Rec) => update(store, user, { isOnline: true, lastLogin: store.now() });
+export const signedIn = (store: SandboxStore, user: Rec) => update(store, user, { isOnline: true, lastLogin: store.now() });
 
 /** Get User Data's shape: the default fields plus custom ones, `loginStreak` from the streak. */
 function userData(u: Rec): Rec {
@@ -128,11 +135,13 @@ function column(u: Rec, name: string): unknown {
   return own !== undefined ? own : fieldValue(u.customFields, name);
 }
 
-function matches(u: Rec, filter: Args): boolean {
+type Filter = NonNullable<ArgsOf<typeof users, "filter_users">["filter"]>;
+
+function matches(u: Rec, filter: Filter): boolean {
   return Object.entries(filter).every(([name, wanted]) => {
     const value = column(u, name);
     if (wanted === null || typeof wanted !== "object") return sameText(String(value), String(wanted));
-    const { gte, lte } = wanted as { gte?: number | string; lte?: number | string };
+    const { gte, lte } = wanted;
     if (value === undefined || value === null) return false;
     const v = typeof gte === "number" || typeof lte === "number" ? Number(value) : String(value);
     return (gte === undefined || v >= gte) && (lte === undefined || v <= lte);
@@ -147,8 +156,8 @@ function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
-function manage(input: HandlerInput) {
-  const { action, user: who } = input.args as { action: "delete" | "restore"; user: string };
+function manage(input: HandlerInput<{ action: "delete" | "restore"; user: string }>) {
+  const { action, user: who } = input.args;
   const user = findAccount(input, (u) => sameText(u.username, who) || u._id === who);
   if (action === "delete") {
     if (user.status === "deleted") throw new SandboxError(409, "User is already deleted.");
@@ -163,85 +172,20 @@ function manage(input: HandlerInput) {
   return { statusCode: 200, message: `User ${action} success.`, data: { action, user: who } };
 }
 
-export const userHandlers: Handlers = {
-  "auth.register"(input) {
+export const usersSandbox = sandboxFor(users, {
+  get_user: crud(usersResource, "get"),
+
+  create_user(input) {
     const a = input.args;
+    const custom = a.customFields ?? [];
     const user = addAccount(input, {
-      username: a.username as string,
-      email: a.email as string,
-      firstName: str(a.firstname),
-      lastName: str(a.lastname),
-      displayName: str(a.displayname),
-      status: "unverified",
-      password: a.password as string,
-    });
-    // No mailbox in a sandbox: the "sent" code is DEMO.verificationCode.
-    input.store.collection("emailVerifications").push({ _id: user._id, email: user.email, code: DEMO.verificationCode });
-    return { statusCode: 201, message: "Register user success. A verification code was sent to the email.", data: user };
-  },
-
-  "auth.verify-email"(input) {
-    const { email, code } = input.args as { email: string; code: string };
-    const user = byEmail(input, email);
-    const pending = input.store.collection("emailVerifications");
-    const entry = pending.find((v) => v._id === user._id);
-    if (!entry) throw new SandboxError(409, "Email already verified.");
-    if (entry.code !== code) throw new SandboxError(400, "code: invalid verification code.");
-    pending.splice(pending.indexOf(entry), 1);
-    return { statusCode: 200, message: "Verify email success.", data: update(input.store, user, { status: "active" }) };
-  },
-
-  "auth.login"(input) {
-    const { email, password } = input.args as { email: string; password: string };
-    const user = accounts(input.store, input.communityId).find((u) => sameText(u.email, email));
-    const stored = input.store.collection("credentials").find((c) => c._id === user?._id)?.passwordHash;
-    // One answer for an unknown email, a deleted account and a wrong password: nothing to probe.
-    if (!user || user.status === "deleted" || !passwordMatches(user._id, password, stored)) {
-      throw new SandboxError(400, "Invalid email or password.");
-    }
-    if (user.status === "unverified") throw new SandboxError(403, "Email not verified: verify it with the code sent first.");
-    return { statusCode: 200, message: "Login success.", data: { token: newSecret(), user: signedIn(input.store, user) } };
-  },
-
-  "auth.secure-auth"(input) {
-    const a = input.args as Record<string, string | undefined>;
-    const username = a.userId as string;
-    let user = accounts(input.store, input.communityId).find((u) => sameText(u.username, username));
-    if (user && a.action === "register") throw new SandboxError(409, "A user with this username already exists.");
-    if (!user) {
-      if (!a.email) throw new SandboxError(400, "email: required to create a user that does not exist yet.");
-      const level = Number(a.accessLevel);
-      user = addAccount(input, {
-        username,
-        email: a.email,
-        firstName: a.firstname,
-        lastName: a.lastname,
-        displayName: a.displayname,
-        status: "active",
-        extra: { accessLevel: Number.isInteger(level) ? level : a.accessLevel },
-      });
-    }
-    if (user.status === "deleted") throw new SandboxError(403, "This user's account is deleted.");
-    if (user.status === "banned") throw new SandboxError(403, "This user is banned.");
-    signedIn(input.store, user);
-    // The real link carries the API key; the sandbox's never does (it has no key to hide).
-    const host = SANDBOX_CREDENTIALS.communityHost;
-    const sessionId = newObjectId();
-    const loginUrl = `https://${host}/v2/app/loginApi/${sessionId}/${encodeURIComponent(a.accessLevel ?? "")}?token=${newSecret()}&host=${host}`;
-    return { statusCode: 200, message: "Secure auth success.", data: { error: false, loginUrl, sessionId } };
-  },
-
-  "users.create"(input) {
-    const a = input.args;
-    const custom = (a.customFields as Array<{ fieldIdorName: string; value: unknown }> | undefined) ?? [];
-    const user = addAccount(input, {
-      username: a.username as string,
-      email: a.email as string,
-      firstName: a.firstname as string,
-      lastName: a.lastname as string,
-      displayName: a.displayname as string,
+      username: a.username,
+      email: a.email,
+      firstName: a.firstname,
+      lastName: a.lastname,
+      displayName: a.displayname,
       status: "active",
-      password: str(a.password),
+      password: a.password,
       extra: {
         accessLevel: a.accessLevel,
         joinedServer: a.joinServer,
@@ -253,20 +197,25 @@ export const userHandlers: Handlers = {
     return { statusCode: 201, message: "Create user success.", data: user };
   },
 
-  "users.get-data"(input) {
-    const key = input.args.idOrEmail as string;
+  get_user_data(input) {
+    const key = input.args.idOrEmail;
     const user = findAccount(input, (u) => u._id === key || String(u.id) === key || sameText(u.email, key));
     return { statusCode: 200, message: "Get user data success.", data: userData(user) };
   },
 
-  "users.filter"(input) {
-    const { fields, filter, cursor, page } = input.args as { fields?: string[]; filter?: Args; cursor?: string; page?: number };
-    const columns = fields?.length ? fields : DEFAULT_COLUMNS;
+  filter_users(input) {
+    const { fields, filter, cursor, page } = input.args;
+    // `*` is every column: the defaults and the member's own custom fields.
+    const columnsOf = (u: Rec): readonly string[] => {
+      if (fields !== "*") return fields?.length ? fields : DEFAULT_COLUMNS;
+      const custom = typeof u.customFields === "object" && u.customFields !== null ? Object.keys(u.customFields) : [];
+      return [...DEFAULT_COLUMNS, ...custom];
+    };
     const found = accounts(input.store, input.communityId).filter((u) => isMember(u) && matches(u, filter ?? {}));
     const offset = cursor !== undefined ? decodeCursor(cursor) : ((page ?? 1) - 1) * FILTER_PAGE;
     const rows = found
       .slice(offset, offset + FILTER_PAGE)
-      .map((u) => Object.fromEntries(columns.map((c) => [c, column(u, c) ?? null])));
+      .map((u) => Object.fromEntries(columnsOf(u).map((c) => [c, column(u, c) ?? null])));
     const more = offset + FILTER_PAGE < found.length;
     return {
       statusCode: 200,
@@ -281,10 +230,11 @@ export const userHandlers: Handlers = {
     };
   },
 
-  "users.manage": manage,
+  delete_user: manage,
+  restore_user: manage,
 
-  "users.mini-game-logs"(input) {
-    const { email, page = 1, limit = 20 } = input.args as { email: string; page?: number; limit?: number };
+  list_user_mini_game_logs(input) {
+    const { email, page = 1, limit = 20 } = input.args;
     const user = byEmail(input, email);
     const logs = input.store
       .collection("miniGameLogs")
@@ -298,12 +248,12 @@ export const userHandlers: Handlers = {
     };
   },
 
-  "users.mini-game-stats"(input) {
-    const user = byEmail(input, input.args.email as string);
+  get_user_mini_game_stats(input) {
+    const user = byEmail(input, input.args.email);
     return {
       statusCode: 200,
       message: "Read mini game and streak stats success.",
       data: { userId: user._id, email: user.email, streak: user.streak ?? null, miniGames: user.miniGames ?? [] },
     };
   },
-};
+});

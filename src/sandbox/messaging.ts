@@ -1,8 +1,9 @@
-import { detectType } from "../../registry/uploads.js";
-import { SandboxError } from "../envelope.js";
-import { findChannel, findMember } from "../members.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { Handlers } from "./types.js";
+import { detectType } from "../registry/uploads.js";
+import { messaging } from "../tools/messaging.js";
+import { type ArgsOf, type Handler, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { findChannel, findMember } from "./engine/members.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
 
 /**
  * Messages live in the "messages" collection as { channelId, senderId, message, forumTopicId?,
@@ -75,10 +76,46 @@ function shown(st: SandboxStore, m: Rec): Record<string, unknown> {
 
 const DEFAULT_COUNT = 20;
 
-export const messagingHandlers: Handlers = {
-  "list-messages"({ store: st, communityId, args }) {
-    if (typeof args.channel_id === "string") findChannel(st, communityId, args.channel_id);
-    const email = typeof args.email === "string" ? args.email.toLowerCase() : undefined;
+/** Legacy Messaging and the send-message webhook post the same way. */
+export const sendMessage: Handler<Post> = ({ store: st, communityId, args }) => {
+  const saved = postMessage(st, communityId, args);
+  return { statusCode: 200, message: "Message send successfully", data: shown(st, saved) };
+};
+
+export const replyToMessage: Handler<ArgsOf<typeof messaging, "reply_to_message">> = ({ store: st, communityId, args }) => {
+  const parent = findMessage(st, communityId, args.messageId);
+  const member = findMember(st, communityId, args.sender);
+  // A reply stays in its parent's channel and forum topic, and points back at the parent.
+  const saved = store(st, {
+    communityID: communityId,
+    channelId: parent.channelId,
+    ...(parent.forumTopicId ? { forumTopicId: parent.forumTopicId } : {}),
+    senderId: member._id,
+    message: args.message,
+    replyTo: parent._id,
+  });
+  return { statusCode: 200, message: "Message reply successfully", data: shown(st, saved) };
+};
+
+export const reactToMessage: Handler<ArgsOf<typeof messaging, "react_to_message">> = ({ store: st, communityId, args }) => {
+  const target = findMessage(st, communityId, args.messageId);
+  const member = findMember(st, communityId, args.sender);
+  const reactions = target.reactions as Array<{ emoji: string; userIds: string[] }>;
+  let reaction = reactions.find((r) => r.emoji === args.emoji);
+  if (!reaction) {
+    reaction = { emoji: args.emoji, userIds: [] };
+    reactions.push(reaction);
+  }
+  // One reaction per member and emoji, as in any chat: reacting twice changes nothing.
+  if (!reaction.userIds.includes(member._id)) reaction.userIds.push(member._id);
+  target.updatedAt = st.now();
+  return { statusCode: 200, message: "Reaction added successfully", data: shown(st, target) };
+};
+
+export const messagingSandbox = sandboxFor(messaging, {
+  list_messages({ store: st, communityId, args }) {
+    if (args.channel_id !== undefined) findChannel(st, communityId, args.channel_id);
+    const email = args.email?.toLowerCase();
     const users = st.collection("users");
     const matches = st
       .collection(MESSAGES)
@@ -92,7 +129,7 @@ export const messagingHandlers: Handlers = {
         return idMatches && (email === undefined || String(user.email).toLowerCase() === email);
       })
       .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
-    const count = typeof args.count === "number" ? args.count : DEFAULT_COUNT;
+    const count = args.count ?? DEFAULT_COUNT;
     return {
       statusCode: 200,
       message: "messages fetched successfully",
@@ -100,42 +137,11 @@ export const messagingHandlers: Handlers = {
     };
   },
 
-  "send-message"({ store: st, communityId, args }) {
-    const saved = postMessage(st, communityId, args as unknown as Post);
-    return { statusCode: 200, message: "Message send successfully", data: shown(st, saved) };
-  },
+  send_message: sendMessage,
+  reply_to_message: replyToMessage,
+  react_to_message: reactToMessage,
 
-  "reply-message"({ store: st, communityId, args }) {
-    const parent = findMessage(st, communityId, args.messageId);
-    const member = findMember(st, communityId, String(args.sender));
-    // A reply stays in its parent's channel and forum topic, and points back at the parent.
-    const saved = store(st, {
-      communityID: communityId,
-      channelId: parent.channelId,
-      ...(parent.forumTopicId ? { forumTopicId: parent.forumTopicId } : {}),
-      senderId: member._id,
-      message: args.message,
-      replyTo: parent._id,
-    });
-    return { statusCode: 200, message: "Message reply successfully", data: shown(st, saved) };
-  },
-
-  "react-message"({ store: st, communityId, args }) {
-    const target = findMessage(st, communityId, args.messageId);
-    const member = findMember(st, communityId, String(args.sender));
-    const reactions = target.reactions as Array<{ emoji: string; userIds: string[] }>;
-    let reaction = reactions.find((r) => r.emoji === args.emoji);
-    if (!reaction) {
-      reaction = { emoji: String(args.emoji), userIds: [] };
-      reactions.push(reaction);
-    }
-    // One reaction per member and emoji, as in any chat: reacting twice changes nothing.
-    if (!reaction.userIds.includes(member._id)) reaction.userIds.push(member._id);
-    target.updatedAt = st.now();
-    return { statusCode: 200, message: "Reaction added successfully", data: shown(st, target) };
-  },
-
-  "upload-message-images"({ store: st, communityId, files }) {
+  upload_message_images({ store: st, communityId, files }) {
     const uploaded = (files.images ?? []).map((file) => {
       const id = newObjectId();
       const name = file.name || "image";
@@ -155,4 +161,4 @@ export const messagingHandlers: Handlers = {
     });
     return { statusCode: 200, message: "Images uploaded successfully", data: uploaded };
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { ProductCsvColumn } from "../../tools/bulk.js";
-import { SandboxError } from "../envelope.js";
-import { setField } from "../listing.js";
-import { ofCommunity } from "../members.js";
-import type { Rec } from "../store.js";
-import { readUpload } from "./bulk.js";
-import type { Handlers } from "./types.js";
+import type { ProductCsvColumn } from "../tools/bulk.js";
+import type { Handler } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { setField } from "./engine/listing.js";
+import { ofCommunity } from "./engine/members.js";
+import type { Rec } from "./engine/store.js";
+import { readUpload } from "./engine/upload.js";
 
 /**
  * PUT /v1/products/bulk with a CSV (dev.returning.ai/api-37690410): non-blank cells change the
@@ -93,71 +93,70 @@ interface Pending {
   row: number;
 }
 
-export const productBulkHandlers: Handlers = {
-  "bulk.updateProducts"(input) {
-    const { store, communityId } = input;
-    const table = readUpload(input);
-    const products = ofCommunity(store, "products", communityId);
-    const categories = ofCommunity(store, "categories", communityId);
-    const pending: Pending[] = [];
-    table.rows.forEach((row, i) => {
-      const rowNumber = i + 2;
-      const id = (row[table.columns.indexOf("Product ID")] ?? "").trim();
-      let current = pending.at(-1);
-      if (id) {
-        const product = products.find((p) => p._id === id);
-        if (!product) throw new SandboxError(404, `row ${rowNumber}: product ${id.slice(0, 40)} not found`);
-        current = { product, changes: {}, permissions: [], row: rowNumber };
-        pending.push(current);
-      } else if (!current) throw new SandboxError(400, `row ${rowNumber}: the first row needs a Product ID`);
-      const permission: Record<string, unknown> = {};
-      table.columns.forEach((column, c) => {
-        const value = (row[c] ?? "").trim();
-        const spec = COLUMNS[column as keyof typeof COLUMNS];
-        if (!value || !spec) return;
-        if (!id && !spec.permission) {
-          throw new SandboxError(
-            400,
-            `row ${rowNumber}: a row without Product ID only adds a permission entry, so "${column}" must be blank`,
-          );
-        }
-        setField(
-          spec.permission ? permission : (current as Pending).changes,
-          spec.path,
-          convert(value, spec.kind, `row ${rowNumber}, column "${column}"`),
+/** Bulk Update Products: rows apply at once (no job), a product per block of rows. */
+export const updateProductsFromCsv: Handler<unknown> = (input) => {
+  const { store, communityId } = input;
+  const table = readUpload(input);
+  const products = ofCommunity(store, "products", communityId);
+  const categories = ofCommunity(store, "categories", communityId);
+  const pending: Pending[] = [];
+  table.rows.forEach((row, i) => {
+    const rowNumber = i + 2;
+    const id = (row[table.columns.indexOf("Product ID")] ?? "").trim();
+    let current = pending.at(-1);
+    if (id) {
+      const product = products.find((p) => p._id === id);
+      if (!product) throw new SandboxError(404, `row ${rowNumber}: product ${id.slice(0, 40)} not found`);
+      current = { product, changes: {}, permissions: [], row: rowNumber };
+      pending.push(current);
+    } else if (!current) throw new SandboxError(400, `row ${rowNumber}: the first row needs a Product ID`);
+    const permission: Record<string, unknown> = {};
+    table.columns.forEach((column, c) => {
+      const value = (row[c] ?? "").trim();
+      const spec = COLUMNS[column as keyof typeof COLUMNS];
+      if (!value || !spec) return;
+      if (!id && !spec.permission) {
+        throw new SandboxError(
+          400,
+          `row ${rowNumber}: a row without Product ID only adds a permission entry, so "${column}" must be blank`,
         );
-      });
-      if (Object.keys(permission).length) current?.permissions.push(permission);
+      }
+      setField(
+        spec.permission ? permission : (current as Pending).changes,
+        spec.path,
+        convert(value, spec.kind, `row ${rowNumber}, column "${column}"`),
+      );
     });
-    const updated = pending.map(({ product, changes, permissions, row }) => {
-      const { vouchers, voucherExpireDate, categoryName, ...fields } = changes;
-      const codes = (vouchers as string[] | undefined) ?? [];
-      if (codes.length && !voucherExpireDate)
-        throw new SandboxError(400, `row ${row}: Voucher Expire Date is required with Vouchers`);
-      const category = categoryName === undefined ? undefined : categories.find((c) => c.name === categoryName);
-      if (categoryName !== undefined && !category)
-        throw new SandboxError(404, `row ${row}: category "${String(categoryName).slice(0, 80)}" not found`);
-      // Nested settings replace the stored ones as a whole, as the docs ask callers to send them complete.
-      const entries = permissions.map((p) => {
-        const combination = (p.permission as Record<string, unknown> | undefined)?.combination;
-        return combination ? { ...p, permission: { ...(p.permission as object), combination: [combination] } } : p;
-      });
-      return {
-        ...product,
-        ...fields,
-        ...(category ? { categoryID: category._id } : {}),
-        ...(entries.length ? { productPermission: entries } : {}),
-        stocks: (product.stocks as number) + codes.length,
-      };
+    if (Object.keys(permission).length) current?.permissions.push(permission);
+  });
+  const updated = pending.map(({ product, changes, permissions, row }) => {
+    const { vouchers, voucherExpireDate, categoryName, ...fields } = changes;
+    const codes = (vouchers as string[] | undefined) ?? [];
+    if (codes.length && !voucherExpireDate)
+      throw new SandboxError(400, `row ${row}: Voucher Expire Date is required with Vouchers`);
+    const category = categoryName === undefined ? undefined : categories.find((c) => c.name === categoryName);
+    if (categoryName !== undefined && !category)
+      throw new SandboxError(404, `row ${row}: category "${String(categoryName).slice(0, 80)}" not found`);
+    // Nested settings replace the stored ones as a whole, as the docs ask callers to send them complete.
+    const entries = permissions.map((p) => {
+      const combination = (p.permission as Record<string, unknown> | undefined)?.combination;
+      return combination ? { ...p, permission: { ...(p.permission as object), combination: [combination] } } : p;
     });
-    // Written only once every row has passed: a bad row leaves every product as it was.
-    const all = store.collection("products");
-    const now = store.now();
-    const data = updated.map((next) => {
-      const record = { ...next, updatedAt: now } as Rec;
-      all[all.findIndex((p) => p._id === record._id)] = record;
-      return record;
-    });
-    return { statusCode: 200, message: "Update products success.", data, meta: { updated: data.length } };
-  },
+    return {
+      ...product,
+      ...fields,
+      ...(category ? { categoryID: category._id } : {}),
+      ...(entries.length ? { productPermission: entries } : {}),
+      stocks: (product.stocks as number) + codes.length,
+    };
+  });
+  // Written only once every row has passed: a bad row leaves every product as it was.
+  const all = store.collection("products");
+  const now = store.now();
+  const data = updated.map((next) => {
+    const record = { ...next, updatedAt: now } as Rec;
+    all[all.findIndex((p) => p._id === record._id)] = record;
+    return record;
+  });
+  return { statusCode: 200, message: "Update products success.", data, meta: { updated: data.length } };
 };

@@ -1,14 +1,22 @@
-import { SandboxError } from "../envelope.js";
-import { newestPage } from "../listing.js";
-import { ofCommunity, requireUser } from "../members.js";
-import { statusSnapshot } from "../seeds/rewards.js";
-import { newObjectId, type Rec } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
+import { rewards } from "../tools/rewards.js";
+import { crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { newestPage } from "./engine/listing.js";
+import { ofCommunity, requireUser } from "./engine/members.js";
+import { newObjectId, type Rec } from "./engine/store.js";
+import { statusSnapshot } from "./seeds/rewards.js";
 
 const ORDERS = "redemptionOrders";
 const HISTORY = "redemptionStatusHistory";
 
-function findOrder({ store, communityId, args }: HandlerInput): Rec {
+const statuses: SandboxResource = {
+  name: "redemptionStatuses",
+  noun: "redemption status",
+  plural: "redemption statuses",
+  unique: ["name"],
+};
+
+function findOrder({ store, communityId, args }: HandlerInput<{ transactionId: string }>): Rec {
   const order = ofCommunity(store, ORDERS, communityId).find((o) => o.transactionId === args.transactionId);
   if (!order) throw new SandboxError(404, "Redemption order not found.");
   return order;
@@ -19,18 +27,22 @@ const listed = (records: Rec[], args: Record<string, unknown>) => {
   return { statusCode: 200, message: "Read redemption orders success.", data, meta };
 };
 
-export const rewardsHandlers: Handlers = {
-  "rewards.listOrders": ({ store, communityId, args }) => listed(ofCommunity(store, ORDERS, communityId), args),
+export const rewardsSandbox = sandboxFor(rewards, {
+  list_redemption_statuses: crud(statuses, "list"),
+  get_redemption_status: crud(statuses, "get"),
+  create_redemption_status: crud(statuses, "create"),
 
-  "rewards.listOrdersByEmail"({ store, communityId, args }) {
-    const user = requireUser(store, communityId, "email", String(args.email));
+  list_redemption_orders: ({ store, communityId, args }) => listed(ofCommunity(store, ORDERS, communityId), args),
+
+  list_redemption_orders_by_email({ store, communityId, args }) {
+    const user = requireUser(store, communityId, "email", args.email);
     return listed(
       ofCommunity(store, ORDERS, communityId).filter((o) => o.userId === user._id),
       args,
     );
   },
 
-  "rewards.statusHistory"(input) {
+  get_redemption_order_status_history(input) {
     const order = findOrder(input);
     const entries = ofCommunity(input.store, HISTORY, input.communityId)
       .filter((e) => e.transactionId === order.transactionId)
@@ -39,7 +51,7 @@ export const rewardsHandlers: Handlers = {
   },
 
   /** Applies the status and records it in the order's history, answering in the documented shape. */
-  "rewards.updateOrderStatus"(input) {
+  update_redemption_order_status(input) {
     const { store, communityId, args } = input;
     const order = findOrder(input);
     const status = ofCommunity(store, "redemptionStatuses", communityId).find((s) => s._id === args.statusId);
@@ -62,4 +74,4 @@ export const rewardsHandlers: Handlers = {
       data: { transactionId: order.transactionId, statusId: status._id, status: snapshot },
     };
   },
-};
+});

@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { describeIssues } from "../registry/issues.js";
-import { elementOf, kindOf } from "../registry/schema-kind.js";
-import type { ToolDef } from "../registry/types.js";
+import { describeIssues } from "../../registry/issues.js";
+import { elementOf, kindOf } from "../../registry/schema-kind.js";
+import type { ToolDef } from "../../registry/types.js";
+import type { UploadedFile } from "./bind.js";
 import { SandboxError } from "./envelope.js";
-import type { UploadedFile } from "./handlers/types.js";
 import type { RouteTool } from "./routes.js";
 
 type Args = Record<string, unknown>;

@@ -1,9 +1,10 @@
-import { SandboxError } from "../envelope.js";
-import { newestPage } from "../listing.js";
-import { memberByIdentifier, ofCommunity, requireUser } from "../members.js";
-import { ACTIVITY_END } from "../seeds/gamification.js";
-import { newObjectId, type Rec } from "../store.js";
-import type { Handlers } from "./types.js";
+import { gamification } from "../tools/gamification.js";
+import { crud, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { newestPage } from "./engine/listing.js";
+import { memberByIdentifier, ofCommunity, requireUser } from "./engine/members.js";
+import { newObjectId, type Rec } from "./engine/store.js";
+import { ACTIVITY_END } from "./seeds/gamification.js";
 
 const DAY_MS = 86_400_000;
 const FETCHED = "User gamification stats fetched successfully";
@@ -19,13 +20,22 @@ function window(days: number): string[] {
 
 const COUNTS = ["messages", "replies", "reaction", "socials"] as const;
 
-export const gamificationHandlers: Handlers = {
-  "gamification.dailyHistory"({ store, communityId, args }) {
-    const type = String(args.identifier_type);
-    const day = isoDay(String(args.date));
-    const page = (args.page as number | undefined) ?? 1;
-    const limit = (args.limit as number | undefined) ?? 20;
-    const found = (args.identifier as string[]).flatMap((identifier) => {
+const settings: SandboxResource = {
+  name: "gamificationSettings",
+  noun: "gamification settings",
+  plural: "gamification settings",
+  singleton: true,
+};
+
+export const gamificationSandbox = sandboxFor(gamification, {
+  get_tier_and_xp_settings: crud(settings, "read-singleton"),
+
+  get_daily_gamification_history({ store, communityId, args }) {
+    const type = args.identifier_type;
+    const day = isoDay(args.date);
+    const page = args.page ?? 1;
+    const limit = args.limit ?? 20;
+    const found = args.identifier.flatMap((identifier) => {
       const user = memberByIdentifier(store, communityId, type, identifier);
       return user ? [{ identifier, user }] : [];
     });
@@ -37,17 +47,17 @@ export const gamificationHandlers: Handlers = {
     const pagination = {
       page,
       limit,
-      total: (args.identifier as string[]).length,
+      total: args.identifier.length,
       total_pages: Math.ceil(found.length / limit),
       found: found.length,
     };
     return { statusCode: 200, message: FETCHED, data: { date: args.date, pagination, results } };
   },
 
-  "gamification.activityStats"({ store, communityId, args }) {
-    const user = requireUser(store, communityId, String(args.identifier_type), String(args.identifier));
+  get_user_activity_stats({ store, communityId, args }) {
+    const user = requireUser(store, communityId, args.identifier_type, args.identifier);
     const activity = ofCommunity(store, "activityDays", communityId).filter((a) => a.userId === user._id);
-    const daily_stats = window(args.days as number).map((date) => {
+    const daily_stats = window(args.days).map((date) => {
       const done = activity.find((a) => a.day === date);
       return { date, ...Object.fromEntries(COUNTS.map((k) => [k, (done?.[k] as number | undefined) ?? 0])) };
     });
@@ -58,15 +68,15 @@ export const gamificationHandlers: Handlers = {
     return { statusCode: 200, message: FETCHED, data: { user_id: String(user.id ?? user._id), range, totals, daily_stats } };
   },
 
-  "gamification.logs"({ store, communityId, args }) {
-    const user = requireUser(store, communityId, String(args.identifier_type), String(args.identifier));
+  list_user_gamification_logs({ store, communityId, args }) {
+    const user = requireUser(store, communityId, args.identifier_type, args.identifier);
     const logs = ofCommunity(store, "gamificationLogs", communityId).filter((l) => l.userId === user._id);
     const { data, meta } = newestPage(logs, "createdAt", args, "gamification logs");
     return { statusCode: 200, message: "Read gamification logs success.", data, meta };
   },
 
-  "gamification.streakLogs"({ store, communityId, args }) {
-    const user = requireUser(store, communityId, "email", String(args.email));
+  list_user_streak_logs({ store, communityId, args }) {
+    const user = requireUser(store, communityId, "email", args.email);
     const logs = ofCommunity(store, "streakLogs", communityId).filter(
       (l) => l.userId === user._id && (args.streakId === undefined || l.streakId === args.streakId),
     );
@@ -75,8 +85,8 @@ export const gamificationHandlers: Handlers = {
   },
 
   /** Upserts the user's row for the wheel: a later read or update sees the stored count. */
-  "gamification.updateSpinWheel"({ store, communityId, args }) {
-    const user = requireUser(store, communityId, "email", String(args.email));
+  update_user_spin_wheel({ store, communityId, args }) {
+    const user = requireUser(store, communityId, "email", args.email);
     const wheels = ofCommunity(store, "spinWheels", communityId);
     const wheel = args.wheelId === undefined ? wheels[0] : wheels.find((w) => w._id === args.wheelId);
     if (!wheel) throw new SandboxError(404, "Spin wheel not found.");
@@ -95,4 +105,4 @@ export const gamificationHandlers: Handlers = {
     else rows[at] = next;
     return { statusCode: 200, message: "Update spin wheel success.", data: next };
   },
-};
+});

@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { log } from "../log.js";
-import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
-import type { ToolDef } from "../registry/types.js";
-import { detectType, UPLOAD_LIMITS } from "../registry/uploads.js";
+import { log } from "../../log.js";
+import { ALL_TOOLS } from "../../registry/index.js";
+import type { ToolDef } from "../../registry/types.js";
+import { detectType, UPLOAD_LIMITS } from "../../registry/uploads.js";
+import { SANDBOX_COMMUNITY_ID } from "../seed.js";
+import { SEED_DATA } from "../seeds/index.js";
 import { fieldSchema, fromText, kindOfField, validateCall } from "./args.js";
 import { credentialChecker, SANDBOX_CREDENTIALS, type SandboxCredentials } from "./auth.js";
+import type { Behaviour, HandlerInput, UploadedFile } from "./bind.js";
 import { failure, SandboxError, success } from "./envelope.js";
-import type { UploadedFile } from "./handlers/index.js";
 import { parseJsonObject, readSandboxBody, sendJson } from "./http.js";
 import { OPS, type OpResult } from "./ops.js";
 import { buildRoutes, matchRoute, type RouteTable } from "./routes.js";
-import { SANDBOX_COMMUNITY_ID } from "./seed.js";
-import { SEED_DATA } from "./seeds/index.js";
 import { SandboxStore } from "./store.js";
 
 /** The key a sandbox accepts unless told otherwise; documented so anyone can try the tools. */
@@ -135,8 +135,10 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   const fileArgs = new Set(Object.keys(tool.files ?? {}));
   const plainArgs = Object.fromEntries(Object.entries(args).filter(([k]) => !fileArgs.has(k)));
   let result: OpResult;
-  if (behaviour.kind === "handler") {
-    result = behaviour.handler({ tool, store: ctx.store, communityId: SANDBOX_COMMUNITY_ID, args: plainArgs, files });
+  if (typeof behaviour === "function") {
+    // The one place args meet a handler's type: validateCall parsed them with this tool's own schema.
+    const input: HandlerInput<unknown> = { tool, store: ctx.store, communityId: SANDBOX_COMMUNITY_ID, args, files };
+    result = behaviour(input as HandlerInput<never>);
   } else {
     const inBody = Object.fromEntries(
       Object.entries(plainArgs).filter(([k]) => !Object.hasOwn(path, k) && !tool.queryArgs?.includes(k)),
@@ -165,8 +167,11 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-/** Starts a fresh, seeded sandbox API. Throws at once if the tool tables cannot be served. */
-export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+/**
+ * Starts a fresh, seeded sandbox API serving the tools with these behaviours (src/sandbox/areas.ts).
+ * Throws at once if a tool has none or the tables cannot be served.
+ */
+export async function serveSandbox(behaviours: ReadonlyMap<string, Behaviour>, opts: SandboxOptions = {}): Promise<Sandbox> {
   const credentials: SandboxCredentials = {
     ...SANDBOX_CREDENTIALS,
     ...(opts.apiKey !== undefined ? { apiKey: opts.apiKey } : {}),
@@ -174,7 +179,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const apiKey = credentials.apiKey;
   if (!apiKey.trim()) throw new Error("sandbox: apiKey must not be empty");
   const ctx: Context = {
-    routes: buildRoutes(ALL_TOOLS, SANDBOX_RESOURCES),
+    routes: buildRoutes(ALL_TOOLS, behaviours),
     store: new SandboxStore(SEED_DATA),
     checkCredential: credentialChecker(credentials),
   };

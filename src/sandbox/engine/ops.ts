@@ -1,6 +1,6 @@
-import type { CrudOp, SandboxResource } from "../registry/types.js";
 import { capitalise, type ListMeta, SandboxError } from "./envelope.js";
 import { listRecords, project } from "./listing.js";
+import type { CrudOp, SandboxResource } from "./resource.js";
 import { newObjectId, newSecret, type Rec, type SandboxStore } from "./store.js";
 
 type Args = Record<string, unknown>;

@@ -1,75 +1,13 @@
 import { type CsvTable, readCsv } from "../../registry/csv.js";
-import { SandboxError } from "../envelope.js";
-import { findMember, ofCommunity } from "../members.js";
-import type { OpResult } from "../ops.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
+import { userTools } from "../../tools/legacy/users.js";
+import { bindTools, type HandlerInput } from "../engine/bind.js";
+import { SandboxError } from "../engine/envelope.js";
+import { ofCommunity } from "../engine/members.js";
+import type { OpResult } from "../engine/ops.js";
+import { newObjectId, type Rec, type SandboxStore } from "../engine/store.js";
+import { member } from "./grants.js";
 
-/**
- * The legacy System API's action routes: badges and roles granted to members (kept as grant
- * records, so that deleting a badge or role simply hides its grants), avatar uploads and the CSV
- * member import. Users are the shared "users" collection of src/sandbox/seeds/people.ts.
- */
-
-/** The member a route names: by platform id on the System routes, by ObjectId on /apis/v1 (the schemas tell which). */
-const member = (input: HandlerInput): Rec => findMember(input.store, input.communityId, String(input.args.userId), true);
-
-function record(input: HandlerInput, collection: string, noun: string): Rec {
-  const found = ofCommunity(input.store, collection, input.communityId).find((r) => r._id === input.args.id);
-  if (!found) throw new SandboxError(404, `${noun} not found.`);
-  return found;
-}
-
-/** One kind of grant (a badge or a role held by a member), stored as { <key>, userId } records. */
-interface Grant {
-  grants: string;
-  things: string;
-  key: "badgeId" | "roleId";
-  noun: "Badge" | "Role";
-}
-
-const BADGE: Grant = { grants: "badgeAwards", things: "badges", key: "badgeId", noun: "Badge" };
-const ROLE: Grant = { grants: "userRoles", things: "roles", key: "roleId", noun: "Role" };
-
-/** What a member holds now, as the records themselves; grants of deleted records are left out. */
-function held(input: HandlerInput, kind: Grant, userId: string): Rec[] {
-  const ids = new Set(
-    ofCommunity(input.store, kind.grants, input.communityId)
-      .filter((g) => g.userId === userId)
-      .map((g) => g[kind.key]),
-  );
-  return ofCommunity(input.store, kind.things, input.communityId).filter((r) => ids.has(r._id));
-}
-
-function grant(input: HandlerInput, kind: Grant, message: string): OpResult {
-  const thing = record(input, kind.things, kind.noun);
-  const user = member(input);
-  if (held(input, kind, user._id).some((r) => r._id === thing._id)) {
-    throw new SandboxError(409, `The user already has this ${kind.noun.toLowerCase()}.`);
-  }
-  const now = input.store.now();
-  input.store.collection(kind.grants).push({
-    _id: newObjectId(),
-    communityID: input.communityId,
-    [kind.key]: thing._id,
-    userId: user._id,
-    createdAt: now,
-    updatedAt: now,
-  });
-  return { statusCode: 200, message, data: held(input, kind, user._id) };
-}
-
-function revoke(input: HandlerInput, kind: Grant, message: string): OpResult {
-  const thing = record(input, kind.things, kind.noun);
-  const user = member(input);
-  const grants = input.store.collection(kind.grants);
-  const index = grants.findIndex(
-    (g) => g.communityID === input.communityId && g.userId === user._id && g[kind.key] === thing._id,
-  );
-  if (index < 0) throw new SandboxError(404, `The user does not have this ${kind.noun.toLowerCase()}.`);
-  grants.splice(index, 1);
-  return { statusCode: 200, message, data: held(input, kind, user._id) };
-}
+/** The legacy member routes: the CSV member import and avatar uploads. */
 
 function replaceUser(store: SandboxStore, old: Rec, next: Rec): void {
   const users = store.collection("users");
@@ -84,7 +22,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * The real import is queued and reports in the community's API log; the sandbox imports at once
  * and also says which rows became members and which it skipped, so that a trial run can be checked.
  */
-function importUsers(input: HandlerInput): OpResult {
+function importUsers(input: HandlerInput<{ communityId: string }>): OpResult {
   if (input.args.communityId !== input.communityId) throw new SandboxError(404, "Community not found.");
   const file = input.files.data?.[0];
   if (!file) throw new SandboxError(400, "data: a CSV file is required");
@@ -150,7 +88,7 @@ function importUsers(input: HandlerInput): OpResult {
   };
 }
 
-function uploadAvatar(input: HandlerInput): OpResult {
+function uploadAvatar(input: HandlerInput<{ userId: string }>): OpResult {
   const user = member(input);
   const file = input.files.avatar?.[0];
   if (!file) throw new SandboxError(400, "avatar: an image file is required");
@@ -166,16 +104,7 @@ function uploadAvatar(input: HandlerInput): OpResult {
   return { statusCode: 200, message: "User avatar uploaded successfully", data: next };
 }
 
-export const legacyHandlers: Handlers = {
-  legacy_award_badge: (input) => grant(input, BADGE, "Badge has been rewarded successfully"),
-  legacy_remove_badge: (input) => revoke(input, BADGE, "Badge has been removed successfully"),
-  legacy_add_role: (input) => grant(input, ROLE, "Role has been added successfully"),
-  legacy_remove_role: (input) => revoke(input, ROLE, "Role has been removed successfully"),
-  legacy_list_user_roles: (input) => ({
-    statusCode: 200,
-    message: "User roles fetched successfully",
-    data: held(input, ROLE, member(input)._id),
-  }),
-  legacy_upload_user_avatar: uploadAvatar,
+export const userBehaviours = bindTools(userTools, {
   legacy_import_users_csv: importUsers,
-};
+  legacy_upload_user_avatar: uploadAvatar,
+});

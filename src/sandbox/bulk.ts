@@ -1,9 +1,12 @@
-import { CsvError, type CsvTable, checkCsv, readCsv } from "../../registry/csv.js";
-import { SandboxError } from "../envelope.js";
-import { newestPage } from "../listing.js";
-import { memberByIdentifier, ofCommunity } from "../members.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { Handler, HandlerInput, Handlers } from "./types.js";
+import type { CsvTable } from "../registry/csv.js";
+import { bulk } from "../tools/bulk.js";
+import { updateProductsFromCsv } from "./bulk-products.js";
+import { type Handler, type HandlerInput, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { newestPage } from "./engine/listing.js";
+import { memberByIdentifier, ofCommunity } from "./engine/members.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
+import { readUpload } from "./engine/upload.js";
 
 /**
  * Bulk updates as queued jobs. An upload is checked like the client checks it (same header rules,
@@ -14,21 +17,6 @@ import type { Handler, HandlerInput, Handlers } from "./types.js";
  */
 
 const JOBS = "bulkJobs";
-
-/** The uploaded CSV of argument `arg`, read and checked against its table's rules; a 400 names the form field. */
-export function readUpload(input: HandlerInput, arg = "file"): CsvTable {
-  const spec = input.tool.files?.[arg];
-  const part = input.files[arg]?.[0];
-  if (!spec || !part) throw new SandboxError(400, `${spec?.field ?? arg}: a CSV file is required`);
-  try {
-    const table = readCsv(part.bytes);
-    checkCsv(table, spec.columns);
-    return table;
-  } catch (error) {
-    if (error instanceof CsvError) throw new SandboxError(400, `${spec.field}: ${error.message}`);
-    throw error;
-  }
-}
 
 const IDENTIFIERS = ["email", "username"] as const;
 
@@ -66,7 +54,7 @@ function rowOutcome(store: SandboxStore, communityId: string, table: CsvTable, r
 }
 
 const queue =
-  (type: string, what: string): Handler =>
+  (type: string, what: string): Handler<unknown> =>
   (input) => {
     const { store, communityId } = input;
     const table = readUpload(input);
@@ -136,7 +124,7 @@ const summary = (job: Rec) => {
   return { ...rest, failedRows: revealed(job).filter((r) => r.outcome === "failed").length };
 };
 
-function findJob({ store, communityId, args }: HandlerInput): Rec {
+function findJob({ store, communityId, args }: HandlerInput<{ jobId: string }>): Rec {
   const job = ofCommunity(store, JOBS, communityId).find((j) => j._id === args.jobId);
   if (!job) throw new SandboxError(404, "Bulk job not found.");
   return job;
@@ -157,23 +145,24 @@ function advance(store: SandboxStore, job: Rec): void {
   jobs[jobs.indexOf(job)] = { ...next, updatedAt: store.now() };
 }
 
-export const bulkHandlers: Handlers = {
-  "bulk.updateUsers": queue("users", "user"),
-  "bulk.updatePremiumCurrency": queue("premium-currency", "premium currency"),
+export const bulkSandbox = sandboxFor(bulk, {
+  update_store_products_from_csv: updateProductsFromCsv,
+  update_users_from_csv: queue("users", "user"),
+  update_premium_currency_from_csv: queue("premium-currency", "premium currency"),
 
-  "bulk.listJobs"({ store, communityId, args }) {
+  list_bulk_jobs({ store, communityId, args }) {
     const { data, meta } = newestPage(ofCommunity(store, JOBS, communityId), "createdAt", args, "bulk jobs");
     return { statusCode: 200, message: "Read bulk jobs success.", data: data.map(summary), meta };
   },
 
-  "bulk.jobStatus"(input) {
+  get_bulk_job_status(input) {
     const job = findJob(input);
     advance(input.store, job);
     return { statusCode: 200, message: "Read bulk job status success.", data: summary(job) };
   },
 
-  "bulk.jobDetails"(input) {
+  get_bulk_job_details(input) {
     const job = findJob(input);
     return { statusCode: 200, message: "Read bulk job success.", data: { ...summary(job), results: revealed(job) } };
   },
-};
+});

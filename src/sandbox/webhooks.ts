@@ -1,7 +1,9 @@
-import { SandboxError } from "../envelope.js";
-import { findMember } from "../members.js";
-import { newObjectId, type Rec, type SandboxStore } from "../store.js";
-import type { Handlers } from "./types.js";
+import { webhooks } from "../tools/webhooks.js";
+import { sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { findMember } from "./engine/members.js";
+import { newObjectId, type Rec, type SandboxStore } from "./engine/store.js";
+import { sendMessage } from "./messaging.js";
 
 /**
  * The incoming webhooks that change a member (send-message shares the messaging handler). Their
@@ -11,8 +13,6 @@ import type { Handlers } from "./types.js";
 
 const FIELD_VALUES = "customFieldValues";
 const BALANCES = "currencyBalances";
-
-type FieldValue = { field: string; value: string | number | boolean };
 
 function valuesOf(st: SandboxStore, communityId: string, userId: string): Record<string, unknown> {
   const mine = st.collection(FIELD_VALUES).filter((r) => r.communityID === communityId && r.userId === userId);
@@ -30,12 +30,14 @@ function balanceOf(st: SandboxStore, communityId: string, member: Rec): Rec {
   return record;
 }
 
-export const webhookHandlers: Handlers = {
-  "webhook-update-custom-fields"({ store: st, communityId, args }) {
-    const member = findMember(st, communityId, String(args.idOrEmail), true);
+export const webhooksSandbox = sandboxFor(webhooks, {
+  send_message_by_webhook: sendMessage,
+
+  update_custom_fields_by_webhook({ store: st, communityId, args }) {
+    const member = findMember(st, communityId, args.idOrEmail, true);
     const records = st.collection(FIELD_VALUES);
     const now = st.now();
-    for (const { field, value } of args.fields as FieldValue[]) {
+    for (const { field, value } of args.fields) {
       const found = records.find((r) => r.communityID === communityId && r.userId === member._id && r.field === field);
       if (found) Object.assign(found, { value, updatedAt: now });
       else records.push({ _id: newObjectId(), communityID: communityId, userId: member._id, field, value, updatedAt: now });
@@ -47,14 +49,14 @@ export const webhookHandlers: Handlers = {
     };
   },
 
-  "webhook-update-currency"({ store: st, communityId, args }) {
-    const member = findMember(st, communityId, String(args.idOrEmail), true);
+  update_currency_by_webhook({ store: st, communityId, args }) {
+    const member = findMember(st, communityId, args.idOrEmail, true);
     const record = balanceOf(st, communityId, member);
-    const amount = Number(args.amount);
+    const amount = args.amount;
     const balance = Number(record.balance) + amount;
     if (balance < 0) throw new SandboxError(400, `amount: the balance would go below zero (it is ${record.balance}).`);
     record.balance = balance;
     record.updatedAt = st.now();
     return { statusCode: 200, message: "Currency updated", data: { userId: member._id, change: amount, balance } };
   },
-};
+});

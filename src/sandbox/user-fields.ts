@@ -1,12 +1,32 @@
-import { userFieldHistoryResource, userFieldResource } from "../../tools/user-fields.js";
-import { SandboxError } from "../envelope.js";
-import { listRecords } from "../listing.js";
-import { findUser } from "../members.js";
-import { OPS, type OpInput } from "../ops.js";
-import type { Rec } from "../store.js";
-import type { HandlerInput, Handlers } from "./types.js";
+import { userFields } from "../tools/user-fields.js";
+import { crud, type HandlerInput, type SandboxResource, sandboxFor } from "./engine/bind.js";
+import { SandboxError } from "./engine/envelope.js";
+import { listRecords } from "./engine/listing.js";
+import { findUser } from "./engine/members.js";
+import { OPS, type OpInput } from "./engine/ops.js";
+import type { Rec } from "./engine/store.js";
 
-function findField(input: HandlerInput): Rec {
+const userFieldResource: SandboxResource = {
+  name: "userFields",
+  noun: "user field",
+  plural: "user fields",
+  scopeParam: "communityId",
+  searchFields: ["name", "field"],
+  unique: ["field"],
+};
+
+const userFieldHistoryResource: SandboxResource = {
+  name: "userFieldHistories",
+  noun: "user field history",
+  plural: "user field histories",
+  pagination: "page",
+  scopeParam: "communityId",
+};
+
+/** The routes that name a field: by its id, within the path's community. */
+type FieldArgs = { communityId: string; fieldId?: string | undefined };
+
+function findField(input: HandlerInput<FieldArgs>): Rec {
   const { communityId, fieldId } = input.args;
   const record = input.store.collection(userFieldResource.name).find((r) => r._id === fieldId && r.communityId === communityId);
   if (!record) throw new SandboxError(404, "User field not found.");
@@ -14,12 +34,12 @@ function findField(input: HandlerInput): Rec {
 }
 
 /** The generic operation's input for a user-fields route: scoped by the path's community. */
-const fieldOp = (input: HandlerInput, body: Record<string, unknown> = {}): OpInput => ({
+const fieldOp = (input: HandlerInput<FieldArgs>, body: Record<string, unknown> = {}): OpInput => ({
   resource: userFieldResource,
   store: input.store,
   communityId: input.communityId,
-  scope: input.args.communityId as string,
-  id: input.args.fieldId as string | undefined,
+  scope: input.args.communityId,
+  ...(input.args.fieldId !== undefined ? { id: input.args.fieldId } : {}),
   args: input.args,
   body,
 });
@@ -28,7 +48,7 @@ const fieldOp = (input: HandlerInput, body: Record<string, unknown> = {}): OpInp
  * The overview says default fields are maintained by the system and custom ones through the API;
  * we read that as: only custom fields can be changed or deleted.
  */
-function customOnly(input: HandlerInput): void {
+function customOnly(input: HandlerInput<FieldArgs>): void {
   if (findField(input).isDefault) {
     throw new SandboxError(403, "Default user fields are maintained by the system; only custom fields can be changed.");
   }
@@ -57,13 +77,14 @@ function checkValue(field: Rec, value: unknown): void {
 
 const newestFirst = { sort: "createdAt:desc" };
 
-export const userFieldHandlers: Handlers = {
+export const userFieldsSandbox = sandboxFor(userFields, {
+  list_user_fields: crud(userFieldResource, "list"),
+  get_user_field: crud(userFieldResource, "get"),
+
   create_user_field(input) {
     const { communityId: _scope, ...body } = input.args;
     // The docs: spaces in the key become hyphens ("deposit amount" -> "deposit-amount"); without a key we derive it from the name.
-    const key = String(body.field ?? body.name)
-      .trim()
-      .replace(/\s+/g, "-");
+    const key = (body.field ?? body.name).trim().replace(/\s+/g, "-");
     return OPS.create(fieldOp(input, { ...body, field: key, isDefault: false, creator: null }));
   },
 
@@ -106,9 +127,9 @@ export const userFieldHandlers: Handlers = {
       resource: userFieldHistoryResource,
       store: input.store,
       communityId: input.communityId,
-      scope: communityId as string,
+      scope: communityId,
       args: input.args,
       body: { fieldId, field: field.field, userId, value, previousValue: previous?.value ?? null },
     });
   },
-};
+});

@@ -1,5 +1,5 @@
-import type { SandboxResource } from "../registry/types.js";
 import { type ListMeta, SandboxError } from "./envelope.js";
+import type { SandboxResource } from "./resource.js";
 import type { Rec } from "./store.js";
 
 type Args = Record<string, unknown>;

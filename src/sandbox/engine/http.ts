@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BodyTooLargeError, readBody } from "../util/body.js";
+import { BodyTooLargeError, readBody } from "../../util/body.js";
 import { SandboxError } from "./envelope.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
-import { pathParamNames } from "../registry/request.js";
-import type { AuthKind, CrudOp, HttpMethod, SandboxResource, ToolDef } from "../registry/types.js";
+import { pathParamNames } from "../../registry/request.js";
+import type { AuthKind, HttpMethod, ToolDef } from "../../registry/types.js";
+import type { Behaviour, CrudOp } from "./bind.js";
 import { SandboxError } from "./envelope.js";
-import { HANDLERS, type Handler } from "./handlers/index.js";
 
 /** A tool served by a route, with the names it gives the path's placeholders, in order. */
 export interface RouteTool {
@@ -48,27 +48,19 @@ function parseTemplate(tool: ToolDef): (string | null)[] {
   });
 }
 
-/** How a route is served: a generic operation on a declared collection, or a named action handler. */
-export type Behaviour =
-  | { kind: "crud"; op: CrudOp; resource: SandboxResource }
-  | { kind: "handler"; name: string; handler: Handler };
+const behaviourName = (b: Behaviour) =>
+  typeof b === "function" ? `handler ${b.name || "(anonymous)"}` : `${b.resource.name}/${b.op}`;
 
-const behaviourName = (b: Behaviour) => (b.kind === "crud" ? `${b.resource.name}/${b.op}` : `handler ${b.name}`);
+/** One handler function, or the same operation on the same collection. */
+const sameBehaviour = (a: Behaviour, b: Behaviour) =>
+  a === b || (typeof a !== "function" && typeof b !== "function" && a.resource === b.resource && a.op === b.op);
 
 /** Everything the generic op will rely on, checked once so a bad table fails at startup, not mid-request. */
-function describeTool(
-  tool: ToolDef,
-  resources: ReadonlyMap<string, SandboxResource>,
-): { routeTool: RouteTool; behaviour: Behaviour } {
+function describeTool(tool: ToolDef, behaviour: Behaviour | undefined): { routeTool: RouteTool; behaviour: Behaviour } {
   const params = pathParamNames(tool.path);
-  if ("handler" in tool.sandbox) {
-    const handler = HANDLERS[tool.sandbox.handler];
-    if (!handler) throw new Error(`sandbox: ${tool.name}: no handler named ${tool.sandbox.handler} in src/sandbox/handlers`);
-    return { routeTool: { tool, params }, behaviour: { kind: "handler", name: tool.sandbox.handler, handler } };
-  }
-  const { op } = tool.sandbox;
-  const resource = resources.get(tool.sandbox.resource);
-  if (!resource) throw new Error(`sandbox: ${tool.name}: unknown resource ${tool.sandbox.resource}`);
+  if (!behaviour) throw new Error(`sandbox: ${tool.name}: no behaviour in its area's sandbox file (src/sandbox/)`);
+  if (typeof behaviour === "function") return { routeTool: { tool, params }, behaviour };
+  const { op, resource } = behaviour;
   if (SINGLETON_OPS.has(op) !== Boolean(resource.singleton)) {
     throw new Error(`sandbox: ${tool.name}: op ${op} does not fit resource ${resource.name}`);
   }
@@ -77,17 +69,17 @@ function describeTool(
   }
   const idParam = params.filter((p) => p !== resource.scopeParam).at(-1);
   if (ID_OPS.has(op) && !idParam) throw new Error(`sandbox: ${tool.name}: op ${op} needs a record id in the path`);
-  return { routeTool: { tool, params, ...(ID_OPS.has(op) ? { idParam } : {}) }, behaviour: { kind: "crud", op, resource } };
+  return { routeTool: { tool, params, ...(ID_OPS.has(op) ? { idParam } : {}) }, behaviour };
 }
 
 /**
  * One route per (method, path shape), derived from the tool tables. Placeholder names are left
  * out of the shape because two families may spell them differently for the same wire route.
  */
-export function buildRoutes(tools: readonly ToolDef[], resources: ReadonlyMap<string, SandboxResource>): RouteTable {
+export function buildRoutes(tools: readonly ToolDef[], behaviours: ReadonlyMap<string, Behaviour>): RouteTable {
   const templates = new Map<string, Template>();
   for (const tool of tools) {
-    const { routeTool, behaviour } = describeTool(tool, resources);
+    const { routeTool, behaviour } = describeTool(tool, behaviours.get(tool.name));
     const segments = parseTemplate(tool);
     const key = segments.map((s) => s ?? "{}").join("/");
     let template = templates.get(key);
@@ -101,7 +93,7 @@ export function buildRoutes(tools: readonly ToolDef[], resources: ReadonlyMap<st
       continue;
     }
     const first = entry.tools[0]?.tool.name;
-    if (behaviourName(entry.behaviour) !== behaviourName(behaviour) || entry.auth !== tool.auth) {
+    if (!sameBehaviour(entry.behaviour, behaviour) || entry.auth !== tool.auth) {
       throw new Error(
         `sandbox: ${tool.method} ${tool.path} is served by ${first} as ${behaviourName(entry.behaviour)} (${entry.auth}) ` +
           `but ${tool.name} says ${behaviourName(behaviour)} (${tool.auth})`,
