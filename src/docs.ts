@@ -45,6 +45,7 @@ const NEEDS: Record<AuthKind, string> = {
   system: "`RETURNING_AI_SYSTEM_KEY`",
   webhook: "`RETURNING_AI_WEBHOOK_KEY` (if the webhook has its API-key toggle on)",
   "secure-auth": "`RETURNING_AI_SYSTEM_KEY` + `RETURNING_AI_COMMUNITY_HOST`",
+  none: "no credential",
 };
 
 /** Which credential each toolset's routes take, from the tables' auth kinds. */

@@ -31,15 +31,19 @@ const REQUIRED: Readonly<Record<AuthKind, readonly CredentialName[]>> = {
   system: ["systemKey"],
   webhook: [],
   "secure-auth": ["systemKey", "communityHost"],
+  none: [],
 };
 
 /** The credential this kind of route needs and the caller lacks, if any. */
 export const missingCredential = (auth: AuthKind, creds: Credentials): CredentialName | undefined =>
   REQUIRED[auth].find((name) => !creds[name]);
 
-/** The one credential that identifies the caller for a kind of route (for confirmation tokens). */
+/**
+ * The one credential that identifies the caller for a kind of route (for confirmation tokens); a
+ * route that takes none is tied to the API key, the credential a server always has.
+ */
 export const identityOf = (auth: AuthKind, creds: Credentials): string | undefined =>
-  auth === "bearer" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
+  auth === "bearer" || auth === "none" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
 
 /** The headers a route's credential travels in, as the catalog documents them. */
 export function authHeaders(auth: AuthKind, creds: Credentials): Record<string, string> {
@@ -55,6 +59,8 @@ export function authHeaders(auth: AuthKind, creds: Credentials): Record<string, 
         ...(creds.systemKey ? { apikey: creds.systemKey } : {}),
         ...(creds.communityHost ? { hostname: creds.communityHost } : {}),
       };
+    case "none":
+      return {};
   }
 }
 

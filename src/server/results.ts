@@ -101,13 +101,14 @@ const revealNote = (field: string, found: boolean): string =>
 
 /** The credential a route's 401 is about, and where the caller supplied it. */
 function credentialHint(tool: ToolDef, keySource: KeySource): string {
+  if (tool.auth === "none") return "The docs say this route takes no credential.";
   const name = CREDENTIAL_OF[tool.auth];
   const { env, header, label } = CREDENTIAL_SOURCES[name];
   if (keySource === "sandbox") return "The sandbox refused the credential; restart with --sandbox.";
   return keySource === "request" && header ? `Check the ${label} sent in the ${header.split(":")[0]} header.` : `Check ${env}.`;
 }
 
-const CREDENTIAL_OF: Record<ToolDef["auth"], CredentialName> = {
+const CREDENTIAL_OF: Record<Exclude<ToolDef["auth"], "none">, CredentialName> = {
   bearer: "apiKey",
   system: "systemKey",
   webhook: "webhookKey",

@@ -60,7 +60,6 @@ type Verb = "list" | "create" | "update" | "delete";
 
 interface Family {
   keyIdParam: string;
-  catalogPrefix: string;
   /** Each tool's name, written out so that a search of src/ finds it. */
   names: Record<Verb, string>;
   /** "community API key"; `article` is the one it takes ("a", "an"). */
@@ -71,18 +70,15 @@ interface Family {
 
 export function apiKeyTools(family: Family): ToolSpec[] {
   const keyId = { [family.keyIdParam]: objectId };
-  const item = `/apis/v1/communities/{communityId}/api-keys/{${family.keyIdParam}}`;
-  const collection = "/apis/v1/communities/{communityId}/api-keys";
+  // Both families call the community API key operations; the legacy pages spell the key id apikeyId.
+  const pathArgs = family.keyIdParam === "apiKeyId" ? {} : { pathArgs: { apiKeyId: family.keyIdParam } };
   const sandbox = (op: Verb) => ({ resource: apiKeyResource.name, op });
   return [
     {
       name: family.names.list,
+      operation: "apikeys.community.list",
       title: `List ${family.label}s`,
       description: `List a community's ${family.label}s, secrets masked.`,
-      method: "GET",
-      path: collection,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.list`],
       input: z.strictObject({ communityId }),
       example: { communityId: DEMO.communityId },
       risk: "read",
@@ -90,12 +86,9 @@ export function apiKeyTools(family: Family): ToolSpec[] {
     },
     {
       name: family.names.create,
+      operation: "apikeys.community.create",
       title: `Create ${family.label}`,
       description: `Issue ${family.article} ${family.label}; revealKey: true returns its secret, once.`,
-      method: "POST",
-      path: collection,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.create`],
       input: keyUpdate.required({ name: true, permissions: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, name: "Zapier", permissions: ["sendMessage"], expirePeriod: 30 },
       risk: "write",
@@ -104,12 +97,10 @@ export function apiKeyTools(family: Family): ToolSpec[] {
     },
     {
       name: family.names.update,
+      operation: "apikeys.community.update",
+      ...pathArgs,
       title: `Update ${family.label}`,
       description: `Rename ${family.article} ${family.label} or change its permissions or expiry.`,
-      method: "PUT",
-      path: item,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.update`],
       input: keyUpdate.extend({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId, name: "Slack (renamed)" },
       risk: "write",
@@ -117,11 +108,10 @@ export function apiKeyTools(family: Family): ToolSpec[] {
     },
     {
       name: family.names.delete,
+      operation: "apikeys.community.delete",
+      ...pathArgs,
       title: `Delete ${family.label}`,
       description: `Revoke ${family.article} ${family.label} for good; whatever uses it stops working.`,
-      method: "DELETE",
-      path: item,
-      catalogIds: [`${family.catalogPrefix}.delete`],
       input: z.strictObject({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId },
       risk: "destructive",

@@ -8,7 +8,6 @@ export const apiKeys: ToolsetDef = {
   resources: [apiKeyResource],
   tools: apiKeyTools({
     keyIdParam: "apiKeyId",
-    catalogPrefix: "apikeys.community",
     label: "community API key",
     article: "a",
     names: {

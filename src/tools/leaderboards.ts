@@ -73,9 +73,7 @@ type Fields = Record<string, z.ZodType>;
 /** One focused tool over the leaderboard PATCH route: the same route, a smaller schema. */
 const update = (spec: Pick<ToolSpec, "name" | "title" | "description" | "example">, fields: Fields): ToolSpec => ({
   ...spec,
-  method: "PATCH",
-  path: "/leaderboards/{leaderboardID}",
-  catalogIds: ["leaderboards.update"],
+  operation: "leaderboards.update",
   input: z.strictObject({ leaderboardID, ...z.strictObject(fields).partial().shape }),
   risk: "write",
   annotations: { idempotentHint: true },
@@ -99,11 +97,9 @@ export const leaderboards: ToolsetDef = {
   tools: [
     {
       name: "list_leaderboards",
+      operation: "leaderboards.list",
       title: "List leaderboards",
       description: "List leaderboards, a page at a time.",
-      method: "GET",
-      path: "/leaderboards",
-      catalogIds: ["leaderboards.list"],
       input: z.strictObject(pageQuery),
       example: { page: 1, limit: 10, sort: "displayOrder:asc" },
       risk: "read",
@@ -115,11 +111,9 @@ export const leaderboards: ToolsetDef = {
     },
     {
       name: "get_leaderboard",
+      operation: "leaderboards.get",
       title: "Get leaderboard",
       description: "Get one leaderboard's full configuration.",
-      method: "GET",
-      path: "/leaderboards/{leaderboardID}",
-      catalogIds: ["leaderboards.get"],
       input: z.strictObject({ leaderboardID, ...projection }),
       example: { leaderboardID: DEMO.leaderboardId },
       risk: "read",
@@ -127,11 +121,9 @@ export const leaderboards: ToolsetDef = {
     },
     {
       name: "create_leaderboard",
+      operation: "leaderboards.create",
       title: "Create leaderboard",
       description: "Create a leaderboard: name, ranking, columns, dates; daily hours, visibility and widget after.",
-      method: "POST",
-      path: "/v1/leaderboards",
-      catalogIds: ["leaderboards.create"],
       // What a board needs to run, in one call (enough to repeat last month's board); daily hours,
       // visibility and the widget have their update tools. The API takes each required field or its
       // legacy alias; we offer only the new names, so they are required.
@@ -251,12 +243,9 @@ export const leaderboards: ToolsetDef = {
     ),
     {
       name: "delete_leaderboard",
+      operation: "leaderboards.delete",
       title: "Delete leaderboard",
       description: "Delete a leaderboard and its configuration.",
-      method: "DELETE",
-      path: "/leaderboards/{leaderboardID}",
-      routeStatus: "inferred",
-      catalogIds: ["leaderboards.delete"],
       input: z.strictObject({ leaderboardID }),
       example: { leaderboardID: DEMO.leaderboardIds[1] },
       risk: "destructive",

@@ -47,11 +47,9 @@ export const store: ToolsetDef = {
   tools: [
     {
       name: "list_store_categories",
+      operation: "store_categories.list",
       title: "List store categories",
       description: "List store categories.",
-      method: "GET",
-      path: "/v1/categories",
-      catalogIds: ["store_categories.list"],
       input: z.strictObject({ ...skipQuery, userID }),
       example: { skip: 0, limit: 10 },
       risk: "read",
@@ -60,11 +58,9 @@ export const store: ToolsetDef = {
     },
     {
       name: "get_store_category",
+      operation: "store_categories.get",
       title: "Get store category",
       description: "Get one store category.",
-      method: "GET",
-      path: "/v1/categories/{categoryID}",
-      catalogIds: ["store_categories.get"],
       input: z.strictObject({ categoryID, ...projection }),
       example: { categoryID: DEMO.categoryId },
       risk: "read",
@@ -72,11 +68,9 @@ export const store: ToolsetDef = {
     },
     {
       name: "create_store_category",
+      operation: "store_categories.create",
       title: "Create store category",
       description: "Create a store category.",
-      method: "POST",
-      path: "/v1/categories",
-      catalogIds: ["store_categories.create"],
       input: categoryFields.required({ name: true }),
       example: { name: "Limited Editions", viewType: "full" },
       risk: "write",
@@ -84,11 +78,9 @@ export const store: ToolsetDef = {
     },
     {
       name: "update_store_category",
+      operation: "store_categories.update",
       title: "Update store category",
       description: "Change a store category's name, cover, view type, order or archive flag.",
-      method: "PUT",
-      path: "/v1/categories/{categoryID}",
-      catalogIds: ["store_categories.update"],
       input: categoryFields.extend({ categoryID }),
       example: { categoryID: DEMO.categoryIds[1], isArchived: true },
       risk: "write",
@@ -96,11 +88,9 @@ export const store: ToolsetDef = {
     },
     {
       name: "update_store_category_access",
+      operation: "store_categories.update",
       title: "Update store category access",
       description: "Set who may see and buy from a store category, and how often.",
-      method: "PUT",
-      path: "/v1/categories/{categoryID}",
-      catalogIds: ["store_categories.update"],
       input: z.strictObject({ categoryID, categoryPermission: accessRules }),
       example: {
         categoryID: DEMO.categoryId,
@@ -118,12 +108,9 @@ export const store: ToolsetDef = {
     },
     {
       name: "delete_store_category",
+      operation: "store_categories.delete",
       title: "Delete store category",
       description: "Delete a store category.",
-      method: "DELETE",
-      path: "/v1/categories/{categoryID}",
-      routeStatus: "inferred",
-      catalogIds: ["store_categories.delete"],
       input: z.strictObject({ categoryID }),
       example: { categoryID: DEMO.categoryIds[2] },
       risk: "destructive",
@@ -133,11 +120,9 @@ export const store: ToolsetDef = {
     ...configTools,
     {
       name: "update_purchase_history",
+      operation: "purchase_history.update",
       title: "Update purchase history",
       description: "Edit an order's redemption instructions, or its voucher code and expiry (sent together).",
-      method: "PATCH",
-      path: "/v1/purchase-histories/{purchaseHistoryID}",
-      catalogIds: ["purchase_history.update"],
       input: z
         .strictObject({
           purchaseHistoryID,

@@ -13,7 +13,6 @@ const MODERN: Record<string, string> = {
 /** Integration API keys: the community API key routes under their older name (Bearer, like the modern ones). */
 export const legacyApiKeyTools: ToolSpec[] = apiKeyTools({
   keyIdParam: "apikeyId",
-  catalogPrefix: "legacy-apikeys",
   label: "integration API key",
   article: "an",
   names: {

@@ -4,13 +4,13 @@ import { messaging } from "../messaging.js";
 
 /**
  * Legacy Messaging lists the very wire routes of the messaging tools again (POST /apis/v1/messages/
- * send|reply|react, Bearer in both catalogs). One wire route has one behaviour, so each legacy tool
- * takes its current twin's arguments, sandbox handler and credential as they are.
+ * send|reply|react, Bearer in both catalogs): one operation each. One wire route has one behaviour, so
+ * each legacy tool calls its current twin's operation and takes its arguments and sandbox handler.
  */
-function twin(name: string): Pick<ToolSpec, "input" | "sandbox" | "auth" | "replacedBy"> {
+function twin(name: string): Pick<ToolSpec, "operation" | "input" | "sandbox" | "replacedBy"> {
   const tool = messaging.tools.find((t) => t.name === name);
   if (!tool) throw new Error(`legacy messaging: no tool ${name} in the messaging table`);
-  return { input: tool.input, sandbox: tool.sandbox, auth: tool.auth ?? "bearer", replacedBy: tool.name };
+  return { operation: tool.operation, input: tool.input, sandbox: tool.sandbox, replacedBy: tool.name };
 }
 
 export const messagingTools: ToolSpec[] = [
@@ -19,9 +19,6 @@ export const messagingTools: ToolSpec[] = [
     memberText: true,
     title: "Send message (legacy)",
     description: "Post a message to a channel as a member; forum channels also need forumTopicId.",
-    method: "POST",
-    path: "/apis/v1/messages/send",
-    catalogIds: ["legacy-messages.send"],
     ...twin("send_message"),
     example: { channelId: DEMO.channelIds.text, message: "Markets open in 10 minutes.", sender: DEMO.username },
     risk: "write",
@@ -31,9 +28,6 @@ export const messagingTools: ToolSpec[] = [
     memberText: true,
     title: "Reply to message (legacy)",
     description: "Reply to a message as a member.",
-    method: "POST",
-    path: "/apis/v1/messages/reply",
-    catalogIds: ["legacy-messages.reply"],
     ...twin("reply_to_message"),
     example: { messageId: DEMO.messageId, message: "Thanks, noted.", sender: DEMO.username },
     risk: "write",
@@ -43,9 +37,6 @@ export const messagingTools: ToolSpec[] = [
     memberText: true,
     title: "React to message (legacy)",
     description: "Add an emoji reaction to a message as a member.",
-    method: "POST",
-    path: "/apis/v1/messages/react",
-    catalogIds: ["legacy-messages.react"],
     ...twin("react_to_message"),
     example: { messageId: DEMO.messageId, emoji: ":thumbsup:", sender: DEMO.username },
     risk: "write",

@@ -18,19 +18,12 @@ const server = z.strictObject({
   image: httpUrl.describe("icon URL"),
 });
 
-const FAMILY = "the System API's other resources are root collections (/badges, /roles, /channels); body fields are guessed";
-
 export const serverTools: ToolSpec[] = [
   {
     name: "legacy_list_servers",
+    operation: "legacy-servers.list",
     title: "List servers (legacy)",
     description: "List the servers (communities) the system key manages.",
-    method: "GET",
-    path: "/servers",
-    routeStatus: "inferred",
-    inference: `Older docs' 'get my servers' (GET); ${FAMILY}.`,
-    catalogIds: ["legacy-servers.list"],
-    auth: "system",
     input: z.strictObject({}),
     example: {},
     risk: "read",
@@ -38,14 +31,9 @@ export const serverTools: ToolSpec[] = [
   },
   {
     name: "legacy_create_server",
+    operation: "legacy-servers.create",
     title: "Create server (legacy)",
     description: "Create a server (community).",
-    method: "POST",
-    path: "/servers",
-    routeStatus: "inferred",
-    inference: `Older docs' 'create new server' (POST); ${FAMILY}.`,
-    catalogIds: ["legacy-servers.create"],
-    auth: "system",
     input: server.partial().required({ name: true }),
     example: { name: "Sandbox Options Desk", description: "Options traders' corner" },
     risk: "write",
@@ -53,14 +41,9 @@ export const serverTools: ToolSpec[] = [
   },
   {
     name: "legacy_update_server_metadata",
+    operation: "legacy-servers.update-metadata",
     title: "Update server metadata (legacy)",
     description: "Change a server's name, description or icon.",
-    method: "PUT",
-    path: "/servers/{id}",
-    routeStatus: "inferred",
-    inference: `Older docs' 'update server' (PUT); ${FAMILY}.`,
-    catalogIds: ["legacy-servers.update-metadata"],
-    auth: "system",
     input: server.partial().extend({ id: objectId }),
     example: { id: DEMO.serverIds[1], description: "Courses and webinars" },
     risk: "write",
