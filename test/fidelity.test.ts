@@ -87,7 +87,8 @@ const isPlaceholder = (v: unknown): boolean => typeof v === "string" && /^<[^<>]
 function docsRequest(op: Operation, catalogId: string, tools: readonly ToolDef[]) {
   const params = op.parameters ?? [];
   const pathValues = Object.fromEntries(params.filter((p) => p.in === "path").map((p) => [p.name, p.example]));
-  const requiredByTool = (name: string) => tools.some((t) => name in t.input.shape && !t.input.shape[name]?.safeParse(undefined).success);
+  const requiredByTool = (name: string) =>
+    tools.some((t) => name in t.input.shape && !t.input.shape[name]?.safeParse(undefined).success);
   const query = params.filter((p) => p.in === "query" && p.example !== undefined && (p.required || requiredByTool(p.name)));
   const [contentType, content] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
   const example = content?.examples?.[catalogId]?.value;
@@ -259,9 +260,10 @@ describe("multipart uploads of the docs", () => {
           .filter(([, s]) => (s as Json).format === "binary")
           .map(([name]) => name);
         for (const spec of Object.values(tool.files))
-          expect(binary.length === 0 || binary.includes(spec.field), `${entry.id}: ${spec.field} is not a file field of the docs`).toBe(
-            true,
-          );
+          expect(
+            binary.length === 0 || binary.includes(spec.field),
+            `${entry.id}: ${spec.field} is not a file field of the docs`,
+          ).toBe(true);
         for (const spec of Object.values(tool.files)) expect(form.getAll(spec.field).length).toBeGreaterThan(0);
       }
     } finally {

@@ -22,6 +22,7 @@ const EXPECTED_AUTH: Record<ToolDef["auth"], Record<string, string>> = {
   system: { "x-api-key": CREDENTIALS.systemKey },
   webhook: { "x-api-key": CREDENTIALS.webhookKey },
   "secure-auth": { apikey: CREDENTIALS.systemKey, hostname: CREDENTIALS.communityHost },
+  none: {},
 };
 const AUTH_HEADERS = ["authorization", "x-api-key", "apikey", "hostname"];
 
