@@ -22,7 +22,7 @@ const doc = JSON.parse(readFileSync(new URL("../api/returning-ai.openapi.json", 
 // Placeholder spelling differs between doc versions (apikeyId vs apiKeyId) while the wire path is the same.
 const shape = (/** @type {string} */ path) => path.replace(/\{[^}]+\}/g, "{}").replace(/\/+$/, "");
 
-/** The security scheme an entry's `auth` text names ("" for none). */
+/** The security scheme an entry's `auth` text names ("" for none). @param {any} entry */
 function schemeOf(entry) {
   const text = (entry.auth ?? "").toLowerCase();
   if (text.startsWith("none")) return "";
@@ -45,24 +45,28 @@ for (const [path, item] of Object.entries(doc.paths)) {
       seen.add(id);
       const entry = byId.get(id);
       if (!entry) problems.push(`${where}: no catalog entry ${id}`);
-      else if (entry.routeStatus !== status) problems.push(`${where}: ${id} is ${entry.routeStatus}, the document says ${status}`);
+      else if (entry.routeStatus !== status)
+        problems.push(`${where}: ${id} is ${entry.routeStatus}, the document says ${status}`);
       else found.push(entry);
     }
     if (found.some((e) => e.routeStatus === "page")) problems.push(`${where}: names a page, which is not an endpoint`);
     const documented = found.filter((e) => e.routeStatus === "documented");
     const inferred = found.filter((e) => e.routeStatus === "inferred");
     if (documented.length) {
-      if (op["x-route-status"] !== "documented") problems.push(`${where}: x-route-status ${op["x-route-status"]}, but it is documented`);
+      if (op["x-route-status"] !== "documented")
+        problems.push(`${where}: x-route-status ${op["x-route-status"]}, but it is documented`);
       const forms = documented.flatMap((e) => [e.path ?? "", ...e.pathVariants].map((p) => `${e.method} ${shape(p)}`));
       if (!forms.includes(route)) problems.push(`${where}: none of the documented ${[...new Set(forms)].join(" | ")}`);
     } else if (inferred.length) {
       const forms = inferred.map((e) => `${e.inferredMethod ?? e.method} ${shape(e.inferredPath ?? "")}`);
       if (!forms.includes(route)) problems.push(`${where}: not the catalog's inferred ${forms.join(" | ")}`);
     }
-    const named = new Set((op.security ?? []).flatMap((req) => Object.keys(req)));
+    const named = new Set((op.security ?? []).flatMap((/** @type {object} */ req) => Object.keys(req)));
     const schemes = new Set(found.filter((e) => e.routeStatus !== "unknown" || e.auth).map(schemeOf));
     if (schemes.size && ![...schemes].some((s) => (s === "" ? named.size === 0 : named.has(s))))
-      problems.push(`${where}: security ${[...named].join("+") || "none"}, the catalog names ${[...schemes].join(" or ") || "none"}`);
+      problems.push(
+        `${where}: security ${[...named].join("+") || "none"}, the catalog names ${[...schemes].join(" or ") || "none"}`,
+      );
     if (found.length && found.every((e) => e.legacy) !== Boolean(op["x-legacy"]))
       problems.push(`${where}: x-legacy disagrees with the catalog`);
   }

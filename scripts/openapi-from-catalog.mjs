@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-nocheck -- a one-time bootstrap over untyped catalog JSON; the document it wrote is what is checked.
 // Bootstrap, run once: writes api/returning-ai.openapi.json from the API catalog (../shared/api-reference)
 // and the routes the tool tables chose where the catalog has none. After that the document is the
 // source of truth: edit it, then `npm run openapi:sync`. Needs a build of the tables that still

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 const DOC = new URL("../api/returning-ai.openapi.json", import.meta.url);
 const OUT = new URL("../src/registry/operations.generated.ts", import.meta.url);
 
-/** Security scheme (components.securitySchemes) → the auth kind the client sends (src/client/auth.ts). */
+/** Security scheme (components.securitySchemes) → the auth kind the client sends (src/client/auth.ts). @type {Record<string, string>} */
 const AUTH = { bearer: "bearer", systemKey: "system", webhookKey: "webhook", secureAuthKey: "secure-auth" };
 
 /** @param {any[]} security */
@@ -38,7 +38,10 @@ export function generate(doc = JSON.parse(readFileSync(DOC, "utf8"))) {
         status: op["x-route-status"],
         ...(op["x-inference"] ? { inference: op["x-inference"] } : {}),
         ...(op["x-legacy"] ? { legacy: true } : {}),
-        catalog: (op["x-catalog"] ?? []).map((c) => ({ id: c.id, ...(c.legacy ? { legacy: true } : {}) })),
+        catalog: (op["x-catalog"] ?? []).map((/** @type {{ id: string, legacy?: boolean }} */ c) => ({
+          id: c.id,
+          ...(c.legacy ? { legacy: true } : {}),
+        })),
       };
       rows.push(`  ${JSON.stringify(op.operationId)}: ${JSON.stringify(facts)},`);
     }

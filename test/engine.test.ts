@@ -12,10 +12,17 @@ import { parseConfig } from "../src/config.js";
 import { reachOver } from "../src/registry/filters.js";
 import { ALL_TOOLS } from "../src/registry/index.js";
 import { fileInput, objectId } from "../src/registry/schemas.js";
-import type { ToolDef } from "../src/registry/types.js";
 import { startRuntime } from "../src/runtime.js";
 import { serveHttp } from "../src/server/http.js";
-import { type Connected, callConfirmed, connectInMemory, type RecordedRequest, recordingApi, textOf } from "./helpers.js";
+import {
+  type Connected,
+  callConfirmed,
+  connectInMemory,
+  declareTool,
+  type RecordedRequest,
+  recordingApi,
+  textOf,
+} from "./helpers.js";
 
 /** The engine's mechanisms, each through a tool declared here as data, an MCP client and a recording upstream. */
 
@@ -23,20 +30,7 @@ const ID = "0123456789abcdef01234567";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
-const declare = (spec: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "path" | "input">): ToolDef => ({
-  title: spec.name,
-  toolset: "test",
-  description: "test tool",
-  routeStatus: "documented",
-  routeSource: "documented",
-  catalogIds: [],
-  risk: spec.method === "GET" ? "read" : "write",
-  legacy: false,
-  auth: "bearer",
-  example: {},
-  sandbox: { handler: "none" },
-  ...spec,
-});
+const declare = declareTool;
 
 const listThings = declare({
   name: "list_things",
