@@ -1,12 +1,15 @@
 import { OPERATIONS, type OperationId } from "./operations.generated.js";
-import type { InlineOperation, ToolDef, ToolSpec, ToolsetDef, ViewSpec } from "./types.js";
+import type { InlineOperation, Operation, ToolDef, ToolSpec, ToolsetDef, ViewSpec } from "./types.js";
 
 export { OPERATIONS, type OperationId };
+
+/** Every operation of the generated module, checked against the route facts a tool needs. */
+const CHECKED: Readonly<Record<string, Operation>> = OPERATIONS;
 
 /** The operation a tool names: by id from api/returning-ai.openapi.json, or declared inline (tests). */
 export function operationOf(ref: ToolSpec["operation"]): InlineOperation {
   if (typeof ref !== "string") return ref;
-  const op = (OPERATIONS as Record<string, (typeof OPERATIONS)[OperationId]>)[ref];
+  const op = CHECKED[ref];
   if (!op) throw new Error(`no operation ${ref} in api/returning-ai.openapi.json`);
   return { id: ref, ...op };
 }
