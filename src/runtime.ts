@@ -1,9 +1,9 @@
+import { ALL_TOOLS } from "./catalog.js";
 import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
 import { type Reach, selectReach } from "./registry/filters.js";
 import { hostBases } from "./registry/hosts.js";
-import { ALL_TOOLS } from "./registry/index.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
 import { type Sandbox, startSandbox } from "./sandbox/index.js";

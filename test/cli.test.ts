@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ALL_TOOLS, TOOLSET_NAMES } from "../src/catalog.js";
 import { parseConfig, SETTINGS } from "../src/config.js";
 import { DEFAULT_TOOLSETS } from "../src/registry/filters.js";
 import { hostBases, urlTemplateOf } from "../src/registry/hosts.js";
-import { ALL_TOOLS, TOOLSET_NAMES } from "../src/registry/index.js";
 
 const DEFAULT_HOSTS = hostBases(parseConfig([], {}));
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;

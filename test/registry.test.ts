@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ALL_TOOLS, SANDBOX_RESOURCES } from "../src/catalog.js";
 import { regenerate } from "../src/docs.js";
 import { deriveAnnotations } from "../src/registry/annotations.js";
 import { acceptsConfirm, supportsDryRun } from "../src/registry/gate-args.js";
-import { ALL_TOOLS, SANDBOX_RESOURCES } from "../src/registry/index.js";
 import { listTool } from "../src/registry/listing.js";
 import { pathParamNames } from "../src/registry/request.js";
 

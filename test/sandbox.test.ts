@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS, findTool, SANDBOX_RESOURCES } from "../src/catalog.js";
 import { buildPath, buildQuery } from "../src/client/path.js";
-import { ALL_TOOLS, findTool, SANDBOX_RESOURCES } from "../src/registry/index.js";
 import { planRequest } from "../src/registry/request.js";
 import type { ToolDef } from "../src/registry/types.js";
 import { validateCall } from "../src/sandbox/args.js";

@@ -1,9 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ALL_TOOLS } from "../src/catalog.js";
 import { secretSettingValues } from "../src/config.js";
 import { log, setLogLevel, setLogSecrets } from "../src/log.js";
-import { ALL_TOOLS } from "../src/registry/index.js";
 import type { ToolDef } from "../src/registry/types.js";
 import type { Sandbox } from "../src/sandbox/index.js";
 import { ConfirmTokens } from "../src/server/confirm.js";

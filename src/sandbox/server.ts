@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ALL_TOOLS, SANDBOX_RESOURCES } from "../catalog.js";
 import { log } from "../log.js";
-import { ALL_TOOLS, SANDBOX_RESOURCES } from "../registry/index.js";
 import type { ToolDef } from "../registry/types.js";
 import { detectType, UPLOAD_LIMITS } from "../registry/uploads.js";
 import { fieldSchema, fromText, kindOfField, validateCall } from "./args.js";

@@ -1,4 +1,4 @@
-import { SANDBOX_RESOURCES } from "../registry/index.js";
+import { SANDBOX_RESOURCES } from "../catalog.js";
 import type { ToolDef } from "../registry/types.js";
 import { normalName, RECORD_SECRETS, SECRET_NAMES } from "./secret-fields.js";
 

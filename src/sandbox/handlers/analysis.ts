@@ -1,4 +1,4 @@
-import { SANDBOX_RESOURCES } from "../../registry/index.js";
+import { SANDBOX_RESOURCES } from "../../catalog.js";
 import type { SandboxResource } from "../../registry/types.js";
 import { SandboxError } from "../envelope.js";
 import { listRecords } from "../listing.js";

@@ -1,8 +1,12 @@
-import { TOOLSETS } from "../tools/index.js";
-import { defineTool, defineToolset, routeNote } from "./operations.js";
-import type { SandboxResource, ToolDef } from "./types.js";
+import { defineToolset } from "./registry/operations.js";
+import type { SandboxResource, ToolDef } from "./registry/types.js";
+import { TOOLSETS } from "./tools/index.js";
 
-export { defineTool, defineToolset, routeNote, TOOLSETS };
+/**
+ * The tool catalog: every area's tables (src/tools/), defined by the registry's constructor. It
+ * sits above both, so that the registry (the lower layer) never reaches up into the tables.
+ */
+export { TOOLSETS };
 
 /** The whole registry, legacy included, whatever the filters. */
 export const ALL_TOOLS: readonly ToolDef[] = TOOLSETS.flatMap(defineToolset);
@@ -18,4 +22,4 @@ export const SANDBOX_RESOURCES: ReadonlyMap<string, SandboxResource> = new Map(
   TOOLSETS.flatMap((t) => t.resources).map((r) => [r.name, r]),
 );
 
-export type { ToolDef, ToolsetDef } from "./types.js";
+export type { ToolDef, ToolsetDef } from "./registry/types.js";
