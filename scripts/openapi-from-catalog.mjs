@@ -187,7 +187,12 @@ for (const { tools, ids } of routes.values()) {
   const operation = {
     operationId,
     summary: main.title,
-    description: main.description.replace(/ (Shows [^.]*\.)?\s*(\(route unverified\))?\s*$/, "").trim(),
+    // The tool's own line, less the notes the registry appends (view, route status, legacy).
+    description: main.description
+      .replace(/ Legacy route[^.]*\.$/, "")
+      .replace(/ \(route unverified\)$/, "")
+      .replace(/ Shows [^.]*\.$/, "")
+      .trim(),
     tags: [tag],
     servers: [HOSTS[host], ...docsHosts],
     security: SECURITY[auth],
