@@ -71,8 +71,12 @@ for (const [path, item] of Object.entries(doc.paths)) {
       problems.push(`${where}: x-legacy disagrees with the catalog`);
   }
 }
-const missing = entries.filter((e) => e.routeStatus !== "page" && !seen.has(e.id)).map((e) => e.id);
-if (missing.length) process.stderr.write(`catalog endpoints with no operation: ${missing.join(", ")}\n`);
+for (const { id } of doc["x-catalog-pages"] ?? []) {
+  seen.add(id);
+  if (byId.get(id)?.routeStatus !== "page") problems.push(`x-catalog-pages: ${id} is not a page of the catalog`);
+}
+const missing = entries.filter((e) => !seen.has(e.id)).map((e) => e.id);
+if (missing.length) process.stderr.write(`catalog entries the document does not name: ${missing.join(", ")}\n`);
 if (problems.length) {
   process.stderr.write(`${problems.join("\n")}\n`);
   process.exit(1);

@@ -231,6 +231,9 @@ const doc = {
   servers: [HOSTS.api],
   tags: [...tags].map((name) => ({ name })),
   paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+  // The catalog's pages that are not endpoints (guides, webhook payloads, schemas): the guides and
+  // the chart-drawing schemas state their facts, and name them by these ids.
+  "x-catalog-pages": entries.filter((e) => e.routeStatus === "page").map(({ id, section, title }) => ({ id, section, title })),
   components: {
     securitySchemes: {
       bearer: { type: "http", scheme: "bearer", description: "Community API key (RETURNING_AI_API_KEY)." },
