@@ -188,16 +188,18 @@ export interface ToolDef {
   method: HttpMethod;
   /** Path template, params in braces: `/leaderboards/{leaderboardID}`. */
   path: string;
+  /** `inferred` for an operation the docs do not show (its x-route-status inferred or unknown). */
   routeStatus: RouteStatus;
-  /** For an inferred route: why we believe it (sibling routes, older docs ...). */
+  /** For an inferred route: why we believe it (the operation's `x-inference`). */
   inference?: string;
   /** Where method and path came from; `override` when the user's routes file changed them. */
   routeSource: RouteSource;
-  /** Ids of the entries of `shared/api-reference` this tool covers. */
+  /** The API catalog's entries (docs pages) this tool covers: its operation's `x-catalog` of its kind (current or legacy). */
   catalogIds: string[];
   /** The tool's own arguments; `confirm` and `dryRun` are added by the registry. */
   input: z.ZodObject;
   risk: Risk;
+  /** Its operation's `x-legacy`, or the toolset's word (a legacy tool on a route current tools share). */
   legacy: boolean;
   /** For a legacy tool: the current tool that does the same job, named in its description and preview. */
   replacedBy?: string;
