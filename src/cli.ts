@@ -3,6 +3,7 @@ import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./confi
 import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
 import { selectReach } from "./registry/filters.js";
+import { hostBases, urlTemplateOf } from "./registry/hosts.js";
 import { effectiveTools, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
 import { StdioTransport } from "./server/stdio.js";
@@ -16,6 +17,7 @@ Usage:
   returning-ai-mcp [options]            serve MCP over stdio (or --http)
   returning-ai-mcp sandbox [--port N]   run only the simulated Returning.AI API
   returning-ai-mcp tools [--json]       print every tool of the registry (with tool filters: the tools listed)
+  returning-ai-mcp openapi              print the OpenAPI 3.1 document of the API, each operation with its tools
   returning-ai-mcp audit [--json]       print the newest entries of the audit trail
   returning-ai-mcp --help | --version
 
@@ -55,11 +57,14 @@ function printTools(config: Config): void {
   quietOnClosedStdout();
   const registry = effectiveTools(config);
   const tools = filtered(config) ? selectReach(config.filter, registry).listed : registry;
+  const bases = hostBases({ ...config, communityHost: config.credentials.communityHost });
   const rows = tools.map((t) => ({
     name: t.name,
     toolset: t.toolset,
+    operation: t.operation,
     method: t.method,
     path: t.path,
+    url: urlTemplateOf(t, bases),
     routeStatus: t.routeStatus,
     routeSource: t.routeSource,
     auth: t.auth,
@@ -76,7 +81,7 @@ function printTools(config: Config): void {
     [r.risk, r.routeSource === "documented" ? "" : r.routeSource, r.auth === "bearer" ? "" : r.auth, r.legacy ? "legacy" : ""]
       .filter(Boolean)
       .join(", ");
-  print(columns(rows.map((r) => [r.name, r.toolset, r.method, r.path, flags(r)])));
+  print(columns(rows.map((r) => [r.name, r.toolset, r.method, r.url, flags(r)])));
 }
 
 /** Closes cleanly on Ctrl-C, on SIGTERM from a supervisor, and (stdio) when the client goes away. */
@@ -147,6 +152,11 @@ async function main(argv: string[]): Promise<void> {
       return print(VERSION);
     case "tools":
       return printTools(config);
+    case "openapi": {
+      quietOnClosedStdout();
+      const { openapiWithTools } = await import("./openapi.js");
+      return print(JSON.stringify(openapiWithTools(effectiveTools(config)), null, 2));
+    }
     case "audit": {
       // Loaded only for this command: a server start does not pay for it.
       const { printAudit } = await import("./audit/command.js");

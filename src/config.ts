@@ -23,15 +23,19 @@ import {
   urlSetting,
 } from "./util/settings.js";
 
-export type Command = "serve" | "sandbox" | "tools" | "audit" | "help" | "version";
+export type Command = "serve" | "sandbox" | "tools" | "openapi" | "audit" | "help" | "version";
+
+/** Where the docs show the legacy System API (its routes: badges, roles, channels, servers). */
+export const LEGACY_BASE_URL = "https://rai-api.returning.ai/api/v1";
 
 export interface Config {
   command: Command;
   /** One credential per auth kind; in HTTP mode a request may bring its own. */
   credentials: Credentials;
   baseUrl: string;
-  /** Hosts of the routes that older docs put elsewhere; each defaults to baseUrl. */
-  legacyBaseUrl?: string;
+  /** The legacy System API's base URL (badges, roles, channels, servers), as their docs show it. */
+  legacyBaseUrl: string;
+  /** The incoming webhooks' base URL; the docs show none, so it defaults to baseUrl. */
   webhookBaseUrl?: string;
   /** Route overrides file (RETURNING_AI_ROUTES), checked against the registry at startup. */
   routesFile?: string;
@@ -105,14 +109,14 @@ export const SETTINGS = [
   {
     flag: "",
     env: "RETURNING_AI_LEGACY_BASE_URL",
-    default: "the base URL",
-    desc: "Base URL of the legacy routes, when older docs put them elsewhere.",
+    default: LEGACY_BASE_URL,
+    desc: "Base URL of the legacy System API routes (badges, roles, channels, servers), as their docs show it.",
   },
   {
     flag: "",
     env: "RETURNING_AI_WEBHOOK_BASE_URL",
     default: "the base URL",
-    desc: "Base URL of the incoming-webhook routes.",
+    desc: "Base URL of the incoming-webhook routes (their docs show no host).",
   },
   {
     flag: "--routes",
@@ -302,7 +306,13 @@ function hostSetting(name: string, value: string | undefined): string | undefine
   return value.toLowerCase();
 }
 
-const COMMANDS: Record<string, Command> = { sandbox: "sandbox", tools: "tools", audit: "audit", help: "help" };
+const COMMANDS: Record<string, Command> = {
+  sandbox: "sandbox",
+  tools: "tools",
+  openapi: "openapi",
+  audit: "audit",
+  help: "help",
+};
 
 function parseArgv(argv: string[]) {
   try {
@@ -366,9 +376,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
       communityHost: hostSetting("RETURNING_AI_COMMUNITY_HOST", env.RETURNING_AI_COMMUNITY_HOST),
     },
     baseUrl: urlSetting("RETURNING_AI_BASE_URL", v["base-url"] ?? env.RETURNING_AI_BASE_URL ?? "https://api.returning.ai"),
-    legacyBaseUrl: env.RETURNING_AI_LEGACY_BASE_URL
-      ? urlSetting("RETURNING_AI_LEGACY_BASE_URL", env.RETURNING_AI_LEGACY_BASE_URL)
-      : undefined,
+    legacyBaseUrl: urlSetting("RETURNING_AI_LEGACY_BASE_URL", env.RETURNING_AI_LEGACY_BASE_URL || LEGACY_BASE_URL),
     webhookBaseUrl: env.RETURNING_AI_WEBHOOK_BASE_URL
       ? urlSetting("RETURNING_AI_WEBHOOK_BASE_URL", env.RETURNING_AI_WEBHOOK_BASE_URL)
       : undefined,

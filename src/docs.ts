@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { ALL_TOOLS, TOOLSETS } from "./catalog.js";
 import { SETTINGS } from "./config.js";
 import { PROMPTS } from "./prompts/index.js";
 import { needsConfirmation } from "./registry/gate-args.js";
-import { ALL_TOOLS, TOOLSETS } from "./registry/index.js";
 import type { AuthKind } from "./registry/types.js";
 import { UPLOAD_LIMITS } from "./registry/uploads.js";
 import { whereToFindTable } from "./resources/credentials.js";

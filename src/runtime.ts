@@ -1,8 +1,9 @@
+import { ALL_TOOLS } from "./catalog.js";
 import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
 import { type Reach, selectReach } from "./registry/filters.js";
-import { ALL_TOOLS } from "./registry/index.js";
+import { hostBases } from "./registry/hosts.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
 import { type Sandbox, startSandbox } from "./sandbox/index.js";
@@ -43,11 +44,9 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   // The sandbox serves every host kind itself; a real Secure Auth call goes to the community's own domain.
   const baseUrls = sandbox
     ? { legacy: baseUrl, webhook: baseUrl, community: baseUrl }
-    : {
-        legacy: config.legacyBaseUrl,
-        webhook: config.webhookBaseUrl,
-        ...(host ? { community: `https://${host}` } : {}),
-      };
+    : (({ legacy, webhook, community }) => ({ legacy, webhook, ...(host ? { community } : {}) }))(
+        hostBases({ ...config, communityHost: host }),
+      );
   const client = new ReturningAiClient({
     baseUrl,
     baseUrls,

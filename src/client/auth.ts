@@ -38,11 +38,12 @@ const REQUIRED: Readonly<Record<AuthKind, readonly CredentialName[]>> = {
 export const missingCredential = (auth: AuthKind, creds: Credentials): CredentialName | undefined =>
   REQUIRED[auth].find((name) => !creds[name]);
 
-/** The one credential that identifies the caller for a kind of route (for confirmation tokens). */
-export function identityOf(auth: AuthKind, creds: Credentials): string | undefined {
-  if (auth === "none") return undefined;
-  return auth === "bearer" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
-}
+/**
+ * The one credential that identifies the caller for a kind of route (for confirmation tokens); a
+ * route that takes none is tied to the API key, the credential a server always has.
+ */
+export const identityOf = (auth: AuthKind, creds: Credentials): string | undefined =>
+  auth === "bearer" || auth === "none" ? creds.apiKey : auth === "webhook" ? creds.webhookKey : creds.systemKey;
 
 /** The headers a route's credential travels in, as the catalog documents them. */
 export function authHeaders(auth: AuthKind, creds: Credentials): Record<string, string> {

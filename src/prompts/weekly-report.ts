@@ -1,4 +1,4 @@
-import { findTool } from "../registry/index.js";
+import { findTool } from "../catalog.js";
 import type { PromptArgs, PromptContext, PromptDef, PromptStep } from "./types.js";
 import { DAY, today } from "./values.js";
 

@@ -1,7 +1,7 @@
+import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "../catalog.js";
 import { settingSwitch } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { shown } from "../util/settings.js";
-import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "./index.js";
 import type { ToolDef } from "./types.js";
 
 export interface ToolFilter {

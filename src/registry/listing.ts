@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { findTool } from "../catalog.js";
 import { deriveAnnotations } from "./annotations.js";
 import { gateSchema } from "./gate-args.js";
-import { findTool } from "./index.js";
 import { PREBUILT_LISTINGS } from "./prebuilt.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 

@@ -1,9 +1,13 @@
 import type { z } from "zod";
+import type { OperationId } from "./operations.generated.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** How sure we are of the route: shown by the docs, or inferred from sibling routes. */
 export type RouteStatus = "documented" | "inferred";
+
+/** An operation's `x-route-status`: `unknown` when the docs give no route and we chose one. */
+export type OperationStatus = RouteStatus | "unknown";
 
 /** Where a tool's effective route came from: the table (documented or inferred) or the user's routes file. */
 export type RouteSource = RouteStatus | "override";
@@ -19,12 +23,36 @@ export type Risk = "read" | "write" | "destructive";
  * - `webhook`: `x-api-key` with the incoming-webhook key (RETURNING_AI_WEBHOOK_KEY), sent only
  *   when set, since the docs make it optional (the webhook's API-key toggle).
  * - `secure-auth`: `apiKey` (the system key) and `hostname` (RETURNING_AI_COMMUNITY_HOST) headers.
- * - `none`: no credential at all, where the docs say the route needs none (the legacy bulk import).
+ * - `none`: no credential at all, where the docs say the route needs none.
  */
 export type AuthKind = "bearer" | "system" | "webhook" | "secure-auth" | "none";
 
-/** The base URL a route lives on; derived from auth and legacy (src/registry/hosts.ts). */
+/**
+ * The host setting a route is served by, as its operation's `x-host` names it: the API, the legacy
+ * system API, incoming webhooks, or the community's own domain (src/registry/hosts.ts).
+ */
 export type HostKind = "api" | "legacy" | "webhook" | "community";
+
+/**
+ * The route facts of one operation of api/returning-ai.openapi.json, as `npm run openapi:sync`
+ * copies them into src/registry/operations.generated.ts: the only place a tool's route comes from.
+ */
+export interface Operation {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly host: HostKind;
+  readonly auth: AuthKind;
+  readonly status: OperationStatus;
+  /** For a route the docs do not show: why we believe it. */
+  readonly inference?: string;
+  /** Only the docs' Legacy section shows it. */
+  readonly legacy?: boolean;
+  /** The entries of the API catalog (the docs' pages) this route serves. */
+  readonly catalog: readonly { readonly id: string; readonly legacy?: boolean }[];
+}
+
+/** An operation a test declares inline, for a route the document does not hold. */
+export type InlineOperation = Operation & { readonly id: string };
 
 export interface ToolAnnotations {
   title: string;
@@ -119,19 +147,25 @@ export interface ToolDef {
   toolset: string;
   /** One line, our own words; no response shapes. The registry appends route notes. */
   description: string;
+  /** The operationId in api/returning-ai.openapi.json; every route fact below comes from it. */
+  operation: string;
+  /** The host setting that serves it (the operation's `x-host`). */
+  host: HostKind;
   method: HttpMethod;
   /** Path template, params in braces: `/leaderboards/{leaderboardID}`. */
   path: string;
+  /** `inferred` for an operation the docs do not show (its x-route-status inferred or unknown). */
   routeStatus: RouteStatus;
-  /** For an inferred route: why we believe it (sibling routes, older docs ...). */
+  /** For an inferred route: why we believe it (the operation's `x-inference`). */
   inference?: string;
   /** Where method and path came from; `override` when the user's routes file changed them. */
   routeSource: RouteSource;
-  /** Ids of the entries of `shared/api-reference` this tool covers. */
+  /** The API catalog's entries (docs pages) this tool covers: its operation's `x-catalog` of its kind (current or legacy). */
   catalogIds: string[];
   /** The tool's own arguments; `confirm` and `dryRun` are added by the registry. */
   input: z.ZodObject;
   risk: Risk;
+  /** Its operation's `x-legacy`, or the toolset's word (a legacy tool on a route current tools share). */
   legacy: boolean;
   /** For a legacy tool: the current tool that does the same job, named in its description and preview. */
   replacedBy?: string;
@@ -147,6 +181,11 @@ export interface ToolDef {
    * adds a `revealKey` argument; only a call that sets it gets the secret back, once, in that result.
    */
   revealsSecret?: string;
+  /**
+   * Fields of the records this tool answers with that hold a secret (an API key's `key`): masked in
+   * every result, whatever the API sends. Defaults to the toolset's.
+   */
+  secretFields?: readonly string[];
   /** Arguments that make a valid call against the sandbox's demo community; tests and docs use them. */
   example: Record<string, unknown>;
   annotations?: Partial<ToolAnnotations>;
@@ -182,9 +221,24 @@ export interface ToolsetDef {
   default?: boolean;
   /** Whether its tools' results carry member-written text, unless a tool says otherwise (ToolDef.memberText). */
   memberText?: boolean;
+  /** Fields of its records that hold a secret, unless a tool says otherwise (ToolDef.secretFields). */
+  secretFields?: readonly string[];
   tools: readonly ToolSpec[];
 }
 
-/** A tool as written in a toolset table; the registry fills in the defaults. */
-export type ToolSpec = Omit<ToolDef, "toolset" | "legacy" | "auth" | "routeStatus" | "routeSource"> &
-  Partial<Pick<ToolDef, "legacy" | "auth" | "routeStatus">>;
+/** The fields of a tool that its operation states; a table never writes them. */
+type RouteFacts = "operation" | "host" | "method" | "path" | "routeStatus" | "inference" | "routeSource" | "catalogIds" | "auth";
+
+/**
+ * A tool as written in a toolset table: the operation it calls, by id, and what is the tool's own
+ * (arguments, risk, view ...). The registry (defineTool) fills in the route from the operation.
+ */
+export type ToolSpec = Omit<ToolDef, "toolset" | "legacy" | RouteFacts> &
+  Partial<Pick<ToolDef, "legacy">> & {
+    operation: OperationId | InlineOperation;
+    /**
+     * A path parameter whose tool argument has another name (the operation's name → the argument),
+     * where two doc pages spell one route's parameter differently.
+     */
+    pathArgs?: Record<string, string>;
+  };

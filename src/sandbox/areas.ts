@@ -1,4 +1,4 @@
-import { TOOLSETS } from "../registry/index.js";
+import { TOOLSETS } from "../catalog.js";
 import { authSandbox } from "./auth.js";
 import { bulkSandbox } from "./bulk.js";
 import { chartAnalysisSandbox } from "./chart-analysis.js";
@@ -40,12 +40,3 @@ if (missing.length > 0) throw new Error(`sandbox: no area file binds toolset(s) 
 
 /** What the sandbox does for each tool, by tool name. */
 export const SANDBOX_BEHAVIOURS: ReadonlyMap<string, Behaviour> = new Map(AREA_SANDBOXES.flatMap((s) => [...s.behaviours]));
-
-/**
- * The field of a tool's records that holds a generated secret (an API key's `key`), for the
- * redaction of its results; only the generic operations know their collection.
- */
-export function secretFieldOf(toolName: string): string | undefined {
-  const behaviour = SANDBOX_BEHAVIOURS.get(toolName);
-  return behaviour && typeof behaviour !== "function" ? behaviour.resource.secretField : undefined;
-}

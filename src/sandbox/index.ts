@@ -3,7 +3,6 @@
 import { SANDBOX_BEHAVIOURS } from "./areas.js";
 import { type Sandbox, type SandboxOptions, serveSandbox } from "./engine/server.js";
 
-export { secretFieldOf } from "./areas.js";
 export { MAX_BODY_BYTES } from "./engine/http.js";
 export { buildRoutes, matchRoute, type RouteTable } from "./engine/routes.js";
 export { SANDBOX_API_KEY, type Sandbox, type SandboxOptions } from "./engine/server.js";

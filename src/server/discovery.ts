@@ -1,10 +1,10 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { findTool } from "../catalog.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
 import type { Reach } from "../registry/filters.js";
 import { needsConfirmation, supportsDryRun } from "../registry/gate-args.js";
-import { findTool } from "../registry/index.js";
 import { describeIssues } from "../registry/issues.js";
 import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/listing.js";
 import type { ToolDef } from "../registry/types.js";

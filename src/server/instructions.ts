@@ -1,6 +1,6 @@
+import { TOOLSETS } from "../catalog.js";
 import type { Reach } from "../registry/filters.js";
 import { needsConfirmation } from "../registry/gate-args.js";
-import { TOOLSETS } from "../registry/index.js";
 import { GUIDES } from "../resources/index.js";
 import { discoveryNote } from "./discovery.js";
 import { UNTRUSTED_META } from "./untrusted.js";

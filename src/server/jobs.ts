@@ -1,5 +1,5 @@
+import { findTool } from "../catalog.js";
 import type { ApiSuccess } from "../client/types.js";
-import { findTool } from "../registry/index.js";
 import type { ToolDef } from "../registry/types.js";
 import type { CallContext } from "./call.js";
 import { requestAs } from "./lookups.js";

@@ -1,7 +1,7 @@
+import { findTool } from "../catalog.js";
 import { missingCredential } from "../client/auth.js";
 import type { ApiResult } from "../client/types.js";
 import { hostOf } from "../registry/hosts.js";
-import { findTool } from "../registry/index.js";
 import { planRequest } from "../registry/request.js";
 import type { IdLookup, ToolDef } from "../registry/types.js";
 import type { CallContext } from "./call.js";

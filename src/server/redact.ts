@@ -1,5 +1,4 @@
 import type { ToolDef } from "../registry/types.js";
-import { secretFieldOf } from "../sandbox/index.js";
 import { normalName, RECORD_SECRETS, SECRET_NAMES } from "./secret-fields.js";
 
 /**
@@ -197,7 +196,7 @@ function maskField(field: unknown): unknown {
  * secret fields the tool's records have, and whatever its arguments hold in secret fields.
  */
 export function redactorFor(tool: ToolDef, known: Iterable<string | undefined>, args: unknown): Redactor {
-  const fields = [secretFieldOf(tool.name), tool.revealsSecret].filter((f): f is string => Boolean(f));
+  const fields = [...(tool.secretFields ?? []), tool.revealsSecret].filter((f): f is string => Boolean(f));
   const redact = new Redactor(known, fields);
   return redact.add(redact.harvest(args));
 }

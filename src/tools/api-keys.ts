@@ -50,7 +50,6 @@ type Verb = "list" | "create" | "update" | "delete";
 
 interface Family {
   keyIdParam: string;
-  catalogPrefix: string;
   /** Each tool's name, written out so that a search of src/ finds it. */
   names: Readonly<Record<Verb, string>>;
   /** "community API key"; `article` is the one it takes ("a", "an"). */
@@ -62,29 +61,27 @@ interface Family {
 /** Tool names stay literal (N), so that the sandbox can bind to each by name. */
 export function apiKeyTools<const N extends Family["names"]>(family: Family & { names: N }): (ToolSpec & { name: N[Verb] })[] {
   const keyId = { [family.keyIdParam]: objectId };
-  const item = `/apis/v1/communities/{communityId}/api-keys/{${family.keyIdParam}}`;
-  const collection = "/apis/v1/communities/{communityId}/api-keys";
+  // Both families call the community API key operations; the legacy pages spell the key id apikeyId.
+  const pathArgs = family.keyIdParam === "apiKeyId" ? {} : { pathArgs: { apiKeyId: family.keyIdParam } };
+  // Every answer of these routes may carry a key's secret, whichever family's toolset lists them.
+  const secretFields = ["key"];
   return [
     {
       name: family.names.list,
+      secretFields,
+      operation: "apikeys.community.list",
       title: `List ${family.label}s`,
       description: `List a community's ${family.label}s, secrets masked.`,
-      method: "GET",
-      path: collection,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.list`],
       input: z.strictObject({ communityId }),
       example: { communityId: DEMO.communityId },
       risk: "read",
     },
     {
       name: family.names.create,
+      secretFields,
+      operation: "apikeys.community.create",
       title: `Create ${family.label}`,
       description: `Issue ${family.article} ${family.label}; revealKey: true returns its secret, once.`,
-      method: "POST",
-      path: collection,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.create`],
       input: keyUpdate.required({ name: true, permissions: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, name: "Zapier", permissions: ["sendMessage"], expirePeriod: 30 },
       risk: "write",
@@ -92,23 +89,22 @@ export function apiKeyTools<const N extends Family["names"]>(family: Family & { 
     },
     {
       name: family.names.update,
+      secretFields,
+      operation: "apikeys.community.update",
+      ...pathArgs,
       title: `Update ${family.label}`,
       description: `Rename ${family.article} ${family.label} or change its permissions or expiry.`,
-      method: "PUT",
-      path: item,
-      routeStatus: "inferred",
-      catalogIds: [`${family.catalogPrefix}.update`],
       input: keyUpdate.extend({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId, name: "Slack (renamed)" },
       risk: "write",
     },
     {
       name: family.names.delete,
+      secretFields,
+      operation: "apikeys.community.delete",
+      ...pathArgs,
       title: `Delete ${family.label}`,
       description: `Revoke ${family.article} ${family.label} for good; whatever uses it stops working.`,
-      method: "DELETE",
-      path: item,
-      catalogIds: [`${family.catalogPrefix}.delete`],
       input: z.strictObject({ communityId, ...keyId }),
       example: { communityId: DEMO.communityId, [family.keyIdParam]: family.example.keyId },
       risk: "destructive",

@@ -4,29 +4,16 @@ import { defineToolset } from "../registry/define.js";
 import { SANITY_CAP } from "../registry/schemas.js";
 import { checkPasswords, email, password, personName, text, username } from "./users.js";
 
-/**
- * Register, verify and log in are nav titles only (POST, filed under System API > Auth, whose
- * pages take the Login Management key as x-api-key); their routes sit beside the Integration
- * user routes. Secure Auth is documented.
- */
-const AUTH_INFERENCE = (what: string) =>
-  `Only the nav title (POST, System API > Auth, x-api-key) is known; ${what} placed under /apis/v1/users beside the Integration user routes.`;
-
 export const auth = defineToolset({
   name: "auth",
   summary: "member sign-in: password registration and login, Secure Auth login links",
   tools: [
     {
       name: "register_user",
+      operation: "auth.register",
       memberText: true,
       title: "Register user with password",
       description: "Register a member with a password; they must verify their email before logging in.",
-      method: "POST",
-      path: "/apis/v1/users/register",
-      routeStatus: "inferred",
-      inference: AUTH_INFERENCE("register"),
-      auth: "system",
-      catalogIds: ["auth.register"],
       input: z
         .strictObject({
           email,
@@ -48,43 +35,30 @@ export const auth = defineToolset({
     },
     {
       name: "verify_user_email",
+      operation: "auth.verify-email",
       memberText: true,
       title: "Verify user email",
       description: "Confirm a registered member's email with the code they were sent.",
-      method: "POST",
-      path: "/apis/v1/users/verify-email",
-      routeStatus: "inferred",
-      inference: AUTH_INFERENCE("verify-email"),
-      auth: "system",
-      catalogIds: ["auth.verify-email"],
       input: z.strictObject({ email, code: text }),
       example: { email: DEMO.pendingUserEmail, code: DEMO.verificationCode },
       risk: "write",
     },
     {
       name: "log_in_user",
+      operation: "auth.login",
       memberText: true,
       title: "Log in user with password",
       description: "Check a member's email and password and open a session; the token is masked.",
-      method: "POST",
-      path: "/apis/v1/users/login",
-      routeStatus: "inferred",
-      inference: AUTH_INFERENCE("login"),
-      auth: "system",
-      catalogIds: ["auth.login"],
       input: z.strictObject({ email, password: z.string().min(1).max(SANITY_CAP) }),
       example: { email: DEMO.userEmail, password: DEMO.userPassword },
       risk: "write",
     },
     {
       name: "create_secure_auth_login",
+      operation: "auth.secure-auth",
       title: "Secure Auth login link",
       description:
         "Get a one-time login URL for a member by username; creates the member if unknown (needs email). The URL embeds the system key, so it comes back redacted.",
-      method: "GET",
-      path: "/api/secureAuth",
-      auth: "secure-auth",
-      catalogIds: ["auth.secure-auth"],
       input: z.strictObject({
         action: z.enum(["login", "register"]),
         userId: username.describe("username"),

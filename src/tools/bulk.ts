@@ -4,14 +4,10 @@ import { defineToolset } from "../registry/define.js";
 import { fileInput, objectId, pageLimit } from "../registry/schemas.js";
 import type { JobSpec } from "../registry/types.js";
 
-const BULK_UPDATE = "/apis/v1/users/bulk-update";
-
 const jobId = objectId;
 
 /** Upload tools answer with the queued job's id; its status tool can then be polled (`wait: true`). */
 const JOB: JobSpec = { statusTool: "get_bulk_job_status", idArg: "jobId", idField: "jobId" };
-
-const jobsInference = `Older nav lists 'Get All Bulk Update' and 'Check Bulk Update ...' beside POST ${BULK_UPDATE}; no page for them was found.`;
 
 /**
  * The columns of the product bulk CSV, as the older products page (dev.returning.ai/api-37690410)
@@ -72,12 +68,10 @@ export const bulk = defineToolset({
   tools: [
     {
       name: "update_users_from_csv",
+      operation: "bulk.update_users_csv",
       title: "Bulk update users from CSV",
       description:
         "Update many users from a CSV in the user-list template's columns; an xp_op-style column before a number adds, subtracts or overwrites.",
-      method: "POST",
-      path: BULK_UPDATE,
-      catalogIds: ["bulk.update_users_csv"],
       input: z.strictObject({ file: fileInput }),
       files: { file: { field: "data", accept: "csv", columns: { operators: true } } },
       example: {
@@ -92,13 +86,9 @@ export const bulk = defineToolset({
     },
     {
       name: "update_premium_currency_from_csv",
+      operation: "bulk.update_premium_currency_csv",
       title: "Bulk update premium currency from CSV",
       description: "Add to, subtract from or set many users' premium currency from a CSV.",
-      method: "POST",
-      path: `${BULK_UPDATE}/premium-currency`,
-      routeStatus: "inferred",
-      inference: `No page found; placed under the documented POST ${BULK_UPDATE}, with its multipart field (data) and operator columns.`,
-      catalogIds: ["bulk.update_premium_currency_csv"],
       input: z.strictObject({ file: fileInput }),
       files: { file: { field: "data", accept: "csv", columns: { operators: true } } },
       example: {
@@ -109,26 +99,18 @@ export const bulk = defineToolset({
     },
     {
       name: "list_bulk_jobs",
+      operation: "bulk.list_jobs",
       title: "List bulk update jobs",
       description: "List bulk update jobs, newest first, with their state and row counts.",
-      method: "GET",
-      path: BULK_UPDATE,
-      routeStatus: "inferred",
-      inference: jobsInference,
-      catalogIds: ["bulk.list_jobs"],
       input: z.strictObject(pageLimit),
       example: { limit: 10 },
       risk: "read",
     },
     {
       name: "get_bulk_job_status",
+      operation: "bulk.get_job_status",
       title: "Get bulk job status",
       description: "Get a bulk update job's state (queued, processing, completed, failed) and rows done.",
-      method: "GET",
-      path: `${BULK_UPDATE}/{jobId}/status`,
-      routeStatus: "inferred",
-      inference: jobsInference,
-      catalogIds: ["bulk.get_job_status"],
       input: z.strictObject({ jobId }),
       example: { jobId: DEMO.bulkJobIds[1] },
       risk: "read",
@@ -136,14 +118,10 @@ export const bulk = defineToolset({
     },
     {
       name: "get_bulk_job_details",
+      operation: "bulk.get_job_details",
       memberText: true,
       title: "Get bulk job details",
       description: "Get a bulk update job with the outcome of each row.",
-      method: "GET",
-      path: `${BULK_UPDATE}/{jobId}`,
-      routeStatus: "inferred",
-      inference: jobsInference,
-      catalogIds: ["bulk.get_job_details"],
       input: z.strictObject({ jobId }),
       example: { jobId: DEMO.bulkJobId },
       risk: "read",
@@ -153,15 +131,10 @@ export const bulk = defineToolset({
       // products page shows the route. It also takes a raw JSON array; tools send objects, so only
       // its CSV form is offered.
       name: "update_store_products_from_csv",
+      operation: "store_products.bulk-update-csv",
       title: "Bulk update store products from CSV",
       description:
         "Update many store products from a CSV; a row with a Product ID starts a product, rows without one add permission entries to it.",
-      method: "PUT",
-      path: "/v1/products/bulk",
-      routeStatus: "inferred",
-      inference:
-        "Not a catalog entry: the older page dev.returning.ai/api-37690410 (quoted in the notes of store_products.delete) shows PUT /v1/products/bulk.",
-      catalogIds: [],
       input: z.strictObject({ file: fileInput }),
       files: { file: { field: "file", accept: "csv", columns: { allowed: PRODUCT_CSV_COLUMNS, required: ["Product ID"] } } },
       example: {

@@ -10,8 +10,6 @@ const analysisId = objectId;
 /** Where the newest docs put analyses: under the community and the channel they are posted in. */
 const channelScope = { communityId: objectId, channelId: objectId };
 
-const SIBLING = "PATCH /apis/v1/analysis/{analysisId} is documented for the same resource";
-
 export const chartAnalysis = defineToolset({
   name: "chart_analysis",
   memberText: true,
@@ -19,37 +17,27 @@ export const chartAnalysis = defineToolset({
   tools: [
     {
       name: "list_chart_analyses",
+      operation: "analysis.list",
       title: "List chart analyses",
       description: "List the chart analyses posted in a channel, a page at a time.",
-      method: "GET",
-      path: "/v1/analysis/{communityId}/channels/{channelId}",
-      routeStatus: "inferred",
-      inference: "GET on the collection that the newest Create Analysis POSTs to, paged like the other /v1 lists",
-      catalogIds: ["analysis.list"],
       input: z.strictObject({ ...channelScope, ...pageQuery }),
       example: { communityId: DEMO.communityId, channelId: DEMO.channelIds.text, limit: 10 },
       risk: "read",
     },
     {
       name: "get_chart_analysis",
+      operation: "analysis.get",
       title: "Get chart analysis",
       description: "Get one chart analysis with its metadata, levels and drawings.",
-      method: "GET",
-      path: "/apis/v1/analysis/{analysisId}",
-      routeStatus: "inferred",
-      inference: `GET by id; ${SIBLING}`,
-      catalogIds: ["analysis.get"],
       input: z.strictObject({ analysisId }),
       example: { analysisId: DEMO.analysisId },
       risk: "read",
     },
     {
       name: "create_chart_analysis",
+      operation: "analysis.create",
       title: "Create chart analysis",
       description: "Post a chart analysis in a channel as a member; add its drawings with append_chart_analysis_drawings.",
-      method: "POST",
-      path: "/v1/analysis/{communityId}/channels/{channelId}",
-      catalogIds: ["analysis.create"],
       input: z.strictObject({
         ...channelScope,
         sender,
@@ -68,11 +56,9 @@ export const chartAnalysis = defineToolset({
     },
     {
       name: "update_chart_analysis",
+      operation: "analysis.update",
       title: "Update chart analysis",
       description: "Change an analysis's text, expiry or price levels.",
-      method: "PATCH",
-      path: "/apis/v1/analysis/{analysisId}",
-      catalogIds: ["analysis.update"],
       input: z.strictObject({
         analysisId,
         sender: sender.optional(),
@@ -84,13 +70,9 @@ export const chartAnalysis = defineToolset({
     },
     {
       name: "append_chart_analysis_drawings",
+      operation: "analysis.append-drawings",
       title: "Append chart analysis drawings",
       description: "Add drawings to an analysis, keeping the ones it has.",
-      method: "POST",
-      path: "/apis/v1/analysis/{analysisId}/drawings",
-      routeStatus: "inferred",
-      inference: `a drawings sub-resource: ${SIBLING}, and there replaces every drawing, so adding needs its own route`,
-      catalogIds: ["analysis.append-drawings"],
       input: z.strictObject({ analysisId, drawings }),
       example: {
         analysisId: DEMO.analysisId,
@@ -107,13 +89,9 @@ export const chartAnalysis = defineToolset({
     },
     {
       name: "delete_chart_analysis",
+      operation: "analysis.delete",
       title: "Delete chart analysis",
       description: "Delete a chart analysis.",
-      method: "DELETE",
-      path: "/apis/v1/analysis/{analysisId}",
-      routeStatus: "inferred",
-      inference: `DELETE by id; ${SIBLING}`,
-      catalogIds: ["analysis.delete"],
       input: z.strictObject({ analysisId }),
       example: { analysisId: DEMO.analysisIds[2] },
       risk: "destructive",

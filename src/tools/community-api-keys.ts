@@ -7,7 +7,6 @@ export const apiKeys = defineToolset({
   summary: "community API keys: issue, list, change, revoke",
   tools: apiKeyTools({
     keyIdParam: "apiKeyId",
-    catalogPrefix: "apikeys.community",
     label: "community API key",
     article: "a",
     names: {

@@ -31,20 +31,15 @@ const palette = z
     }
   });
 
-const MANAGEMENT_INFERENCE = (what: string) =>
-  `No route captured; ${what} placed under the documented PUT /v1/management/communities/{communityID} (Update community name and URL), the sibling Appearance update.`;
-
 export const community = defineToolset({
   name: "community",
   summary: "community settings: name and URL, appearance, bot, members, channels, loyalty overview",
   tools: [
     {
       name: "list_channels",
+      operation: "channels.list-integration",
       title: "List channels",
       description: "List the community's channels with their ids, topics and types.",
-      method: "GET",
-      path: "/apis/v1/channels",
-      catalogIds: ["channels.list-integration"],
       input: z.strictObject({}),
       example: {},
       risk: "read",
@@ -52,15 +47,10 @@ export const community = defineToolset({
     },
     {
       name: "list_community_users",
+      operation: "community_users.list",
       memberText: true,
       title: "List community users",
       description: "List the community's members, a page at a time.",
-      method: "GET",
-      path: "/apis/v1/communities/{communityId}/users",
-      routeStatus: "inferred",
-      inference:
-        "Nav title (GET) only; the older Application API puts community-scoped reads under /apis/v1/communities/{communityId}/..., and its page says the community id goes in the path.",
-      catalogIds: ["community_users.list"],
       input: z.strictObject({ communityId, page: pageQuery.page, limit: pageQuery.limit, search: pageQuery.search }),
       example: { communityId: DEMO.communityId, limit: 10 },
       risk: "read",
@@ -71,53 +61,37 @@ export const community = defineToolset({
     },
     {
       name: "get_community_user",
+      operation: "community_users.get",
       memberText: true,
       title: "Get community user",
       description: "Get one member of the community by user id.",
-      method: "GET",
-      path: "/apis/v1/communities/{communityId}/users/{userId}",
-      routeStatus: "inferred",
-      inference:
-        "Nav title (GET) only; the member route of list_community_users's inferred /apis/v1/communities/{communityId}/users.",
-      catalogIds: ["community_users.get"],
       input: z.strictObject({ communityId, userId: objectId }),
       example: { communityId: DEMO.communityId, userId: DEMO.userId },
       risk: "read",
     },
     {
       name: "create_community",
+      operation: "community.create",
       title: "Create community",
       description: "Create a new community with a unique name, URL slug and domain.",
-      method: "POST",
-      path: "/v1/management/communities",
-      routeStatus: "inferred",
-      inference:
-        "Nav title only; the collection route of the documented PUT /v1/management/communities/{communityID}, with the fields that route takes.",
-      catalogIds: ["community.create"],
       input: z.strictObject(identity).partial().required({ name: true }),
       example: { name: "Sandbox Options Desk", uri: "sandbox-options-desk" },
       risk: "write",
     },
     {
       name: "update_community_name_url",
+      operation: "community_appearance.update_name_url",
       title: "Update community name and URL",
       description: "Change the community's name, URL slug or custom domain.",
-      method: "PUT",
-      path: "/v1/management/communities/{communityID}",
-      catalogIds: ["community_appearance.update_name_url"],
       input: z.strictObject(identity).partial().extend({ communityID }),
       example: { communityID: DEMO.communityId, name: "Sandbox Traders" },
       risk: "write",
     },
     {
       name: "update_community_meta",
+      operation: "community_appearance.update_meta",
       title: "Update community URL metadata",
       description: "Change the link preview, member-list visibility or guest mode; omitted fields stay.",
-      method: "PUT",
-      path: "/v1/management/communities/{communityID}/meta",
-      routeStatus: "inferred",
-      inference: MANAGEMENT_INFERENCE("its documented communityID path param and PUT are"),
-      catalogIds: ["community_appearance.update_meta"],
       input: z
         .strictObject({
           preview: z
@@ -138,40 +112,27 @@ export const community = defineToolset({
     },
     {
       name: "update_community_theme_colors",
+      operation: "community_appearance.update_theme_colors",
       title: "Update community theme colors",
       description: "Change the community's light and dark theme colours (#RRGGBB); omitted ones stay.",
-      method: "PUT",
-      path: "/v1/management/communities/{communityID}/theme-colors",
-      routeStatus: "inferred",
-      inference: MANAGEMENT_INFERENCE(
-        "PUT (every Appearance update) and the body are our guess, with light/dark pairs as store config's cover has; the route is",
-      ),
-      catalogIds: ["community_appearance.update_theme_colors"],
       input: z.strictObject({ communityID, light: palette.optional(), dark: palette.optional() }),
       example: { communityID: DEMO.communityId, light: { primary: "#1F6FEB" } },
       risk: "write",
     },
     {
       name: "update_community_bot",
+      operation: "community_appearance.update_bot",
       title: "Update community bot profile",
       description: "Change the community bot's display name or avatar URL (null clears it).",
-      method: "PUT",
-      path: "/v1/community-bot",
-      catalogIds: ["community_appearance.update_bot"],
       input: z.strictObject({ name: text, avatar: httpUrl.nullable() }).partial(),
       example: { name: "Sandbox Bot" },
       risk: "write",
     },
     {
       name: "get_loyalty_overview",
+      operation: "analytics.loyalty-overview",
       title: "Get loyalty overview",
       description: "Get the community's loyalty figures: members, online members, XP, coins, streaks.",
-      method: "GET",
-      path: "/v1/analytics/loyalty-overview",
-      routeStatus: "inferred",
-      inference:
-        "Only the title is known (not even the method); a read, so GET, under the newest /v1 gateway generation that the Community sections use.",
-      catalogIds: ["analytics.loyalty-overview"],
       input: z.strictObject({}),
       example: {},
       risk: "read",

@@ -22,9 +22,6 @@ const oneUser = (a: Record<string, unknown>) => emailsWhenTyped(String(a.identif
 const forOneUser = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject({ identifier, identifier_type: identifierType, ...shape }).refine(oneUser, EMAIL_IDS);
 
-const familyInference =
-  "Nav lists it as POST beside the documented POST /apis/v1/users/activity/daily and /stats, which take the same identifier body.";
-
 export const gamification = defineToolset({
   name: "gamification",
   summary: "tiers and XP settings, users' XP/coin history, activity stats, streak logs, spin wheel",
@@ -32,26 +29,19 @@ export const gamification = defineToolset({
   tools: [
     {
       name: "get_tier_and_xp_settings",
+      operation: "gamification.get_tiers_xp_settings",
       title: "Get tier and XP settings",
       description: "Get the community's tiers and how many XP each activity earns.",
-      method: "GET",
-      path: "/apis/v1/gamifications/tier-setting",
-      routeStatus: "inferred",
-      inference:
-        "Nav gives GET; the oldest docs write these settings at /gamifications/{serverId}/tier-setting, and /apis/v1 routes take the community from the key.",
-      catalogIds: ["gamification.get_tiers_xp_settings"],
       input: z.strictObject({}),
       example: {},
       risk: "read",
     },
     {
       name: "get_daily_gamification_history",
+      operation: "gamification.get_daily_history",
       memberText: true,
       title: "Get daily gamification history",
       description: "Get the XP and coins several users earned on one day.",
-      method: "POST",
-      path: "/apis/v1/users/activity/daily",
-      catalogIds: ["gamification.get_daily_history"],
       input: z
         .strictObject({
           identifier: z.array(identifier).min(1).max(SANITY_CAP),
@@ -66,41 +56,30 @@ export const gamification = defineToolset({
     },
     {
       name: "get_user_activity_stats",
+      operation: "gamification.get_user_activity_stats",
       memberText: true,
       title: "Get user activity stats",
       description: "Count a user's messages, replies, reactions and social actions per day over recent days.",
-      method: "POST",
-      path: "/apis/v1/users/activity/stats",
-      catalogIds: ["gamification.get_user_activity_stats"],
       input: forOneUser({ days: z.number().int().min(1).max(SANITY_CAP).describe("look-back window") }),
       example: { identifier: DEMO.userEmail, identifier_type: "email", days: 7 },
       risk: "read",
     },
     {
       name: "list_user_gamification_logs",
+      operation: "gamification.list_user_logs",
       memberText: true,
       title: "List user gamification logs",
       description: "List the XP and coin events a user earned, newest first.",
-      method: "POST",
-      path: "/apis/v1/users/activity/logs",
-      routeStatus: "inferred",
-      inference: familyInference,
-      catalogIds: ["gamification.list_user_logs"],
       input: forOneUser(pageLimit),
       example: { identifier: DEMO.userEmail, identifier_type: "email", limit: 10 },
       risk: "read",
     },
     {
       name: "list_user_streak_logs",
+      operation: "streaks.list_user_logs",
       memberText: true,
       title: "List user streak logs",
       description: "List a user's streak log: each period of a streak kept or missed.",
-      method: "GET",
-      path: "/apis/v1/streaks/logs",
-      routeStatus: "inferred",
-      inference:
-        "Older nav calls it 'Get Streak Logs'; streak settings are documented at GET /apis/v1/streaks?page&limit, mini-game logs are read by user email.",
-      catalogIds: ["streaks.list_user_logs"],
       input: z.strictObject({ email, streakId: objectId.optional(), ...pageLimit }),
       example: { email: DEMO.userEmail, streakId: DEMO.streakId },
       risk: "read",
@@ -108,14 +87,9 @@ export const gamification = defineToolset({
     },
     {
       name: "update_user_spin_wheel",
+      operation: "minigames.update_user_spin_wheel",
       title: "Update user spin wheel",
       description: "Set how many spins of the spin wheel a user has left.",
-      method: "PUT",
-      path: "/apis/v1/mini-games/spin-wheel/users",
-      routeStatus: "inferred",
-      inference:
-        "Older nav: 'Edit wheel information for each user'; mini-game routes are keyed by user email, and /apis/v1 updates (streaks) use PUT.",
-      catalogIds: ["minigames.update_user_spin_wheel"],
       input: z.strictObject({
         email,
         availableSpins: z.number().int().min(0).max(SANITY_CAP),

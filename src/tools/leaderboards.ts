@@ -77,9 +77,7 @@ const update = <const N extends string>(
   fields: Fields,
 ): ToolSpec & { name: N } => ({
   ...spec,
-  method: "PATCH",
-  path: "/leaderboards/{leaderboardID}",
-  catalogIds: ["leaderboards.update"],
+  operation: "leaderboards.update",
   input: z.strictObject({ leaderboardID, ...z.strictObject(fields).partial().shape }),
   risk: "write",
   annotations: { idempotentHint: true },
@@ -92,11 +90,9 @@ export const leaderboards = defineToolset({
   tools: [
     {
       name: "list_leaderboards",
+      operation: "leaderboards.list",
       title: "List leaderboards",
       description: "List leaderboards, a page at a time.",
-      method: "GET",
-      path: "/leaderboards",
-      catalogIds: ["leaderboards.list"],
       input: z.strictObject(pageQuery),
       example: { page: 1, limit: 10, sort: "displayOrder:asc" },
       risk: "read",
@@ -107,22 +103,18 @@ export const leaderboards = defineToolset({
     },
     {
       name: "get_leaderboard",
+      operation: "leaderboards.get",
       title: "Get leaderboard",
       description: "Get one leaderboard's full configuration.",
-      method: "GET",
-      path: "/leaderboards/{leaderboardID}",
-      catalogIds: ["leaderboards.get"],
       input: z.strictObject({ leaderboardID, ...projection }),
       example: { leaderboardID: DEMO.leaderboardId },
       risk: "read",
     },
     {
       name: "create_leaderboard",
+      operation: "leaderboards.create",
       title: "Create leaderboard",
       description: "Create a leaderboard: name, ranking, columns, dates, who ranks and views; daily hours and widget after.",
-      method: "POST",
-      path: "/v1/leaderboards",
-      catalogIds: ["leaderboards.create"],
       // What the docs' create takes, reusing the update tools' schemas, but for the daily hours and
       // the widget: with them the listing would cost ~700 tokens, over the budget a tool has
       // (test/listing.test.ts); both have their update tools. The API takes each required field or
@@ -242,12 +234,9 @@ export const leaderboards = defineToolset({
     ),
     {
       name: "delete_leaderboard",
+      operation: "leaderboards.delete",
       title: "Delete leaderboard",
       description: "Delete a leaderboard and its configuration.",
-      method: "DELETE",
-      path: "/leaderboards/{leaderboardID}",
-      routeStatus: "inferred",
-      catalogIds: ["leaderboards.delete"],
       input: z.strictObject({ leaderboardID }),
       example: { leaderboardID: DEMO.leaderboardIds[1] },
       risk: "destructive",

@@ -23,15 +23,6 @@ export const messagePost = {
   forumTopicId: objectId.optional().describe("forum channels only: the topic to post in"),
 };
 
-/**
- * The "Message Actions" guides (one folder per channel type) describe the same three routes as
- * Send, Reply and React Message; the only documented difference between channel types is the
- * forum channel's forumTopicId, which send_message carries. So each guide is covered by the tool
- * of its action.
- */
-const CHANNEL_GUIDES = ["direct.private-dm", "direct.public", "forum", "text", "iframe"] as const;
-const guides = (action: "send" | "reply" | "react") => CHANNEL_GUIDES.map((guide) => `messaging.actions.${guide}.${action}`);
-
 export const messaging = defineToolset({
   name: "messaging",
   memberText: true,
@@ -40,11 +31,9 @@ export const messaging = defineToolset({
   tools: [
     {
       name: "list_messages",
+      operation: "messages.get",
       title: "List messages",
       description: "List recent messages, filtered by channel, member id or member email.",
-      method: "GET",
-      path: "/v1/messages",
-      catalogIds: ["messages.get"],
       input: z.strictObject({
         channel_id: objectId.optional(),
         user_id: z.string().trim().min(1).max(64).optional().describe("member's 24-hex or platform id"),
@@ -59,11 +48,9 @@ export const messaging = defineToolset({
     },
     {
       name: "send_message",
+      operation: "messages.send",
       title: "Send message",
       description: "Post a message in any channel type as a member; forum channels also need forumTopicId.",
-      method: "POST",
-      path: "/apis/v1/messages/send",
-      catalogIds: ["messages.send", ...guides("send")],
       input: z.strictObject(messagePost),
       example: {
         channelId: DEMO.channelIds.forum,
@@ -75,22 +62,18 @@ export const messaging = defineToolset({
     },
     {
       name: "reply_to_message",
+      operation: "messages.reply",
       title: "Reply to message",
       description: "Reply to a message as a member.",
-      method: "POST",
-      path: "/apis/v1/messages/reply",
-      catalogIds: ["messages.reply", ...guides("reply")],
       input: z.strictObject({ messageId, message: messageText, sender }),
       example: { messageId: DEMO.messageId, message: "Welcome aboard!", sender: DEMO.userEmail },
       risk: "write",
     },
     {
       name: "react_to_message",
+      operation: "messages.react",
       title: "React to message",
       description: "Add an emoji reaction to a message as a member.",
-      method: "POST",
-      path: "/apis/v1/messages/react",
-      catalogIds: ["messages.react", ...guides("react")],
       input: z.strictObject({
         messageId,
         emoji: z
@@ -104,12 +87,10 @@ export const messaging = defineToolset({
     },
     {
       name: "upload_message_images",
+      operation: "messages.upload-images",
       memberText: false,
       title: "Upload message images",
       description: "Upload images for messages and get back their hosted URLs.",
-      method: "POST",
-      path: "/apis/v1/messages/upload-image",
-      catalogIds: ["messages.upload-images"],
       input: z.strictObject({ images: z.array(fileInput).min(1).max(SANITY_CAP) }),
       files: { images: { field: "images", accept: "image" } },
       example: { images: [{ base64: TINY_PNG, name: "chart.png" }] },

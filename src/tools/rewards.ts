@@ -18,12 +18,6 @@ const ORDER_VIEW: ViewSpec = {
   timestamps: true,
 };
 
-/** Only PUT .../redemption-transactions/status is documented in this family; the rest extend it. */
-const ORDERS = "/apis/v1/redemption-transactions";
-const STATUSES = "/apis/v1/redemption-statuses";
-const ordersInference = `Only PUT ${ORDERS}/status is documented; this follows that family.`;
-const statusesInference = `Statuses are ids applied by PUT ${ORDERS}/status and returned as {_id, name, category, color}; a collection route beside it.`;
-
 export const rewards = defineToolset({
   name: "rewards",
   memberText: true,
@@ -32,13 +26,9 @@ export const rewards = defineToolset({
   tools: [
     {
       name: "list_redemption_orders",
+      operation: "redemptions.list_orders_by_community",
       title: "List redemption orders",
       description: "List the community's redemption orders, newest first, a page at a time.",
-      method: "GET",
-      path: ORDERS,
-      routeStatus: "inferred",
-      inference: ordersInference,
-      catalogIds: ["redemptions.list_orders_by_community"],
       input: z.strictObject(pageLimit),
       example: { page: 1, limit: 10 },
       risk: "read",
@@ -46,13 +36,9 @@ export const rewards = defineToolset({
     },
     {
       name: "list_redemption_orders_by_email",
+      operation: "redemptions.list_orders_by_email",
       title: "List redemption orders by email",
       description: "List one user's redemption orders, found by email.",
-      method: "POST",
-      path: `${ORDERS}/user`,
-      routeStatus: "inferred",
-      inference: `Nav gives POST; ${ordersInference}`,
-      catalogIds: ["redemptions.list_orders_by_email"],
       input: z.strictObject({ email: z.email(), ...pageLimit }),
       example: { email: DEMO.userEmail },
       risk: "read",
@@ -60,13 +46,9 @@ export const rewards = defineToolset({
     },
     {
       name: "get_redemption_order_status_history",
+      operation: "redemptions.get_order_status_history",
       title: "Get redemption order status history",
       description: "List the statuses an order went through, oldest first.",
-      method: "GET",
-      path: `${ORDERS}/{transactionId}/status-history`,
-      routeStatus: "inferred",
-      inference: ordersInference,
-      catalogIds: ["redemptions.get_order_status_history"],
       input: z.strictObject({ transactionId }),
       example: { transactionId: DEMO.orderIds[1] },
       risk: "read",
@@ -75,25 +57,19 @@ export const rewards = defineToolset({
       // Statuses are the community's own (create_redemption_status), so no argument tells whether
       // the one applied cancels or refunds the order: every change is confirmed.
       name: "update_redemption_order_status",
+      operation: "redemptions.update_order_status",
       title: "Update redemption order status",
       description: "Move a redemption order to another status, e.g. shipped, delivered or cancelled.",
-      method: "PUT",
-      path: `${ORDERS}/status`,
-      catalogIds: ["redemptions.update_order_status"],
       input: z.strictObject({ transactionId, statusId }),
       example: { transactionId: DEMO.orderIds[0], statusId: DEMO.redemptionStatusIds[1] },
       risk: "destructive",
     },
     {
       name: "list_redemption_statuses",
+      operation: "redemptions.list_statuses",
       memberText: false,
       title: "List redemption statuses",
       description: "List the statuses redemption orders can take.",
-      method: "GET",
-      path: STATUSES,
-      routeStatus: "inferred",
-      inference: statusesInference,
-      catalogIds: ["redemptions.list_statuses"],
       input: z.strictObject({}),
       example: {},
       risk: "read",
@@ -101,28 +77,20 @@ export const rewards = defineToolset({
     },
     {
       name: "get_redemption_status",
+      operation: "redemptions.get_status",
       memberText: false,
       title: "Get redemption status",
       description: "Get one redemption status.",
-      method: "GET",
-      path: `${STATUSES}/{statusId}`,
-      routeStatus: "inferred",
-      inference: statusesInference,
-      catalogIds: ["redemptions.get_status"],
       input: z.strictObject({ statusId }),
       example: { statusId: DEMO.redemptionStatusId },
       risk: "read",
     },
     {
       name: "create_redemption_status",
+      operation: "redemptions.create_order_status",
       memberText: false,
       title: "Create redemption status",
       description: "Create a status that redemption orders can be moved to.",
-      method: "POST",
-      path: STATUSES,
-      routeStatus: "inferred",
-      inference: statusesInference,
-      catalogIds: ["redemptions.create_order_status"],
       input: z.strictObject({
         name: z.string().trim().min(1).max(100),
         category: z.string().trim().min(1).max(50).describe("e.g. incomplete"),

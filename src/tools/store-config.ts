@@ -42,9 +42,7 @@ const update = <const N extends string>(
   fields: Record<string, z.ZodType>,
 ): ToolSpec & { name: N } => ({
   ...spec,
-  method: "PUT",
-  path: "/stores",
-  catalogIds: ["store_config.update"],
+  operation: "store_config.update",
   input: z.strictObject(fields).partial(),
   risk: "write",
 });
@@ -52,11 +50,9 @@ const update = <const N extends string>(
 export const configTools = defineTools([
   {
     name: "get_store_config",
+    operation: "store_config.get",
     title: "Get store configuration",
     description: "Get the store's configuration: title, cover, currency, widget.",
-    method: "GET",
-    path: "/v1/stores",
-    catalogIds: ["store_config.get"],
     input: z.strictObject({ ...projection, lang }),
     example: {},
     risk: "read",

@@ -73,9 +73,7 @@ const update = <const N extends string>(
   input: z.ZodObject,
 ): ToolSpec & { name: N } => ({
   ...spec,
-  method: "PUT",
-  path: "/products/{productID}",
-  catalogIds: ["store_products.update"],
+  operation: "store_products.update",
   input,
   risk: "write",
 });
@@ -85,11 +83,9 @@ const some = (fields: Fields) => z.strictObject({ productID, ...z.strictObject(f
 export const productTools = defineTools([
   {
     name: "list_store_products",
+    operation: "store_products.list",
     title: "List store products",
     description: "List store products; filter by categoryID:<id> or type:<type>.",
-    method: "GET",
-    path: "/v1/products",
-    catalogIds: ["store_products.list"],
     input: z.strictObject({ ...skipQuery, lang, userID }),
     example: { filter: `categoryID:${DEMO.categoryId}`, limit: 5 },
     risk: "read",
@@ -111,22 +107,18 @@ export const productTools = defineTools([
   },
   {
     name: "get_store_product",
+    operation: "store_products.get",
     title: "Get store product",
     description: "Get one store product.",
-    method: "GET",
-    path: "/v1/products/{productID}",
-    catalogIds: ["store_products.get"],
     input: z.strictObject({ productID, ...projection, lang }),
     example: { productID: DEMO.productId, fields: "name,price" },
     risk: "read",
   },
   {
     name: "create_store_product",
+    operation: "store_products.create",
     title: "Create store product",
     description: "Create a store product.",
-    method: "POST",
-    path: "/v1/products",
-    catalogIds: ["store_products.create"],
     input: z
       .strictObject({ name, price, description, type: z.string().max(50).describe("e.g. voucher"), categoryID: objectId })
       .partial()
@@ -208,12 +200,9 @@ export const productTools = defineTools([
   ),
   {
     name: "delete_store_product",
+    operation: "store_products.delete",
     title: "Delete store product",
     description: "Delete a store product.",
-    method: "DELETE",
-    path: "/v1/products/{productID}",
-    routeStatus: "inferred",
-    catalogIds: ["store_products.delete"],
     input: z.strictObject({ productID }),
     example: { productID: DEMO.productIds[4] },
     risk: "destructive",

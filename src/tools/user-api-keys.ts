@@ -12,8 +12,6 @@ import { keyFields, PERMISSIONS } from "./api-keys.js";
 
 const userId = objectId;
 const apiKeyId = objectId;
-const collection = "/apis/v1/users/apikeys";
-const item = "/apis/v1/users/{userId}/api-keys/{apiKeyId}";
 /**
  * The user-key pages spell permissions their own way (Create's example: sendMessages; Update's:
  * readOwnProfile, updateOwnProfile, readOwnMessages). Those names are taken beside the community
@@ -32,28 +30,23 @@ const key = z
 export const userApiKeys = defineToolset({
   name: "user_api_keys",
   summary: "members' own API keys: issue, list, change, revoke",
+  secretFields: ["key"],
   tools: [
     {
       name: "list_user_api_keys",
+      operation: "apikeys.user.list",
       title: "List user API keys",
       description: "List one member's API keys, secrets masked.",
-      method: "GET",
-      path: collection,
-      routeStatus: "inferred",
-      inference: "GET on the collection the documented Create posts to, with the same userId query.",
-      catalogIds: ["apikeys.user.list"],
       input: z.strictObject({ userId }),
       example: { userId: DEMO.userId },
       risk: "read",
     },
     {
       name: "create_user_api_key",
+      operation: "apikeys.user.create",
       title: "Create user API key",
       description: "Issue an API key owned by a member.",
-      method: "POST",
-      path: collection,
       queryArgs: ["userId"],
-      catalogIds: ["apikeys.user.create"],
       input: key
         .required({ name: true, permissions: true })
         .extend({ userId, communityId: objectId.optional().describe("community the key is for") }),
@@ -63,11 +56,9 @@ export const userApiKeys = defineToolset({
     },
     {
       name: "update_user_api_key",
+      operation: "apikeys.user.update",
       title: "Update user API key",
       description: "Rename a member's API key, change its permissions or expiry, or switch it on or off.",
-      method: "PUT",
-      path: item,
-      catalogIds: ["apikeys.user.update"],
       input: key.extend({ userId, apiKeyId, isActive: z.boolean().optional() }),
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1], isActive: false },
       risk: "write",
@@ -75,26 +66,18 @@ export const userApiKeys = defineToolset({
     },
     {
       name: "delete_user_api_key",
+      operation: "apikeys.user.delete",
       title: "Delete user API key",
       description: "Revoke a member's API key for good; whatever uses it stops working.",
-      method: "DELETE",
-      path: item,
-      routeStatus: "inferred",
-      inference: "DELETE on the item path the documented Update uses.",
-      catalogIds: ["apikeys.user.delete"],
       input: z.strictObject({ userId, apiKeyId }),
       example: { userId: DEMO.userId, apiKeyId: DEMO.userApiKeyIds[1] },
       risk: "destructive",
     },
     {
       name: "get_current_api_key_info",
+      operation: "apikeys.user.info",
       title: "Get current API key info",
       description: "Show the name, permissions and expiry of the API key this server calls with.",
-      method: "GET",
-      path: `${collection}/info`,
-      routeStatus: "inferred",
-      inference: "Undocumented: info under the user-key collection, as Get User Data uses /apis/v1/users/info.",
-      catalogIds: ["apikeys.user.info"],
       input: z.strictObject({}),
       example: {},
       risk: "read",

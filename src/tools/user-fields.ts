@@ -30,26 +30,15 @@ const fieldDefinition = {
   options: z.array(z.string().trim().min(1).max(SANITY_CAP)).max(SANITY_CAP).describe("choices of a select field"),
 };
 
-const fields = "/apis/v1/communities/{communityId}/user-fields";
-const field = `${fields}/{fieldId}`;
-const histories = "/apis/v1/communities/{communityId}/user-field-histories";
-const itemInference = "Same item path as the documented Update user field.";
-const historyInference =
-  "Undocumented: the docs call the resource User Field Histories, and the API spells such names as kebab-case plurals under the community (user-fields, purchase-histories).";
-
 export const userFields = defineToolset({
   name: "user_fields",
   summary: "custom user fields and the history of their values",
   tools: [
     {
       name: "list_user_fields",
+      operation: "userfields.list",
       title: "List user fields",
       description: "List a community's user fields, default and custom.",
-      method: "GET",
-      path: fields,
-      routeStatus: "inferred",
-      inference: "GET on the collection the documented Create user field posts to.",
-      catalogIds: ["userfields.list"],
       input: z.strictObject({ communityId }),
       example: { communityId: DEMO.communityId },
       risk: "read",
@@ -57,35 +46,27 @@ export const userFields = defineToolset({
     },
     {
       name: "get_user_field",
+      operation: "userfields.get",
       title: "Get user field",
       description: "Get one user field's definition.",
-      method: "GET",
-      path: field,
-      routeStatus: "inferred",
-      inference: itemInference,
-      catalogIds: ["userfields.get", "userfields.get_custom"],
       input: z.strictObject({ communityId, fieldId }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldId },
       risk: "read",
     },
     {
       name: "create_user_field",
+      operation: "userfields.create",
       title: "Create user field",
       description: "Add a custom user field to a community.",
-      method: "POST",
-      path: fields,
-      catalogIds: ["userfields.create"],
       input: z.strictObject(fieldDefinition).partial().required({ name: true, type: true }).extend({ communityId }),
       example: { communityId: DEMO.communityId, field: "deposit amount", name: "Deposit Amount", type: "number" },
       risk: "write",
     },
     {
       name: "update_user_field",
+      operation: "userfields.update",
       title: "Update user field",
       description: "Rename a custom user field or change its type.",
-      method: "PUT",
-      path: field,
-      catalogIds: ["userfields.update", "userfields.update_custom"],
       input: z.strictObject({ communityId, fieldId, name: fieldDefinition.name, type: fieldType }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[1], name: "Team", type: "single-line-text" },
       risk: "write",
@@ -93,33 +74,19 @@ export const userFields = defineToolset({
     },
     {
       name: "delete_user_field",
+      operation: "userfields.delete",
       title: "Delete user field",
       description: "Delete a custom user field from a community.",
-      method: "DELETE",
-      path: field,
-      routeStatus: "inferred",
-      inference: itemInference,
-      catalogIds: ["userfields.delete", "userfields.delete_custom"],
       input: z.strictObject({ communityId, fieldId }),
       example: { communityId: DEMO.communityId, fieldId: DEMO.userFieldIds[3] },
       risk: "destructive",
     },
     {
       name: "list_user_field_histories",
+      operation: "userfieldhistory.list",
       memberText: true,
       title: "List user field histories",
       description: "List recorded user field values, optionally for one field and/or one user.",
-      method: "GET",
-      path: histories,
-      routeStatus: "inferred",
-      inference: `${historyInference} The per-field and per-user pages become its fieldId and userId filters.`,
-      catalogIds: [
-        "userfieldhistory.list",
-        "userfieldhistory.list_community",
-        "userfieldhistory.list_by_field",
-        "userfieldhistory.list_by_user",
-        "userfieldhistory.list_by_field_and_user",
-      ],
       input: z.strictObject({
         communityId,
         fieldId: fieldId.optional(),
@@ -132,14 +99,10 @@ export const userFields = defineToolset({
     },
     {
       name: "create_user_field_history",
+      operation: "userfieldhistory.create",
       memberText: true,
       title: "Create user field history",
       description: "Record a new value of a user field for one user.",
-      method: "POST",
-      path: histories,
-      routeStatus: "inferred",
-      inference: `${historyInference} POST on that collection; the for-a-user page is the same call.`,
-      catalogIds: ["userfieldhistory.create", "userfieldhistory.create_for_user"],
       input: z.strictObject({
         communityId,
         fieldId,

@@ -95,9 +95,6 @@ const newUser = z
 const byEmail = z.strictObject({ email });
 const { page, limit } = pageQuery;
 
-const MINI_GAME_INFERENCE =
-  "Only the nav title (POST) is known; placed beside the other per-user POST routes under /apis/v1/users (activity/daily, activity/stats) and keyed by email, as the logs title says.";
-
 export const users = defineToolset({
   name: "users",
   memberText: true,
@@ -106,25 +103,18 @@ export const users = defineToolset({
   tools: [
     {
       name: "get_user",
+      operation: "users.get",
       title: "Get user",
       description: "Get one member's profile by user id.",
-      method: "GET",
-      path: "/apis/v1/users/{userId}",
-      catalogIds: ["users.get"],
       input: z.strictObject({ userId: objectId }),
       example: { userId: DEMO.userId },
       risk: "read",
     },
     {
       name: "filter_users",
+      operation: "users.filter",
       title: "Filter users",
       description: "Find members by field values or ranges; 200 a page, next page by cursor or page.",
-      method: "POST",
-      path: "/apis/v1/users/filter",
-      routeStatus: "inferred",
-      inference:
-        "The page's curl was not captured; every sibling Integration user route is a POST under /apis/v1/users, and the older nav calls it 'get users by filter'.",
-      catalogIds: ["users.filter"],
       input: z
         .strictObject({
           // `*` is ours (src/server/views.ts): never sent, so the API answers with its default columns.
@@ -147,11 +137,9 @@ export const users = defineToolset({
     },
     {
       name: "create_user",
+      operation: "users.create",
       title: "Create user",
       description: "Create a member account; unique username and email.",
-      method: "POST",
-      path: "/apis/v1/users",
-      catalogIds: ["users.create"],
       input: newUser,
       example: {
         firstname: "John",
@@ -169,59 +157,45 @@ export const users = defineToolset({
     },
     {
       name: "get_user_data",
+      operation: "users.get-data",
       title: "Get user data",
       description: "Get a member's default and custom fields: XP, coins, roles, activity counts.",
-      method: "POST",
-      path: "/apis/v1/users/info",
-      catalogIds: ["users.get-data"],
       input: z.strictObject({ idOrEmail: z.string().trim().min(1).max(320).describe("24-hex or platform user id, or email") }),
       example: { idOrEmail: DEMO.userEmail },
       risk: "read",
     },
     {
       name: "delete_user",
+      operation: "users.manage",
       title: "Delete user",
       description: "Delete a member's account (restore_user undoes it).",
-      method: "POST",
-      path: "/apis/v1/users/manage",
-      catalogIds: ["users.manage"],
       input: manageUser("delete"),
       example: { user: DEMO.username },
       risk: "destructive",
     },
     {
       name: "restore_user",
+      operation: "users.manage",
       title: "Restore user",
       description: "Restore a deleted member's account.",
-      method: "POST",
-      path: "/apis/v1/users/manage",
-      catalogIds: ["users.manage"],
       input: manageUser("restore"),
       example: { user: DEMO.deletedUsername },
       risk: "write",
     },
     {
       name: "list_user_mini_game_logs",
+      operation: "users.mini-game-logs",
       title: "List user mini-game logs",
       description: "List a member's mini-game plays and prizes, newest first.",
-      method: "POST",
-      path: "/apis/v1/users/mini-games/logs",
-      routeStatus: "inferred",
-      inference: MINI_GAME_INFERENCE,
-      catalogIds: ["users.mini-game-logs"],
       input: byEmail.extend({ page, limit }),
       example: { email: DEMO.userEmail },
       risk: "read",
     },
     {
       name: "get_user_mini_game_stats",
+      operation: "users.mini-game-streak-stats",
       title: "Get user mini-game and streak stats",
       description: "Get a member's current streak and remaining mini-game plays.",
-      method: "POST",
-      path: "/apis/v1/users/mini-games/stats",
-      routeStatus: "inferred",
-      inference: MINI_GAME_INFERENCE,
-      catalogIds: ["users.mini-game-streak-stats"],
       input: byEmail,
       example: { email: DEMO.userEmail },
       risk: "read",

@@ -13,8 +13,6 @@ import { messagePost } from "./messaging.js";
  * are supported (leave the webhook's encryption toggle off). docs/webhooks.md has the details.
  */
 
-const WHY = "the docs name this incoming webhook but show no URL or body: a JSON POST named after its docs page";
-
 /** How Get User Data names a member; the webhooks act on one member the same way. */
 const idOrEmail = z.string().trim().min(1).max(SANITY_CAP).describe("member id or email");
 
@@ -24,30 +22,20 @@ export const webhooks = defineToolset({
   tools: [
     {
       name: "send_message_by_webhook",
+      operation: "webhooks.incoming.send_message",
       memberText: true,
       title: "Send message by webhook",
       description: "Post a message in a channel through the community's incoming webhook.",
-      method: "POST",
-      path: "/incoming-webhooks/send-messages",
-      routeStatus: "inferred",
-      inference: `${WHY}, with Send Message's body`,
-      catalogIds: ["webhooks.incoming.send_message"],
-      auth: "webhook",
       input: z.strictObject(messagePost),
       example: { channelId: DEMO.channelIds.public, message: "Server maintenance at 22:00 UTC.", sender: DEMO.username },
       risk: "write",
     },
     {
       name: "update_custom_fields_by_webhook",
+      operation: "webhooks.incoming.update_custom_fields",
       memberText: true,
       title: "Update custom user fields by webhook",
       description: "Set a member's custom user field values through the incoming webhook.",
-      method: "POST",
-      path: "/incoming-webhooks/update-custom-fields",
-      routeStatus: "inferred",
-      inference: `${WHY}; the member named as in Get User Data, one {field, value} per custom field`,
-      catalogIds: ["webhooks.incoming.update_custom_fields"],
-      auth: "webhook",
       input: z.strictObject({
         idOrEmail,
         fields: z
@@ -65,14 +53,9 @@ export const webhooks = defineToolset({
     },
     {
       name: "update_currency_by_webhook",
+      operation: "webhooks.incoming.update_currency",
       title: "Update in-game currency by webhook",
       description: "Add to or take from a member's in-game currency balance through the incoming webhook.",
-      method: "POST",
-      path: "/incoming-webhooks/update-in-game-currency",
-      routeStatus: "inferred",
-      inference: `${WHY}; the member named as in Get User Data, a signed amount`,
-      catalogIds: ["webhooks.incoming.update_currency"],
-      auth: "webhook",
       input: z.strictObject({
         idOrEmail,
         amount: z

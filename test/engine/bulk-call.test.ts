@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { CallToolResult, ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTool } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
-import { findTool } from "../../src/registry/index.js";
 import { type Connected, connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "../support/helpers.js";
 
 /** A bulk upload's confirmation shows its rows and columns; `wait: true` follows its job with progress. */

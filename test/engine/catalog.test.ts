@@ -1,110 +1,89 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/registry/index.js";
-import type { AuthKind, ToolDef } from "../../src/registry/types.js";
+import { ALL_TOOLS } from "../../src/catalog.js";
+import { OPERATIONS } from "../../src/registry/operations.js";
 
 /**
- * One place per fact: the tables state each route, the catalog (shared/api-reference, beside the
- * clone) states what the docs show. This compares them, so that 150 routes cannot drift apart.
+ * One place per fact: api/returning-ai.openapi.json states each route; the tools name its
+ * operations. This holds them together in every clone (`npm run openapi:check-catalog` compares
+ * the document with the API catalog, where that catalog is at hand).
  */
 
-interface Entry {
-  id: string;
-  section: string;
-  method: string | null;
-  path: string | null;
-  pathVariants: string[];
-  routeStatus: "documented" | "inferred" | "unknown" | "page";
-  inferredMethod?: string;
-  inferredPath?: string;
-  auth: string | null;
-  legacy: boolean;
+interface DocOperation {
+  operationId: string;
+  "x-catalog": { id: string; status: string; legacy?: boolean }[];
+  "x-route-status": string;
+  "x-inference"?: string;
 }
 
-const CATALOG = new URL("../../../shared/api-reference/", import.meta.url);
-const present = existsSync(CATALOG);
-const entries: Entry[] = present
-  ? readdirSync(CATALOG)
-      .filter((f) => f.endsWith(".json"))
-      .flatMap((f) => JSON.parse(readFileSync(new URL(f, CATALOG), "utf8")) as Entry[])
-  : [];
-const byId = new Map(entries.map((e) => [e.id, e]));
+const doc = JSON.parse(readFileSync(new URL("../../api/returning-ai.openapi.json", import.meta.url), "utf8")) as {
+  paths: Record<string, Record<string, DocOperation>>;
+};
+const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), ...op })),
+);
+const byId = new Map(operations.map((op) => [op.operationId, op]));
 
-// Placeholder spelling differs between doc versions (apikeyId vs apiKeyId) while the wire path is the same.
-const shape = (path: string) => path.replace(/\{[^}]+\}/g, "{}").replace(/\/+$/, "");
+// Placeholder spelling may differ (a legacy page's apikeyId for the API's apiKeyId); the wire path is the same.
+const shape = (path: string) => path.replace(/\{[^}]+\}/g, "{}");
 
-/** The auth kind an entry's `auth` text names (`none` where the docs say none is needed); Bearer when it names none. */
-function authOf(entry: Entry): AuthKind {
-  const text = (entry.auth ?? "").toLowerCase();
-  if (text.startsWith("apikey header")) return "secure-auth";
-  if (text.startsWith("none")) return "none";
-  // The incoming-webhook pages say "x-api-key header if enabled" without naming the webhook again.
-  const incoming = entry.section.startsWith("Events > Incoming webhooks");
-  if (text.includes("x-api-key") && (incoming || text.includes("webhook"))) return "webhook";
-  if (text.startsWith("x-api-key: <community system")) return "system";
-  return "bearer";
-}
+describe("the tools against the API document", () => {
+  it("names an existing operation in every tool, and calls every operation from some tool", () => {
+    expect(ALL_TOOLS.filter((t) => !byId.has(t.operation)).map((t) => `${t.name}: ${t.operation}`)).toEqual([]);
+    const called = new Set(ALL_TOOLS.map((t) => t.operation));
+    expect(operations.filter((op) => !called.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
+  });
 
-function problemsOf(tool: ToolDef): string[] {
-  const covered = tool.catalogIds.map((id) => byId.get(id));
-  const missing = tool.catalogIds.filter((id) => !byId.has(id));
-  if (missing.length) return [`unknown catalog ids ${missing.join(", ")}`];
-  const found = covered as Entry[];
-  const problems: string[] = [];
-  const pages = found.filter((e) => e.routeStatus === "page").map((e) => e.id);
-  if (pages.length) problems.push(`covers pages ${pages.join(", ")}, which are not endpoints`);
-  const documented = found.filter((e) => e.routeStatus === "documented");
-  const inferred = found.filter((e) => e.routeStatus === "inferred");
-  const route = `${tool.method} ${shape(tool.path)}`;
-  if (documented.length) {
-    if (tool.routeStatus !== "documented")
-      problems.push(`routeStatus ${tool.routeStatus}, but ${documented[0]?.id} is documented`);
-    const forms = documented.flatMap((e) => [e.path ?? "", ...e.pathVariants].map((p) => `${e.method} ${shape(p)}`));
-    if (!forms.includes(route)) problems.push(`route ${route} is none of the documented ${[...new Set(forms)].join(" | ")}`);
-  } else if (inferred.length) {
-    if (tool.routeStatus !== "inferred") problems.push(`routeStatus ${tool.routeStatus}, but the catalog only infers it`);
-    const forms = inferred.map((e) => `${e.inferredMethod ?? e.method} ${shape(e.inferredPath ?? "")}`);
-    if (!forms.includes(route)) problems.push(`route ${route} is not the catalog's inferred ${forms.join(" | ")}`);
-  } else if (tool.routeStatus !== "inferred" || !tool.inference) {
-    problems.push("the catalog has no route: mark it inferred and say why in `inference`");
-  }
-  const kinds = new Set(found.filter((e) => e.routeStatus !== "unknown" || e.auth).map(authOf));
-  if (kinds.size && !kinds.has(tool.auth)) problems.push(`auth ${tool.auth}, but the catalog names ${[...kinds].join(" or ")}`);
-  if (found.some((e) => e.legacy) !== tool.legacy) problems.push(`legacy ${tool.legacy} disagrees with the catalog`);
-  return problems;
-}
-
-describe.skipIf(!present)("the tables against the API catalog", () => {
-  it("states every tool's method, path, route status, auth and legacy flag as the catalog does", () => {
-    const problems = ALL_TOOLS.flatMap((tool) => problemsOf(tool).map((p) => `${tool.name}: ${p}`));
+  it("takes each tool's method, path, route status and inference from its operation", () => {
+    const problems = ALL_TOOLS.flatMap((tool) => {
+      const op = byId.get(tool.operation);
+      if (!op) return [];
+      const wrong: string[] = [];
+      if (`${tool.method} ${shape(tool.path)}` !== `${op.method} ${shape(op.path)}`)
+        wrong.push(`route ${tool.method} ${tool.path}, the document says ${op.method} ${op.path}`);
+      const status = op["x-route-status"] === "documented" ? "documented" : "inferred";
+      if (tool.routeStatus !== status) wrong.push(`routeStatus ${tool.routeStatus}, the document says ${op["x-route-status"]}`);
+      if (tool.inference !== op["x-inference"]) wrong.push("inference differs from x-inference");
+      return wrong.map((w) => `${tool.name}: ${w}`);
+    });
     expect(problems).toEqual([]);
   });
 
-  it("covers each catalog id with at most one tool, and reports the coverage", () => {
-    const owners = new Map<string, string[]>();
-    for (const tool of ALL_TOOLS) for (const id of tool.catalogIds) owners.set(id, [...(owners.get(id) ?? []), tool.name]);
-    // One exception: a route whose actions differ in risk (Manage User Account's delete and
-    // restore) may be split into one tool per risk class, all on that same route.
-    const routeOf = (name: string) => ALL_TOOLS.filter((t) => t.name === name).map((t) => `${t.method} ${t.path}`)[0];
-    const splitByRisk = (names: string[]) => new Set(names.map(routeOf)).size === 1;
-    const twice = [...owners]
-      .filter(([, names]) => names.length > 1 && !splitByRisk(names))
-      .map(([id, names]) => `${id}: ${names.join(", ")}`);
-    expect(twice).toEqual([]);
-    const endpoints = entries.filter((e) => e.routeStatus !== "page");
-    const rows = (["documented", "inferred", "unknown"] as const).map((status) => {
-      const all = endpoints.filter((e) => e.routeStatus === status);
-      return `${status} ${all.filter((e) => owners.has(e.id)).length}/${all.length}`;
-    });
-    const uncovered = endpoints.filter((e) => !owners.has(e.id)).map((e) => e.id);
-    process.stderr.write(
-      `catalog coverage: ${owners.size}/${endpoints.length} endpoint ids (${rows.join(", ")})` +
-        `${uncovered.length ? `; not yet covered: ${uncovered.join(", ")}` : ""}\n`,
+  it("has every path parameter of a tool's route among its arguments", () => {
+    const missing = ALL_TOOLS.flatMap((tool) =>
+      [...tool.path.matchAll(/\{([^}]+)\}/g)]
+        .map((m) => m[1] ?? "")
+        .filter((param) => !(param in tool.input.shape))
+        .map((param) => `${tool.name}: {${param}}`),
     );
-    expect(owners.size).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
   });
-});
 
-it.runIf(!present)("skips the catalog comparison: shared/api-reference is not beside the clone", () => {
-  process.stderr.write("catalog tests skipped: ../shared/api-reference not found beside the clone\n");
+  it("gives an x-inference to every route the docs do not show", () => {
+    const unexplained = operations.filter((op) => op["x-route-status"] !== "documented" && !op["x-inference"]);
+    expect(unexplained.map((op) => op.operationId)).toEqual([]);
+  });
+
+  it("maps the catalog ids a tool covers to its operation, each id to one operation, and reports the coverage", () => {
+    const owners = new Map<string, string[]>();
+    for (const op of operations)
+      for (const entry of op["x-catalog"]) owners.set(entry.id, [...(owners.get(entry.id) ?? []), op.operationId]);
+    expect([...owners].filter(([, ops]) => ops.length > 1)).toEqual([]);
+    const strays = ALL_TOOLS.flatMap((tool) =>
+      tool.catalogIds.filter((id) => owners.get(id)?.[0] !== tool.operation).map((id) => `${tool.name}: ${id}`),
+    );
+    expect(strays).toEqual([]);
+    const covered = new Set(ALL_TOOLS.flatMap((t) => t.catalogIds));
+    expect([...owners.keys()].filter((id) => !covered.has(id))).toEqual([]);
+    const rows = (["documented", "inferred", "unknown"] as const).map(
+      (status) => `${status} ${operations.flatMap((op) => op["x-catalog"]).filter((e) => e.status === status).length}`,
+    );
+    process.stderr.write(`API document: ${operations.length} operations over ${owners.size} catalog ids (${rows.join(", ")})\n`);
+    // The catalog's 54 documented endpoints are all in the document (the fidelity test calls each).
+    expect(operations.flatMap((op) => op["x-catalog"]).filter((e) => e.status === "documented")).toHaveLength(54);
+  });
+
+  it("copies the document's route facts into the generated module, and nothing else", () => {
+    expect(Object.keys(OPERATIONS).sort()).toEqual(operations.map((op) => op.operationId).sort());
+  });
 });

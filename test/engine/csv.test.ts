@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { findTool } from "../../src/catalog.js";
 import { CsvError, inspectCsv, parseCsv, previewCsvUpload, readCsv } from "../../src/registry/csv.js";
-import { findTool } from "../../src/registry/index.js";
 import { UploadError } from "../../src/registry/uploads.js";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { DEMO } from "../../src/demo.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { type Connected, connectInMemory, dataOf, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
 

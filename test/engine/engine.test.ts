@@ -7,18 +7,18 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import { parseConfig } from "../../src/config.js";
 import { reachOver } from "../../src/registry/filters.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import { fileInput, objectId } from "../../src/registry/schemas.js";
-import type { ToolDef } from "../../src/registry/types.js";
 import { startRuntime } from "../../src/runtime.js";
 import { serveHttp } from "../../src/server/http.js";
 import {
   type Connected,
   callConfirmed,
   connectInMemory,
+  declareTool,
   type RecordedRequest,
   recordingApi,
   textOf,
@@ -30,19 +30,7 @@ const ID = "0123456789abcdef01234567";
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
-const declare = (spec: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "path" | "input">): ToolDef => ({
-  title: spec.name,
-  toolset: "test",
-  description: "test tool",
-  routeStatus: "documented",
-  routeSource: "documented",
-  catalogIds: [],
-  risk: spec.method === "GET" ? "read" : "write",
-  legacy: false,
-  auth: "bearer",
-  example: {},
-  ...spec,
-});
+const declare = declareTool;
 
 const listThings = declare({
   name: "list_things",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../../src/catalog.js";
 import { DEFAULT_TOOLSETS, selectReach, selectTools } from "../../src/registry/filters.js";
-import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../../src/registry/index.js";
 
 const names = (filter: Parameters<typeof selectTools>[0]) => selectTools(filter).map((t) => t.name);
 

@@ -1,8 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ToolDef } from "../../src/registry/types.js";
-import { scriptedApi, textOf } from "../support/helpers.js";
+import { declareTool, scriptedApi, textOf } from "../support/helpers.js";
 
 const KEY = "rk_live_7f3c9a1b5d2e8f4a6c0b9d7e";
 const ID = "0123456789abcdef01234567";
@@ -82,22 +81,15 @@ describe("tool results", () => {
   it("keeps a secret passed as an argument out of previews and echoed errors", async () => {
     const SECRET = "whsec_0123456789abcdefghij";
     // A table entry like the webhook tools to come: a tool is data, so a test can declare one.
-    const rotate: ToolDef = {
+    const rotate = declareTool({
       name: "update_webhook_secret",
       title: "Rotate webhook secret",
       toolset: "api_keys",
-      description: "test tool",
       method: "PUT",
       path: "/webhooks/{webhookId}",
-      routeStatus: "documented",
-      routeSource: "documented",
-      example: {},
-      catalogIds: [],
       input: z.strictObject({ webhookId: z.string(), secret: z.string() }),
       risk: "write",
-      legacy: false,
-      auth: "bearer",
-    };
+    });
     api.respond = (req, res) => json(res, 400, { status: "error", message: `Rejected body ${req.body}` });
     const mcp = await api.connect({ tools: [rotate] });
     const dry = await mcp.call("update_webhook_secret", { webhookId: "w1", secret: SECRET, dryRun: true });

@@ -1,13 +1,21 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import { secretSettingValues } from "../../src/config.js";
 import { log, setLogLevel, setLogSecrets } from "../../src/log.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import type { ToolDef } from "../../src/registry/types.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { ConfirmTokens } from "../../src/server/confirm.js";
-import { type Connected, dataOf, sandboxSession, scriptedApi, textOf } from "../support/helpers.js";
+import {
+  type Connected,
+  dataOf,
+  declareTool,
+  sandboxSession,
+  scriptedApi,
+  type TestToolSpec,
+  textOf,
+} from "../support/helpers.js";
 
 const KEY = "rk_live_9d2c7e4a1b8f3c6d0e5a";
 const CONFIRM_SECRET = "confirm-secret-for-tests-42";
@@ -20,19 +28,7 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 const ok = (data: unknown) => ({ meta: { status: "success", statusCode: 200 }, message: "ok", data });
 
 /** A table entry as an area would declare it: tools are data, so a test can declare its own. */
-const tool = (overrides: Partial<ToolDef> & Pick<ToolDef, "name" | "method" | "path" | "input">): ToolDef => ({
-  title: overrides.name,
-  toolset: "api_keys",
-  description: "test tool",
-  routeStatus: "documented",
-  routeSource: "documented",
-  example: {},
-  catalogIds: [],
-  risk: "write",
-  legacy: false,
-  auth: "bearer",
-  ...overrides,
-});
+const tool = (spec: TestToolSpec): ToolDef => declareTool({ toolset: "api_keys", risk: "write", ...spec });
 
 /** Captures what the process writes to stderr (where the log goes) while `run` runs. */
 async function stderrOf(run: () => Promise<unknown>): Promise<string> {

@@ -1,9 +1,9 @@
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMON_READS, itemsOf, leastArgs, TOKENS_PER_ITEM_BUDGET } from "../../src/bench/result-tokens.js";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
 import { hostOf } from "../../src/registry/hosts.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import { listShape } from "../../src/registry/list-shape.js";
 import { planRequest } from "../../src/registry/request.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";

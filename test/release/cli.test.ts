@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SETTINGS } from "../../src/config.js";
+import { ALL_TOOLS, TOOLSET_NAMES } from "../../src/catalog.js";
+import { parseConfig, SETTINGS } from "../../src/config.js";
 import { DEFAULT_TOOLSETS } from "../../src/registry/filters.js";
-import { ALL_TOOLS, TOOLSET_NAMES } from "../../src/registry/index.js";
+import { hostBases, urlTemplateOf } from "../../src/registry/hosts.js";
 
+const DEFAULT_HOSTS = hostBases(parseConfig([], {}));
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
 const runWith = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, [CLI, ...args], {
@@ -29,19 +31,23 @@ describe("CLI", () => {
         "legacy",
         "method",
         "name",
+        "operation",
         "path",
         "risk",
         "routeSource",
         "routeStatus",
         "toolset",
+        "url",
       ]);
     }
     const legacyDelete = ALL_TOOLS.find((t) => t.name === "legacy_delete_integration_api_key");
     expect(rows.find((r) => r.name === "legacy_delete_integration_api_key")).toEqual({
       name: "legacy_delete_integration_api_key",
       toolset: "legacy",
+      operation: "apikeys.community.delete",
       method: "DELETE",
       path: "/apis/v1/communities/{communityId}/api-keys/{apikeyId}",
+      url: "https://api.returning.ai/apis/v1/communities/{communityId}/api-keys/{apikeyId}",
       routeStatus: "documented",
       routeSource: "documented",
       auth: "bearer",
@@ -132,7 +138,7 @@ describe("CLI output", () => {
     lines.forEach((line, i) => {
       const cells = line.split(/ {2,}/);
       const tool = ALL_TOOLS[i]!;
-      expect(cells.slice(0, 4), line).toEqual([tool.name, tool.toolset, tool.method, tool.path]);
+      expect(cells.slice(0, 4), line).toEqual([tool.name, tool.toolset, tool.method, urlTemplateOf(tool, DEFAULT_HOSTS)]);
       expect(cells[4]?.split(", ")[0], line).toBe(tool.risk);
     });
   });

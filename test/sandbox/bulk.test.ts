@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findTool } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
-import { findTool } from "../../src/registry/index.js";
 import { callConfirmed, dataOf, sandboxSession, textOf } from "../support/helpers.js";
 
 const csv = (name: string, ...lines: string[]) => ({ name, base64: Buffer.from(`${lines.join("\n")}\n`).toString("base64") });

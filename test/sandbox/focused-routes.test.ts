@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 
 /**

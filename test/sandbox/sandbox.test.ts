@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_TOOLS, findTool } from "../../src/catalog.js";
 import { buildPath, buildQuery } from "../../src/client/path.js";
-import { ALL_TOOLS, findTool } from "../../src/registry/index.js";
 import { planRequest } from "../../src/registry/request.js";
 import type { ToolDef } from "../../src/registry/types.js";
 import { SANDBOX_BEHAVIOURS } from "../../src/sandbox/areas.js";
@@ -483,5 +483,16 @@ describe("route table", () => {
     expect(() => buildRoutes([base], withBehaviour(base.name, crud(stores, "get")))).toThrow(/does not fit/);
     const keys = tool("delete_community_api_key");
     expect(() => buildRoutes([{ ...keys, path: "/api-keys/{apiKeyId}" }], SANDBOX_BEHAVIOURS)).toThrow(/communityId/);
+  });
+});
+
+describe("secret fields", () => {
+  it("masks in the engine every field that the sandbox fills with a generated secret", () => {
+    const unmasked = ALL_TOOLS.flatMap((tool) => {
+      const behaviour = SANDBOX_BEHAVIOURS.get(tool.name);
+      const secret = behaviour && typeof behaviour !== "function" ? behaviour.resource.secretField : undefined;
+      return secret && !tool.secretFields?.includes(secret) ? [`${tool.name}: ${secret}`] : [];
+    });
+    expect(unmasked).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { ALL_TOOLS } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
-import { ALL_TOOLS } from "../../src/registry/index.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { fakeSecret } from "../../src/sandbox/seed.js";
 import { SEED_DATA } from "../../src/sandbox/seeds/index.js";

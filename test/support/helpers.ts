@@ -14,7 +14,8 @@ import type { Credentials } from "../../src/client/auth.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import type { ClientOptions } from "../../src/client/types.js";
 import { type Reach, reachOver, selectTools } from "../../src/registry/filters.js";
-import type { ToolDef } from "../../src/registry/types.js";
+import { defineTool } from "../../src/registry/operations.js";
+import type { AuthKind, HostKind, HttpMethod, OperationStatus, ToolDef, ToolSpec } from "../../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import type { CallContext } from "../../src/server/call.js";
 import { ConfirmTokens } from "../../src/server/confirm.js";
@@ -23,6 +24,35 @@ import { createServer } from "../../src/server.js";
 import type { Fleet } from "../../src/state/guard.js";
 import { EmbeddedStore } from "../../src/state/store.js";
 import { NO_TELEMETRY } from "../../src/telemetry/index.js";
+
+/** What a test states of a tool of its own: its route inline, and anything else it needs to differ. */
+export type TestToolSpec = Partial<Omit<ToolSpec, "operation">> &
+  Pick<ToolSpec, "name" | "input"> & {
+    method: HttpMethod;
+    path: string;
+    auth?: AuthKind;
+    host?: HostKind;
+    routeStatus?: OperationStatus;
+    toolset?: string;
+  };
+
+/**
+ * A tool a test declares, built by the registry's own constructor (defineTool) on an operation
+ * given inline, so that it gets the defaults, views and route notes a table's tool gets.
+ */
+export function declareTool(spec: TestToolSpec): ToolDef {
+  const { method, path, auth = "bearer", host = "api", routeStatus = "documented", toolset = "test", ...own } = spec;
+  const operation = { id: `test.${own.name}`, method, path, host, auth, status: routeStatus, catalog: [] };
+  const base: ToolSpec = {
+    title: own.name,
+    description: "test tool",
+    risk: method === "GET" ? "read" : "write",
+    example: {},
+    ...own,
+    operation,
+  };
+  return defineTool(base, { name: toolset });
+}
 
 export interface RecordedRequest {
   method: string;

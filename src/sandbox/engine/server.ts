@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ALL_TOOLS } from "../../catalog.js";
 import { log } from "../../log.js";
-import { ALL_TOOLS } from "../../registry/index.js";
 import type { ToolDef } from "../../registry/types.js";
 import { detectType, UPLOAD_LIMITS } from "../../registry/uploads.js";
 import { SANDBOX_COMMUNITY_ID } from "../seed.js";

@@ -12,7 +12,6 @@ const MODERN: Record<string, string> = {
 /** Integration API keys: the community API key routes under their older name (Bearer, like the modern ones). */
 export const legacyApiKeyTools = apiKeyTools({
   keyIdParam: "apikeyId",
-  catalogPrefix: "legacy-apikeys",
   label: "integration API key",
   article: "an",
   names: {

@@ -10,7 +10,7 @@ import { userTools } from "./users.js";
 /**
  * The docs' Legacy section, one file per part. Every tool here is legacy: off unless --legacy,
  * and each call needs confirmation, reads included, since several of these routes 404'd in the
- * docs' own smoke tests. Hosts come from the legacy base URL; the tables declare paths only.
+ * docs' own smoke tests. Routes and hosts come from the operations each tool names.
  */
 export const legacy = defineToolset({
   name: "legacy",

@@ -5,16 +5,18 @@ import { messaging } from "../messaging.js";
 
 /**
  * Legacy Messaging lists the very wire routes of the messaging tools again (POST /apis/v1/messages/
- * send|reply|react, Bearer in both catalogs). One wire route has one behaviour, so each legacy tool
- * takes its current twin's arguments and credential as they are (and, in the sandbox, its handler).
+ * send|reply|react, Bearer in both catalogs): one operation each. One wire route has one behaviour, so
+ * each legacy tool calls its current twin's operation and takes its arguments and sandbox handler.
  */
 type Twin<N> = Extract<(typeof messaging.tools)[number], { name: N }>;
 
 /** Typed as the twin's own input, so that the sandbox binds the twin's handler to the legacy tool. */
-function twin<const N extends Twin<string>["name"]>(name: N): Pick<Twin<N>, "input"> & Pick<ToolSpec, "auth" | "replacedBy"> {
+function twin<const N extends Twin<string>["name"]>(
+  name: N,
+): Pick<Twin<N>, "input"> & Pick<ToolSpec, "operation" | "replacedBy"> {
   const tool: ToolSpec | undefined = messaging.tools.find((t) => t.name === name);
   if (!tool) throw new Error(`legacy messaging: no tool ${name} in the messaging table`);
-  return { input: tool.input as Twin<N>["input"], auth: tool.auth ?? "bearer", replacedBy: tool.name };
+  return { operation: tool.operation, input: tool.input as Twin<N>["input"], replacedBy: tool.name };
 }
 
 export const messagingTools = defineTools([
@@ -23,9 +25,6 @@ export const messagingTools = defineTools([
     memberText: true,
     title: "Send message (legacy)",
     description: "Post a message to a channel as a member; forum channels also need forumTopicId.",
-    method: "POST",
-    path: "/apis/v1/messages/send",
-    catalogIds: ["legacy-messages.send"],
     ...twin("send_message"),
     example: { channelId: DEMO.channelIds.text, message: "Markets open in 10 minutes.", sender: DEMO.username },
     risk: "write",
@@ -35,9 +34,6 @@ export const messagingTools = defineTools([
     memberText: true,
     title: "Reply to message (legacy)",
     description: "Reply to a message as a member.",
-    method: "POST",
-    path: "/apis/v1/messages/reply",
-    catalogIds: ["legacy-messages.reply"],
     ...twin("reply_to_message"),
     example: { messageId: DEMO.messageId, message: "Thanks, noted.", sender: DEMO.username },
     risk: "write",
@@ -47,9 +43,6 @@ export const messagingTools = defineTools([
     memberText: true,
     title: "React to message (legacy)",
     description: "Add an emoji reaction to a message as a member.",
-    method: "POST",
-    path: "/apis/v1/messages/react",
-    catalogIds: ["legacy-messages.react"],
     ...twin("react_to_message"),
     example: { messageId: DEMO.messageId, emoji: ":thumbsup:", sender: DEMO.username },
     risk: "write",

@@ -17,14 +17,11 @@ const ONE_USER_CSV = Buffer.from("email,username,firstName,lastName\ndana.dealer
 export const userTools = defineTools([
   {
     name: "legacy_import_users_csv",
+    operation: "legacy-bulk.import-users-csv",
     title: "Bulk import users from CSV (legacy)",
     description: "Queue an import of new members from a CSV laid out like the dashboard's user template.",
-    method: "POST",
-    path: "/apis/v1/users/bulk-import",
-    catalogIds: ["legacy-bulk.import-users-csv"],
     // The older page says no authorization is needed (communityId picks the community): no key is
     // sent, since a key sent where none is asked for goes to a route that does not guard it.
-    auth: "none",
     input: z.strictObject({ communityId: objectId, data: fileInput }),
     files: { data: { field: "data", accept: "csv" } },
     example: { communityId: DEMO.communityId, data: { base64: ONE_USER_CSV, name: "users.csv" } },
@@ -32,14 +29,9 @@ export const userTools = defineTools([
   },
   {
     name: "legacy_upload_user_avatar",
+    operation: "legacy-users.upload-avatar",
     title: "Upload user avatar (legacy)",
     description: "Set a member's avatar from an image file.",
-    method: "POST",
-    path: "/apis/v1/users/{userId}/avatar",
-    routeStatus: "inferred",
-    inference:
-      "Only the nav entry (Users > Upload User Avatar, POST) survived; placed under the user's own route, GET /apis/v1/users/{userId}.",
-    catalogIds: ["legacy-users.upload-avatar"],
     input: z.strictObject({ userId: objectId, avatar: fileInput }),
     files: { avatar: { field: "avatar", accept: "image" } },
     example: { userId: DEMO.userIds[1], avatar: { base64: TINY_PNG, name: "avatar.png" } },
