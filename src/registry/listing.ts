@@ -3,6 +3,7 @@ import { findTool } from "../catalog.js";
 import { deriveAnnotations } from "./annotations.js";
 import { gateSchema } from "./gate-args.js";
 import { PREBUILT_LISTINGS } from "./prebuilt.js";
+import { BRIEF } from "./schemas.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 
 /**
@@ -32,6 +33,8 @@ const LENGTHS = new Set(["minLength", "maxLength", "minItems", "maxItems"]);
 function lean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(lean);
   if (!node || typeof node !== "object") return node;
+  const short = (node as Json)[BRIEF];
+  if (typeof short === "string") return { ...(skeleton(node) as Json), description: short };
   const out: Json = {};
   for (const [key, value] of Object.entries(node as Json)) {
     if (key === "properties") {
@@ -43,6 +46,23 @@ function lean(node: unknown): unknown {
     if ((key === "maximum" || key === "minimum") && SAFE_LIMITS.has(value as number)) continue;
     if (LENGTHS.has(key) || (key === "minimum" && value === 0)) continue;
     out[key] = lean(value);
+  }
+  return out;
+}
+
+/** Structure only, which every client needs to build a call: a brief schema's listing (see `brief`). */
+const STRUCTURE = ["type", "properties", "items", "required", "anyOf", "oneOf", "enum", "const", "format"];
+function skeleton(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(skeleton);
+  if (!node || typeof node !== "object") return node;
+  const out: Json = {};
+  for (const key of STRUCTURE) {
+    const value = (node as Json)[key];
+    if (value === undefined) continue;
+    out[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value as Json).map(([name, schema]) => [name, skeleton(schema)]))
+        : skeleton(value);
   }
   return out;
 }

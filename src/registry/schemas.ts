@@ -115,3 +115,13 @@ export const fileInput = z
     name: z.string().min(1).max(255).optional().describe("file name, e.g. users.csv"),
   })
   .refine((f) => (f.path === undefined) !== (f.base64 === undefined), { message: "give exactly one of path or base64" });
+
+/**
+ * A schema that tools/list shows as its bare structure and `text` (no descriptions, formats or
+ * ranges) while calls still check every rule of it and describe_tool shows them all: for a nested
+ * setting that another tool lists in full (a leaderboard's widget), so that a create can take it
+ * without paying for its documentation twice.
+ */
+export const brief = <T extends z.ZodType>(schema: T, text: string): T => schema.meta({ [BRIEF]: text });
+
+export const BRIEF = "x-brief";

@@ -54,6 +54,20 @@ function replace(st: SandboxStore, old: Rec, next: Rec): void {
   records[records.indexOf(old)] = next;
 }
 
+/** Text links drawings by clientObjectId, so two drawings of an analysis may never share one. */
+function checkNewDrawings(existing: readonly Drawing[], added: readonly Drawing[]): void {
+  const taken = new Set(existing.map((d) => d.clientObjectId));
+  for (const drawing of added) {
+    if (taken.has(drawing.clientObjectId)) {
+      throw new SandboxError(
+        409,
+        `A drawing with clientObjectId ${JSON.stringify(drawing.clientObjectId).slice(0, 120)} already exists.`,
+      );
+    }
+    taken.add(drawing.clientObjectId);
+  }
+}
+
 export const chartAnalysisSandbox = sandboxFor(chartAnalysis, {
   get_chart_analysis: crud(analyses, "get"),
   delete_chart_analysis: crud(analyses, "delete"),
@@ -80,6 +94,8 @@ export const chartAnalysisSandbox = sandboxFor(chartAnalysis, {
     const { metadata } = args;
     const levels: Levels = args.levels ?? {};
     checkLevels(levels);
+    const drawings: Drawing[] = args.drawings ?? [];
+    checkNewDrawings([], drawings);
     const now = st.now();
     const record: Rec = {
       _id: newObjectId(),
@@ -89,7 +105,7 @@ export const chartAnalysisSandbox = sandboxFor(chartAnalysis, {
       type: TYPES[`${metadata.direction} ${metadata.entryPlacement}`],
       metadata,
       levels,
-      drawings: [],
+      drawings,
       ...(key === undefined ? {} : { idempotencyKey: key }),
       createdAt: now,
       updatedAt: now,
@@ -122,17 +138,7 @@ export const chartAnalysisSandbox = sandboxFor(chartAnalysis, {
     const current = findAnalysis(st, communityId, args.analysisId);
     const existing = current.drawings as Drawing[];
     const added: Drawing[] = args.drawings;
-    const taken = new Set(existing.map((d) => d.clientObjectId));
-    for (const drawing of added) {
-      // Text links drawings by clientObjectId, so two drawings may never share one.
-      if (taken.has(drawing.clientObjectId)) {
-        throw new SandboxError(
-          409,
-          `A drawing with clientObjectId ${JSON.stringify(drawing.clientObjectId).slice(0, 120)} already exists.`,
-        );
-      }
-      taken.add(drawing.clientObjectId);
-    }
+    checkNewDrawings(existing, added);
     const next: Rec = { ...current, drawings: [...existing, ...added], updatedAt: st.now() };
     replace(st, current, next);
     return { statusCode: 200, message: "Drawings appended successfully", data: next };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
 import { defineToolset } from "../registry/define.js";
-import { objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
+import { brief, objectId, pageQuery, SANITY_CAP } from "../registry/schemas.js";
 import { drawings, levels, metadata, metadataText } from "./chart-drawings.js";
 import { sender } from "./messaging.js";
 
@@ -37,12 +37,14 @@ export const chartAnalysis = defineToolset({
       name: "create_chart_analysis",
       operation: "analysis.create",
       title: "Create chart analysis",
-      description: "Post a chart analysis in a channel as a member; add its drawings with append_chart_analysis_drawings.",
+      description: "Post a chart analysis in a channel as a member, with its drawings or without.",
       input: z.strictObject({
         ...channelScope,
         sender,
         metadata,
         levels: levels.optional(),
+        // Listed as one line: append_chart_analysis_drawings lists the drawing shapes in full.
+        drawings: brief(drawings, "as append_chart_analysis_drawings takes").optional(),
         idempotencyKey: z.string().trim().min(1).max(SANITY_CAP).optional().describe("makes a retry safe"),
       }),
       example: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEMO } from "../demo.js";
 import { defineToolset } from "../registry/define.js";
-import { clockTime, httpUrl, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
+import { brief, clockTime, httpUrl, isoDateTime, objectId, objectIdList, pageQuery, projection } from "../registry/schemas.js";
 import type { ToolSpec } from "../registry/types.js";
 
 const leaderboardID = objectId;
@@ -114,11 +114,12 @@ export const leaderboards = defineToolset({
       name: "create_leaderboard",
       operation: "leaderboards.create",
       title: "Create leaderboard",
-      description: "Create a leaderboard: name, ranking, columns, dates, who ranks and views; daily hours and widget after.",
-      // What the docs' create takes, reusing the update tools' schemas, but for the daily hours and
-      // the widget: with them the listing would cost ~700 tokens, over the budget a tool has
-      // (test/listing.test.ts); both have their update tools. The API takes each required field or
-      // its legacy alias; we offer only the new names, so they are required.
+      description: "Create a leaderboard with any of its settings; the update tools change them after.",
+      // Everything the docs' create takes, reusing the update tools' schemas. The daily hours and
+      // the widget are listed as one line each (brief): in full they would cost ~250 tokens more,
+      // and update_leaderboard_hours / update_leaderboard_widget list them already; calls check
+      // every rule. The API takes each required field or its legacy alias; we offer only the new
+      // names, so they are required.
       input: z
         // The required ones first, as the listing shows them; extending keeps their places.
         .strictObject({
@@ -129,7 +130,17 @@ export const leaderboards = defineToolset({
           startDate: dates.startDate,
           isEnabled: identity.isEnabled,
         })
-        .extend({ ...identity, ...ranking, ...dates, timeZone: hours.timeZone, ...ranked, ...viewers })
+        .extend({
+          ...identity,
+          ...ranking,
+          ...dates,
+          timeZone: hours.timeZone,
+          startTime: brief(clockTime, "{hours 1-12, minutes, ampm}: daily start"),
+          endTime: brief(clockTime, "daily end, as startTime"),
+          ...ranked,
+          ...viewers,
+          widget: brief(widget.widget, "as update_leaderboard_widget takes"),
+        })
         .partial()
         .required({ name: true, slug: true, rankingField: true, displayedColumns: true, startDate: true, isEnabled: true }),
       example: {

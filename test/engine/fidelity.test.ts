@@ -17,10 +17,7 @@ import { type Connected, connectInMemory, type RecordedRequest, recordingApi, te
  * input fixes land (nullable fields, "" that clears, empty voucher lists, create's full body).
  * The integrator empties this list after merging them; each entry must then pass.
  */
-const AWAITING_INPUT_FIXES: readonly string[] = [
-  "leaderboards.create", // startTime, endTime and widget are refused
-  "analysis.create", // the docs send drawings with the create, which create_chart_analysis refuses
-];
+const AWAITING_INPUT_FIXES: readonly string[] = [];
 
 const CREDENTIALS: Required<Credentials> = {
   apiKey: "fidelity-api-key-0001",

@@ -94,12 +94,16 @@ describe("tools/list schemas", () => {
 
 describe("tools/list token budget (o200k)", () => {
   // The mean rose from 122 when every read tool gained `fields` and a few words on its default view
-  // (issue 16): the results they shorten cost far more than the listing gains.
-  it("keeps every non-legacy tool at or under 450 tokens and the mean at or under 132", () => {
+  // (issue 16): the results they shorten cost far more than the listing gains. It rose again to 137
+  // when the two creates whose docs take every setting (a board's hours and widget, an analysis's
+  // drawings) learnt to take them, so that launching one is one call: those settings are listed
+  // as bare structure (`brief`), and those two tools may use 700.
+  const WHOLE_CREATES: Record<string, number> = { create_leaderboard: 700, create_chart_analysis: 700 };
+  it("keeps every non-legacy tool at or under 450 tokens (700 for the whole creates) and the mean at or under 137", () => {
     const sizes = MODERN.map((tool) => ({ name: tool.name, n: tokens(listTool(tool)) }));
-    for (const { name, n } of sizes) expect(n, name).toBeLessThanOrEqual(450);
+    for (const { name, n } of sizes) expect(n, name).toBeLessThanOrEqual(WHOLE_CREATES[name] ?? 450);
     const mean = sizes.reduce((sum, s) => sum + s.n, 0) / sizes.length;
-    expect(mean).toBeLessThanOrEqual(132);
+    expect(mean).toBeLessThanOrEqual(137);
   });
 
   it("offers at most 40 tools and 6,000 tokens without flags, all from default toolsets", () => {

@@ -111,4 +111,14 @@ describe("chart analysis tools against the sandbox", () => {
     const gone = await mcp.call("get_chart_analysis", { analysisId: DEMO.analysisIds[2] });
     expect(textOf(gone)).toMatch(/404 Not Found: Analysis not found/);
   });
+
+  it("creates an analysis with its drawings in one call, refusing two that share a clientObjectId", async () => {
+    const created = dataOf<Analysis>(
+      await mcp.call("create_chart_analysis", { ...NEW, idempotencyKey: "with-drawings", drawings: [line("a"), line("b")] }),
+    );
+    expect(created.drawings.map((d) => d.clientObjectId)).toEqual(["a", "b"]);
+    const twice = await mcp.call("create_chart_analysis", { ...NEW, idempotencyKey: "twice", drawings: [line("a"), line("a")] });
+    expect(twice.isError).toBe(true);
+    expect(textOf(twice)).toMatch(/clientObjectId "a" already exists/);
+  });
 });
