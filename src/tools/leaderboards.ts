@@ -114,7 +114,7 @@ export const leaderboards = defineToolset({
       name: "create_leaderboard",
       operation: "leaderboards.create",
       title: "Create leaderboard",
-      description: "Create a leaderboard with any of its settings; the update tools change them after.",
+      description: "Create a leaderboard with any of its settings.",
       // Everything the docs' create takes, reusing the update tools' schemas. The daily hours and
       // the widget are listed as one line each (brief): in full they would cost ~250 tokens more,
       // and update_leaderboard_hours / update_leaderboard_widget list them already; calls check
@@ -135,8 +135,8 @@ export const leaderboards = defineToolset({
           ...ranking,
           ...dates,
           timeZone: hours.timeZone,
-          startTime: brief(clockTime, "{hours 1-12, minutes, ampm}: daily start"),
-          endTime: brief(clockTime, "daily end, as startTime"),
+          startTime: brief(clockTime, "daily start"),
+          endTime: brief(clockTime, "daily end"),
           ...ranked,
           ...viewers,
           widget: brief(widget.widget, "as update_leaderboard_widget takes"),
