@@ -1,33 +1,32 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { ConfirmDecision } from "../audit/log.js";
-import {
-  CREDENTIAL_SOURCES,
-  type CredentialName,
-  type Credentials,
-  identityOf,
-  missingCredential,
-  secretsOf,
-} from "../client/auth.js";
-import type { ReturningAiClient } from "../client/http.js";
+import { CREDENTIAL_SOURCES, type CredentialName, identityOf, missingCredential, secretsOf } from "../client/auth.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
-import type { CsvSummary } from "../registry/csv.js";
 import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
 import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
-import { listShape } from "../registry/list-shape.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
-import { type FileArgument, type LocalReads, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
-import { type Fleet, openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
+import {
+  type CsvSummary,
+  type FileArgument,
+  type LocalReads,
+  loadUpload,
+  type Upload,
+  UploadError,
+} from "../registry/uploads.js";
+import { openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
 import { isStateUnavailable } from "../state/store.js";
 import { logToClient } from "./client-log.js";
-import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import type { CallContext } from "./context.js";
 import { followJob } from "./jobs.js";
+import { listShape } from "./list-shape.js";
 import { type LookupNote, resolveLookups } from "./lookups.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
@@ -35,27 +34,8 @@ import { uploadFolders } from "./upload-folders.js";
 import { wireArgs } from "./views.js";
 import type { ProgressChannel } from "./wait.js";
 
-/** What one MCP session (or one stateless HTTP request) calls tools with. */
-export interface CallContext {
-  client: ReturningAiClient;
-  /** Every credential this session or request may use; each tool draws the one its auth kind names. */
-  credentials: Credentials;
-  keySource: KeySource;
-  maxOutputChars: number;
-  tokens: ConfirmTokens;
-  /** Deadline of a `wait: true` call's whole wait for its job (RETURNING_AI_WAIT_TIMEOUT_MS); the default when unset. */
-  waitTimeoutMs?: number;
-  /** The shared state and the audit trail that every write goes through. */
-  fleet: Fleet;
-  /**
-   * The session's transport. Over stdio the client is a local process: file arguments may name
-   * local paths, and the user can be asked through elicitation. Stateless HTTP allows neither: a
-   * remote client must never read the server's disk, and has no channel back for a question.
-   */
-  transport: "stdio" | "http";
-  /** Folders that uploads from a local path may read when the client offers no roots (RETURNING_AI_UPLOAD_DIRS). */
-  uploadDirs: readonly string[];
-}
+/** Where it was defined before it moved below the engine; kept so that existing imports still hold. */
+export type { CallContext } from "./context.js";
 
 type FileFacts = Pick<Upload, "name" | "type" | "size" | "sha256"> & Partial<CsvSummary>;
 

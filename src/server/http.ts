@@ -3,13 +3,13 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Credentials } from "../client/auth.js";
 import { log } from "../log.js";
-import type { DefaultCredentials, Runtime } from "../runtime.js";
 import { createServer } from "../server.js";
 import { BodyTooLargeError, readBody } from "../util/body.js";
+import type { DefaultCredentials, Serving } from "./context.js";
 import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
 
 /** What a running server needs from the runtime: its tools and how each request's context is made. */
-export type HttpRuntime = Pick<Runtime, "reach" | "contextFor" | "defaults" | "communityId">;
+export type HttpRuntime = Serving;
 
 /** The transport's own settings; the guards default to their strictest form. */
 export interface HttpSettings {

@@ -4,7 +4,7 @@ import { hostOf } from "../registry/hosts.js";
 import { findTool } from "../registry/index.js";
 import { planRequest } from "../registry/request.js";
 import type { IdLookup, ToolDef } from "../registry/types.js";
-import type { CallContext } from "./call.js";
+import type { CallContext } from "./context.js";
 
 /** One call the engine makes on its own (a job's status, an id lookup), with the session's credentials. */
 export function requestAs(

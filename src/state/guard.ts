@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AuditEntry, AuditLog, ConfirmDecision } from "../audit/log.js";
-import { identityOf } from "../client/auth.js";
+import { type Credentials, identityOf } from "../client/auth.js";
 import type { ToolDef } from "../registry/types.js";
-import type { CallContext } from "../server/call.js";
 import { canonicalJson, keyFingerprint } from "../server/confirm.js";
 import type { Redactor } from "../server/redact.js";
 import { errorResult } from "../server/results.js";
@@ -150,10 +149,17 @@ export class WriteCall {
   }
 }
 
+/** What a write needs of its call's context (src/server/context.ts), named here so that the state does not import the call engine. */
+export interface WriteContext {
+  credentials: Credentials;
+  fleet: Fleet;
+  transport: "stdio" | "http";
+}
+
 /** A write (or a gated call) goes through the fleet's state; a read does not touch it. */
 export function openWrite(
   server: Server,
-  ctx: CallContext,
+  ctx: WriteContext,
   tool: ToolDef,
   args: Record<string, unknown>,
   redact: Redactor,
