@@ -7,7 +7,6 @@ import { PathParamError } from "../client/types.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
 import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
-import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
@@ -27,7 +26,7 @@ import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.j
 import type { CallContext } from "./context.js";
 import { followJob } from "./jobs.js";
 import { listShape } from "./list-shape.js";
-import { type LookupNote, resolveLookups } from "./lookups.js";
+import { type LookupNote, resolveLookups, routeOf } from "./lookups.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import { uploadFolders } from "./upload-folders.js";
@@ -51,21 +50,19 @@ interface Preview {
 
 /** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
 function previewOf(
-  ctx: CallContext,
-  tool: ToolDef,
   plan: PlannedRequest,
+  url: string,
   uploads: FormBody["files"],
   lookups: Record<string, LookupNote>,
   redact: Redactor,
 ): Preview {
-  const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
     list.map(({ name, type, size, sha256, csv }): FileFacts => ({ name, type, size, sha256, ...csv })),
   ]);
   return {
     method: plan.method,
-    url,
+    url: redact.text(url),
     ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redact.value(plan.body) } : {}),
     ...(files.length ? { files: redact.value(Object.fromEntries(files)) as Preview["files"] } : {}),
     ...(Object.keys(lookups).length ? { lookups } : {}),
@@ -205,39 +202,41 @@ export async function callTool(
   server: Server,
   ctx: CallContext,
   tool: ToolDef,
-  sentArgs: Record<string, unknown> | undefined,
+  /** The call's arguments: one name from the handler to the request, each step replacing the last. */
+  args: Record<string, unknown> = {},
   signal?: AbortSignal,
   /** Where progress notifications go, for a `wait: true` call. */
   channel?: ProgressChannel,
 ): Promise<CallToolResult> {
-  const rawArgs = sentArgs && decodeJsonArguments(tool.input, sentArgs);
-  const shapeProblem = argumentShapeProblem(rawArgs ?? {});
+  args = decodeJsonArguments(tool.input, args);
+  const shapeProblem = argumentShapeProblem(args);
   const known = [...secretsOf(ctx.credentials), ...ctx.tokens.knownSecrets];
-  const redact = redactorFor(tool, known, shapeProblem ? {} : rawArgs);
+  const redact = redactorFor(tool, known, shapeProblem ? {} : args);
   if (shapeProblem) return errorResult(`Invalid arguments for ${tool.name}: ${shapeProblem}. Nothing was sent.`, redact);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
-  const own: Record<string, unknown> = {};
-  const gateArgs: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rawArgs ?? {})) (name in gateFields.shape ? gateArgs : own)[name] = value;
-  const gate = gateFields.safeParse(gateArgs);
-  const parsed = tool.input.safeParse(own);
+  const split: [Record<string, unknown>, Record<string, unknown>] = [{}, {}];
+  for (const [name, value] of Object.entries(args)) split[name in gateFields.shape ? 0 : 1][name] = value;
+  const gate = gateFields.safeParse(split[0]);
+  const parsed = tool.input.safeParse(split[1]);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, redact);
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, args)}. Nothing was sent.`, redact);
   }
   // A looked-up id (an email where the API takes the platform id) is read before anything is planned.
   const resolved = await resolveLookups(ctx, tool, parsed.data as Record<string, unknown>, signal);
   if ("problem" in resolved)
     return errorResult(`Invalid arguments for ${tool.name}: ${resolved.problem}. Nothing was sent.`, redact);
-  const { args } = resolved;
+  args = resolved.args;
   let plan: PlannedRequest;
+  let route: ReturnType<typeof routeOf>;
   let uploads: FormBody["files"];
   let preview: Preview;
   try {
     plan = planRequest(tool, wireArgs(args));
+    route = routeOf(ctx, tool, plan);
     uploads = await loadUploads(tool, plan, ctx.transport === "stdio" ? localReads(server, ctx, signal) : undefined);
-    preview = previewOf(ctx, tool, plan, uploads, resolved.lookups, redact);
+    preview = previewOf(plan, route.url, uploads, resolved.lookups, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
       return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
@@ -264,11 +263,11 @@ export async function callTool(
     }
   }
   const started = Date.now();
-  const { files: _files, body, ...route } = plan;
+  const { files: _files, body, ...wire } = plan;
   const form = tool.files ? { form: { fields: body ?? {}, files: uploads } } : body ? { body } : {};
   const upstream = { method: plan.method, template: tool.path, url: preview.url };
   const result = await ctx.fleet.telemetry.upstream(upstream, () =>
-    ctx.client.request({ ...route, ...form, host: hostOf(tool), auth: tool.auth, credentials: ctx.credentials, signal }),
+    ctx.client.request({ ...wire, ...form, ...route, auth: tool.auth, credentials: ctx.credentials, signal }),
   );
   const outcome = result.ok ? result.status : (result.status ?? result.kind);
   logToClient(

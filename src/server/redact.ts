@@ -31,7 +31,26 @@ const MIN_SECRET_LENGTH = 6;
  * sit at inside a longer encoded text (`user:key` in a Basic header). Case is ignored when matching, so upper-cased
  * and %2f-style spellings need no entry of their own.
  */
-function spellings(secret: string): string[] {
+function spellings(secret: string): readonly string[] {
+  let spelled = SPELLED.get(secret);
+  if (!spelled) {
+    if (SPELLED.size >= MEMO_SIZE) SPELLED.clear();
+    spelled = spell(secret);
+    SPELLED.set(secret, spelled);
+  }
+  return spelled;
+}
+
+/**
+ * The same credentials come with every call, and spelling them out and compiling their pattern
+ * was a large part of a read call's cost: both are kept, a bounded number of them, for the
+ * process (they hold nothing that the process does not hold already).
+ */
+const MEMO_SIZE = 256;
+const SPELLED = new Map<string, readonly string[]>();
+const PATTERNS = new Map<string, RegExp>();
+
+function spell(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
   const everyByte = [...bytes].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
   const encoded = [0, 1, 2].flatMap((offset) => {
@@ -57,15 +76,24 @@ const ALL_INVISIBLE = new RegExp(INVISIBLE, "g");
 
 const literal = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 
-/** Longest first, so that a secret containing another is cut whole. */
-const alternation = (spelled: Iterable<string>, join: (s: string) => string): RegExp =>
-  new RegExp(
-    [...spelled]
-      .sort((a, b) => b.length - a.length)
-      .map(join)
-      .join("|"),
-    "gi",
-  );
+/**
+ * Longest first, so that a secret containing another is cut whole. Shared between calls: `search`
+ * and `replace` start a global pattern from the beginning whatever its lastIndex.
+ */
+function alternation(spelled: Iterable<string>, join: (s: string) => string, kind: "plain" | "split"): RegExp {
+  const source = [...spelled]
+    .sort((a, b) => b.length - a.length)
+    .map(join)
+    .join("|");
+  const key = `${kind}\0${source}`;
+  let pattern = PATTERNS.get(key);
+  if (!pattern) {
+    if (PATTERNS.size >= MEMO_SIZE) PATTERNS.clear();
+    pattern = new RegExp(source, "gi");
+    PATTERNS.set(key, pattern);
+  }
+  return pattern;
+}
 
 export class Redactor {
   readonly #secrets = new Set<string>();
@@ -92,7 +120,7 @@ export class Redactor {
   /** Whether `text` shows a known secret in any spelling; cheap, since most texts hold no invisible characters. */
   #shows(text: string): boolean {
     if (!this.#secrets.size) return false;
-    this.#plain ??= alternation(this.#secrets, literal);
+    this.#plain ??= alternation(this.#secrets, literal, "plain");
     const visible = HAS_INVISIBLE.test(text) ? text.replace(ALL_INVISIBLE, "") : text;
     return visible.search(this.#plain) !== -1;
   }
@@ -127,13 +155,14 @@ export class Redactor {
    */
   unchanged(json: string): boolean {
     if (this.#shows(json)) return false;
-    const seen = new Set<string>();
+    const known = harmlessNames(this.#fields);
     const harmless = (raw: string) => {
-      if (seen.has(raw)) return true;
-      seen.add(raw);
+      if (known.has(raw)) return true;
       const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
       const normal = normalName(name);
-      return !(SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name));
+      const ok = !(SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name));
+      if (ok && known.size < MAX_HARMLESS) known.add(raw);
+      return ok;
     };
     const depth = scanJson(json, harmless);
     return depth !== undefined && depth < MAX_DEPTH;
@@ -142,7 +171,7 @@ export class Redactor {
   text(text: string): string {
     if (!this.#shows(text)) return text;
     // Slow, but only run on a text that does show a secret.
-    this.#split ??= alternation(this.#secrets, (s) => [...s].map(literal).join(`${INVISIBLE}*`));
+    this.#split ??= alternation(this.#secrets, (s) => [...s].map(literal).join(`${INVISIBLE}*`), "split");
     return text.replace(HAS_INVISIBLE.test(text) ? this.#split : (this.#plain as RegExp), REDACTED);
   }
 
@@ -158,6 +187,25 @@ export class Redactor {
     }
     return out;
   }
+}
+
+/**
+ * Property names already found harmless, by the extra secret fields they were judged against: an
+ * API's answers reuse a small vocabulary, and judging each name again on every call cost more
+ * than the scan itself. Bounded, since a name is data the API chose.
+ */
+const HARMLESS = new Map<string, Set<string>>();
+const MAX_HARMLESS = 4096;
+
+function harmlessNames(fields: ReadonlySet<string>): Set<string> {
+  const key = [...fields].sort().join("\0");
+  let names = HARMLESS.get(key);
+  if (!names) {
+    if (HARMLESS.size >= MEMO_SIZE) HARMLESS.clear();
+    names = new Set();
+    HARMLESS.set(key, names);
+  }
+  return names;
 }
 
 /**

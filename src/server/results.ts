@@ -73,12 +73,10 @@ export function successResult(
   fields?: unknown,
 ): CallToolResult {
   // Member text is cleaned before the redaction, so that a secret split by an invisible character is whole again when cut.
-  const { payload: whole, label } = screenMemberText(
-    tool,
-    payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data },
-  );
+  const screened = screenMemberText(tool, payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data });
+  const { payload: whole, label } = screened;
   // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
-  const json = reveal ? undefined : JSON.stringify(whole);
+  const json = reveal ? undefined : screened.json;
   const untouched = json !== undefined && redact.unchanged(json);
   if (!untouched) redact.add(redact.harvest(whole));
   const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
