@@ -70,7 +70,9 @@ function shape(value: unknown, rules: Rules): unknown {
   if (Array.isArray(value)) return value.map((item) => shape(item, rules));
   if (!isRec(value)) return value;
   const out: Rec = {};
-  for (const [key, field] of Object.entries(value)) {
+  // for...in, not Object.entries: this runs on every field of every item, and the pairs were most of its garbage.
+  for (const key in value) {
+    const field = value[key];
     if (rules.keep && !rules.keep.has(key)) continue;
     if (rules.drop?.get(key) === true) continue;
     if (rules.lean && !rules.timestamps && TIMESTAMPS.has(key)) continue;
@@ -78,7 +80,8 @@ function shape(value: unknown, rules: Rules): unknown {
     const drop = below(rules.drop, key);
     // The same rules object all the way down when nothing narrows: no copy per field of every item.
     const inner = keep === rules.keep && drop === rules.drop ? rules : { ...rules, keep, drop };
-    const shown = inner.keep || inner.drop || rules.lean ? shape(field, inner) : field;
+    const nested = typeof field === "object" && field !== null;
+    const shown = nested && (inner.keep || inner.drop || rules.lean) ? shape(field, inner) : field;
     if (rules.lean && isEmpty(shown)) continue;
     out[key] = shown;
   }
