@@ -1,7 +1,8 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
+import { isRequest } from "./jsonrpc-kind.js";
 import type { Redactor } from "./redact.js";
 import { errorResult } from "./results.js";
 
@@ -12,7 +13,7 @@ import { errorResult } from "./results.js";
  * schema, and a call that fails is answered here with the tool error callTool would give.
  */
 function refusal(message: JSONRPCMessage, redact: () => Redactor): JSONRPCMessage | undefined {
-  if (!isJSONRPCRequest(message) || message.method !== "tools/call") return undefined;
+  if (!isRequest(message) || message.method !== "tools/call") return undefined;
   const { name, arguments: args } = (message.params ?? {}) as { name?: unknown; arguments?: unknown };
   if (typeof name !== "string" || args === null || typeof args !== "object") return undefined;
   const problem = argumentShapeProblem(args);
