@@ -148,24 +148,30 @@ export class Redactor {
   }
 
   /**
-   * True only when value() would return an equal copy of the value that `json` (its JSON.stringify
-   * text) stands for, and harvest() would find nothing: no known secret in any spelling, no field
-   * name that could hold one, nothing nested deeper than MAX_DEPTH. Most answers are like that, and
-   * their text says so without a walk through every field.
+   * True only when value() would return an equal copy of `value` (whose JSON.stringify text is
+   * `json`), and harvest() would find nothing: no known secret in any spelling, no field name that
+   * could hold one, nothing nested MAX_DEPTH deep. Most answers are like that, and a search of
+   * their text and a look at their field names (judged once a process, see HARMLESS) say so.
    */
-  unchanged(json: string): boolean {
+  unchanged(json: string, value: unknown): boolean {
     if (this.#shows(json)) return false;
-    const known = harmlessNames(this.#fields);
-    const harmless = (raw: string) => {
-      if (known.has(raw)) return true;
-      const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
-      const normal = normalName(name);
-      const ok = !(SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name));
-      if (ok && known.size < MAX_HARMLESS) known.add(raw);
-      return ok;
-    };
-    const depth = scanJson(json, harmless);
-    return depth !== undefined && depth < MAX_DEPTH;
+    return this.#namesHarmless(value, harmlessNames(this.#fields), 0);
+  }
+
+  /** Every property name at any depth harmless, and containers nested less than MAX_DEPTH deep. */
+  #namesHarmless(value: unknown, known: Set<string>, depth: number): boolean {
+    if (typeof value !== "object" || value === null) return true;
+    if (depth >= MAX_DEPTH - 1) return false;
+    if (Array.isArray(value)) return value.every((item) => this.#namesHarmless(item, known, depth + 1));
+    for (const name in value) {
+      if (!known.has(name)) {
+        const normal = normalName(name);
+        if (SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name)) return false;
+        if (known.size < MAX_HARMLESS) known.add(name);
+      }
+      if (!this.#namesHarmless((value as Obj)[name], known, depth + 1)) return false;
+    }
+    return true;
   }
 
   text(text: string): string {
@@ -206,32 +212,6 @@ function harmlessNames(fields: ReadonlySet<string>): Set<string> {
     HARMLESS.set(key, names);
   }
   return names;
-}
-
-/**
- * One pass over a JSON.stringify text: each property name, as written (escapes kept), goes to
- * `keep`; the answer is how deep containers nest, or undefined as soon as `keep` says no. The text
- * has no whitespace, so a string followed by `:` is a property name and no other string is.
- */
-function scanJson(json: string, keep: (raw: string) => boolean): number | undefined {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c === 34) {
-      let end = json.indexOf('"', i + 1);
-      // A quote after an odd number of backslashes is part of the string.
-      for (let slashes = 0; ; slashes = 0) {
-        while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-        end = json.indexOf('"', end + 1);
-      }
-      if (json.charCodeAt(end + 1) === 58 && !keep(json.slice(i + 1, end))) return undefined;
-      i = end;
-    } else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
 }
 
 function maskField(field: unknown): unknown {

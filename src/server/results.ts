@@ -77,7 +77,7 @@ export function successResult(
   const { payload: whole, label } = screened;
   // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
   const json = reveal ? undefined : screened.json;
-  const untouched = json !== undefined && redact.unchanged(json);
+  const untouched = json !== undefined && redact.unchanged(json, whole);
   if (!untouched) redact.add(redact.harvest(whole));
   const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
