@@ -2,24 +2,16 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CREDENTIAL_SOURCES, type CredentialName } from "../client/auth.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
+import { errorResult } from "../util/tool-error.js";
 import { prefixOnce } from "./plain-errors.js";
-import { Redactor } from "./redact.js";
+import type { Redactor } from "./redact.js";
 import { screenMemberText } from "./untrusted.js";
 import { applyView } from "./views.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
 
-const NO_SECRETS = new Redactor();
-
-/** Longest error text: enough for five field problems or an API message, never a whole echoed body. */
-export const MAX_ERROR_CHARS = 2_000;
-
-export function errorResult(text: string, redact: Redactor = NO_SECRETS): CallToolResult {
-  const clean = redact.text(text);
-  const capped = clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS - 14)}…[error cut]` : clean;
-  return { isError: true, content: [{ type: "text", text: capped }] };
-}
+export { errorResult, MAX_ERROR_CHARS } from "../util/tool-error.js";
 
 /** A result that is not an error and carries a structured object (previews, cancellations). */
 export function objectResult(text: string, structured: Record<string, unknown>, redact: Redactor): CallToolResult {

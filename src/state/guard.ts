@@ -4,10 +4,9 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AuditEntry, AuditLog, ConfirmDecision } from "../audit/log.js";
 import { type Credentials, identityOf } from "../client/auth.js";
 import type { ToolDef } from "../registry/types.js";
-import { canonicalJson, keyFingerprint } from "../server/confirm.js";
-import type { Redactor } from "../server/redact.js";
-import { errorResult } from "../server/results.js";
 import type { Telemetry } from "../telemetry/index.js";
+import { canonicalJson, keyFingerprint } from "../util/digest.js";
+import { errorResult } from "../util/tool-error.js";
 import { isStateUnavailable, type StateStore } from "./store.js";
 
 /** The `_meta` field a client sets on tools/call to make a write safe to re-send. */
@@ -34,6 +33,11 @@ export interface RequestFacts {
   _meta?: Record<string, unknown>;
 }
 
+/** What a write needs of its call's redactor (src/server/redact.ts): the arguments as they may be shown. */
+export interface ShowsRedacted {
+  value(value: unknown): unknown;
+}
+
 export interface WriteFacts {
   server: Server;
   fleet: Fleet;
@@ -41,7 +45,7 @@ export interface WriteFacts {
   args: Record<string, unknown>;
   credential: string;
   transport: "stdio" | "http";
-  redact: Redactor;
+  redact: ShowsRedacted;
   request?: RequestFacts;
 }
 
@@ -162,7 +166,7 @@ export function openWrite(
   ctx: WriteContext,
   tool: ToolDef,
   args: Record<string, unknown>,
-  redact: Redactor,
+  redact: ShowsRedacted,
   gated: boolean,
   request: RequestFacts | undefined,
 ): Promise<WriteCall | CallToolResult> | undefined {
