@@ -96,21 +96,39 @@ function alternation(spelled: Iterable<string>, join: (s: string) => string, kin
 }
 
 export class Redactor {
-  readonly #secrets = new Set<string>();
+  #secrets = new Set<string>();
+  /** The secrets' set (and its patterns) came from another redactor: copied before the first change. */
+  #borrowed = false;
   /** Built when first needed after a change: every spelling, and every spelling with invisibles between its characters. */
   #plain: RegExp | undefined;
   #split: RegExp | undefined;
   /** Field names (normalised) this redactor masks besides SECRET_NAMES, e.g. a tool's `key`. */
-  readonly #fields: ReadonlySet<string>;
+  #fields: ReadonlySet<string>;
 
   constructor(secrets: Iterable<string | undefined> = [], fields: Iterable<string> = []) {
     this.#fields = new Set([...fields].map(normalName));
     this.add(secrets);
   }
 
+  /** A redactor that starts where this one is: the same secrets, fields and built patterns, shared until one of them adds. */
+  copy(): Redactor {
+    if (this.#secrets.size) this.#plain ??= alternation(this.#secrets, literal, "plain");
+    const twin = new Redactor();
+    twin.#secrets = this.#secrets;
+    twin.#borrowed = this.#borrowed = true;
+    twin.#plain = this.#plain;
+    twin.#split = this.#split;
+    twin.#fields = this.#fields;
+    return twin;
+  }
+
   add(secrets: Iterable<string | undefined>): this {
     for (const secret of secrets) {
       if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
+      if (this.#borrowed) {
+        this.#secrets = new Set(this.#secrets);
+        this.#borrowed = false;
+      }
       for (const s of spellings(secret)) this.#secrets.add(s);
       this.#plain = this.#split = undefined;
     }
@@ -227,6 +245,23 @@ function maskField(field: unknown): unknown {
 export function redactorFor(tool: ToolDef, known: Iterable<string | undefined>, args: unknown): Redactor {
   const resource = "resource" in tool.sandbox ? SANDBOX_RESOURCES.get(tool.sandbox.resource) : undefined;
   const fields = [resource?.secretField, tool.revealsSecret].filter((f): f is string => Boolean(f));
-  const redact = new Redactor(known, fields);
+  const redact = baseRedactor([...known], fields).copy();
   return redact.add(redact.harvest(args));
+}
+
+/**
+ * The same credentials and fields come with every call: their redactor, patterns built, is kept
+ * (a bounded number of them) and each call starts from a copy of it.
+ */
+const BASES = new Map<string, Redactor>();
+
+function baseRedactor(known: readonly (string | undefined)[], fields: readonly string[]): Redactor {
+  const key = `${known.join("\0")}\u0001${fields.join("\0")}`;
+  let base = BASES.get(key);
+  if (!base) {
+    if (BASES.size >= MEMO_SIZE) BASES.clear();
+    base = new Redactor(known, fields);
+    BASES.set(key, base);
+  }
+  return base;
 }
