@@ -166,14 +166,18 @@ export class Redactor {
   }
 
   /**
-   * True only when value() would return an equal copy of `value` (whose JSON.stringify text is
-   * `json`), and harvest() would find nothing: no known secret in any spelling, no field name that
-   * could hold one, nothing nested MAX_DEPTH deep. Most answers are like that, and a search of
-   * their text and a look at their field names (judged once a process, see HARMLESS) say so.
+   * Whether value() and harvest() would leave `value` as it is but for known secrets in its
+   * strings: no field name that could hold a secret (judged once a process, see HARMLESS) and
+   * nothing nested MAX_DEPTH deep. Most answers are like that; then shows() on the text that is
+   * shown is all the redaction they need.
    */
-  unchanged(json: string, value: unknown): boolean {
-    if (this.#shows(json)) return false;
+  namesHarmless(value: unknown): boolean {
     return this.#namesHarmless(value, harmlessNames(this.#fields), 0);
+  }
+
+  /** Whether `text` shows a known secret in any spelling. */
+  shows(text: string): boolean {
+    return this.#shows(text);
   }
 
   /** Every property name at any depth harmless, and containers nested less than MAX_DEPTH deep. */

@@ -64,22 +64,31 @@ export function successResult(
   /** A read call's `fields`, for its view (src/server/views.ts). */
   fields?: unknown,
 ): CallToolResult {
+  const whole: Unwrapped = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
+  // Most answers have no field anywhere that could hold a secret (names judged once a process):
+  // then only the text shown can carry a known secret, so the view comes first, and only what it
+  // shows is cleaned of member text's invisibles and searched. A revealed secret always takes the walk.
+  if (!reveal && redact.namesHarmless(whole)) {
+    const shown = screenMemberText(tool, applyView(tool, fields, whole));
+    if (!redact.shows(shown.json)) return resultOf(fit(shown.payload, maxChars, shown.json), shown.label);
+  }
   // Member text is cleaned before the redaction, so that a secret split by an invisible character is whole again when cut.
-  const screened = screenMemberText(tool, payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data });
-  const { payload: whole, label } = screened;
-  // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
-  const json = reveal ? undefined : screened.json;
-  const untouched = json !== undefined && redact.unchanged(json, whole);
-  if (!untouched) redact.add(redact.harvest(whole));
-  const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
+  const { payload: screened, label } = screenMemberText(tool, whole);
+  redact.add(redact.harvest(screened));
+  const clean = redact.value(screened) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
   if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
   // The view comes after redaction, which tells a secret field by its siblings (an API key's `key` by its `permissions`).
-  const viewed = applyView(tool, fields, clean);
-  const { text, structured } = fit(viewed, maxChars, untouched && viewed === clean ? json : undefined);
-  const content: CallToolResult["content"] = [{ type: "text", text }];
-  if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
-  return { content, ...(structured ? { structuredContent: structured } : {}), ...label };
+  const extra = reveal ? [{ type: "text" as const, text: revealNote(reveal, typeof secret === "string") }] : [];
+  return resultOf(fit(applyView(tool, fields, clean), maxChars), label, extra);
+}
+
+function resultOf(
+  { text, structured }: { text: string; structured?: Record<string, unknown> },
+  label: { _meta?: Record<string, unknown> },
+  extra: CallToolResult["content"] = [],
+): CallToolResult {
+  return { content: [{ type: "text", text }, ...extra], ...(structured ? { structuredContent: structured } : {}), ...label };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
