@@ -151,6 +151,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {
+    // An answered request leaves nothing running; closing it anyway only built the SDK's
+    // "Connection closed" error, stack trace and all, on every request. A request cut off before
+    // its answer is closed, so that its call and upstream request are stopped.
+    if (res.writableFinished) return;
     void transport.close();
     void server.close();
   });
