@@ -262,11 +262,14 @@ export const SETTINGS = [
 type Setting = (typeof SETTINGS)[number];
 
 /** How a person sets one setting: its flag, its variable and, where the bundle has it, the bundle setting's title. */
-export function settingSwitch(env: Setting["env"]): string {
+function settingSwitch(env: Setting["env"]): string {
   const setting: Setting | undefined = SETTINGS.find((s) => s.env === env);
   const bundle = setting && "bundle" in setting ? `, or "${setting.bundle}" in the bundle's settings` : "";
   return `env ${env}${bundle}`;
 }
+
+/** Every setting's switch by its variable, for the tool filter's refusals (src/registry/filters.ts). */
+const SWITCHES: Readonly<Record<string, string>> = Object.fromEntries(SETTINGS.map((s) => [s.env, settingSwitch(s.env)]));
 
 /**
  * The working directory, unless it is the file system's root: desktop clients (Claude Desktop on
@@ -366,6 +369,7 @@ export function parseConfig(argv: string[], env: Env = process.env): Config {
     excludeTools: listSetting(v["exclude-tools"] ?? env.RETURNING_AI_EXCLUDE_TOOLS),
     readOnly: bool("RETURNING_AI_READ_ONLY", v["read-only"]),
     legacy: bool("RETURNING_AI_LEGACY", v.legacy),
+    switches: SWITCHES,
   };
   return {
     command,

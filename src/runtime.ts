@@ -2,33 +2,21 @@ import { ALL_TOOLS } from "./catalog.js";
 import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
-import { type Reach, selectReach } from "./registry/filters.js";
+import { selectReach } from "./registry/filters.js";
 import { hostBases } from "./registry/hosts.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
 import { type Sandbox, startSandbox } from "./sandbox/index.js";
-import type { CallContext } from "./server/call.js";
 import { ConfirmTokens } from "./server/confirm.js";
+import type { CallContext, Serving } from "./server/context.js";
 import type { KeySource } from "./server/results.js";
 import { openFleet } from "./state/index.js";
 import { VERSION } from "./version.js";
 
-/** The credentials a call runs with when its transport brings none, and where they came from. */
-export interface DefaultCredentials {
-  credentials: Credentials;
-  source: KeySource;
-}
-
 /** Everything a transport needs, set up once per process from the config. */
-export interface Runtime {
-  /** What the server lists and reaches, decided once from the settings (src/registry/filters.ts). */
-  reach: Reach;
+export interface Runtime extends Serving {
   baseUrl: string;
-  communityId?: string;
   sandbox?: Sandbox;
-  defaults: DefaultCredentials;
-  /** The context of one session (stdio) or one request (HTTP): local paths are read over stdio only. */
-  contextFor(credentials: Credentials, source: KeySource, transport: "stdio" | "http"): CallContext;
   close(): Promise<void>;
 }
 

@@ -10,8 +10,9 @@ import type { Reach } from "./registry/filters.js";
 import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { registerResources } from "./resources/register.js";
-import { type CallContext, callTool } from "./server/call.js";
+import { callTool } from "./server/call.js";
 import { serveLogLevels } from "./server/client-log.js";
+import type { CallContext } from "./server/context.js";
 import { createDiscovery, type Discovery, refusal } from "./server/discovery.js";
 import { buildInstructions } from "./server/instructions.js";
 import { withPlainErrors } from "./server/plain-errors.js";
@@ -34,6 +35,11 @@ interface Surface {
   discovery?: Discovery;
 }
 
+/** What tools/list answers: the listed tools, the audit reader, then discovery (the bench counts the same). */
+export const listingOf = (reach: Reach, discovery?: Discovery): ListedTool[] =>
+  // Under --discover the audit tool is not listed, yet still answers when called by name.
+  [...reach.listed.map(listTool), ...(auditListed(reach) ? [AUDIT_TOOL] : []), ...(discovery?.listed ?? [])];
+
 const surfaces = new WeakMap<Reach, Map<string, Surface>>();
 
 function surfaceFor({ reach, communityId }: Omit<ServerOptions, "context">): Surface {
@@ -48,8 +54,7 @@ function surfaceFor({ reach, communityId }: Omit<ServerOptions, "context">): Sur
     const discovery = reach.discovery ? createDiscovery(reach) : undefined;
     surface = {
       instructions: buildInstructions(reach, communityId),
-      // Under --discover the audit tool is not listed, yet still answers when called by name.
-      listed: [...reach.listed.map(listTool), ...(auditListed(reach) ? [AUDIT_TOOL] : []), ...(discovery?.listed ?? [])],
+      listed: listingOf(reach, discovery),
       byName: new Map(reach.reachable.map((t) => [t.name, t])),
       discovery,
     };

@@ -5,8 +5,8 @@ import type { Reach } from "../registry/filters.js";
 import { describeIssues } from "../registry/issues.js";
 import type { ListedTool } from "../registry/listing.js";
 import type { LiveResource } from "../resources/register.js";
-import { keyFingerprint } from "../server/confirm.js";
-import { errorResult } from "../server/results.js";
+import { keyFingerprint } from "../util/digest.js";
+import { errorResult } from "../util/tool-error.js";
 import type { AuditEntry, AuditLog } from "./log.js";
 
 /**

@@ -40,7 +40,7 @@ export function markdown(ratios: Ratio[], t: TokenFigures, m: Machine, date: str
     "| tools/list (o200k tokens) | tools | tokens |",
     "|---|---|---|",
     `| every non-legacy tool | ${t.nonLegacy.tools} | ${t.nonLegacy.total} (mean ${t.nonLegacy.mean.toFixed(1)}, largest ${t.nonLegacy.max}: \`${t.nonLegacy.maxTool}\`) |`,
-    `| default (${t.defaultSet.toolsets.join(", ")} + discovery, reaching ${t.defaultSet.reachable}) | ${t.defaultSet.tools} | ${t.defaultSet.total} |`,
+    `| default (${t.defaultSet.toolsets.join(", ")} + the audit reader + discovery, reaching ${t.defaultSet.reachable}) | ${t.defaultSet.tools} | ${t.defaultSet.total} |`,
     `| --discover | ${t.discovery.tools} | ${t.discovery.total} |`,
   ].join("\n");
 }

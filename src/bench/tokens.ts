@@ -2,11 +2,12 @@ import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { DEFAULT_TOOLSETS, reachOver, selectReach, selectTools } from "../registry/filters.js";
 import { listTool } from "../registry/listing.js";
 import { createDiscovery } from "../server/discovery.js";
+import { listingOf } from "../server.js";
 
 /** What tools/list costs a model's context (o200k tokens); the tests hold the same budgets. */
 export interface TokenFigures {
   nonLegacy: { tools: number; mean: number; max: number; maxTool: string; total: number };
-  /** The default toolsets and the discovery tools listed beside them, which reach every other non-legacy tool. */
+  /** What a default start lists: the default toolsets, the audit reader and the discovery tools, which reach every other non-legacy tool. */
   defaultSet: { toolsets: readonly string[]; tools: number; reachable: number; total: number };
   discovery: { tools: number; total: number };
 }
@@ -18,7 +19,7 @@ export function tokenFigures(): TokenFigures {
   const sizes = all.map((tool) => ({ name: tool.name, n: tokens(listTool(tool)) }));
   const largest = sizes.reduce((a, b) => (b.n > a.n ? b : a));
   const byDefault = selectReach({});
-  const defaultListing = [...byDefault.listed.map(listTool), ...createDiscovery(byDefault).listed];
+  const defaultListing = listingOf(byDefault, byDefault.discovery ? createDiscovery(byDefault) : undefined);
   const discovery = createDiscovery(reachOver(selectTools({ toolsets: ["all", "legacy"], legacy: true }), true));
   return {
     nonLegacy: {

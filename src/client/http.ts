@@ -61,7 +61,7 @@ export class ReturningAiClient {
    * that is bad input from the caller, which reports it as a validation error.
    */
   async request(req: ApiRequest): Promise<ApiResult> {
-    const url = this.urlFor(req);
+    const url = req.url ?? this.urlFor(req);
     // One deadline for the whole call, retries and waits included: RETURNING_AI_TIMEOUT_MS is a promise to the caller.
     const deadline = new Deadline(this.#timeoutMs, req.signal);
     try {

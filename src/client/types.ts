@@ -17,6 +17,8 @@ export interface ApiRequest {
   host?: HostKind;
   /** Path template with `{param}` placeholders, e.g. `/leaderboards/{leaderboardID}`. */
   pathTemplate: string;
+  /** The full URL, when the caller has it already from urlFor (it showed it in a preview): not computed twice. */
+  url?: string;
   pathParams?: Record<string, string>;
   query?: Record<string, QueryValue | undefined>;
   /** JSON body; omitted for methods that send none. */

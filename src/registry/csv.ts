@@ -1,5 +1,5 @@
 import type { CsvColumns, UploadSpec } from "./types.js";
-import { type Upload, UploadError } from "./uploads.js";
+import { type CsvSummary, type Upload, UploadError } from "./uploads.js";
 
 /**
  * CSV uploads, read once and checked against the header rules of the tool's table before anything
@@ -25,12 +25,6 @@ export interface CsvTable {
   columns: string[];
   /** Data rows (blank lines left out); a short row stands for blank trailing cells. */
   rows: string[][];
-}
-
-/** What a confirmation preview shows of a CSV upload. */
-export interface CsvSummary {
-  columns: string[];
-  rows: number;
 }
 
 /** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks; CRLF, LF or CR end a record. */

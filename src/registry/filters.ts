@@ -1,5 +1,4 @@
 import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "../catalog.js";
-import { settingSwitch } from "../config.js";
 import { ConfigError } from "../errors.js";
 import { shown } from "../util/settings.js";
 import type { ToolDef } from "./types.js";
@@ -16,7 +15,14 @@ export interface ToolFilter {
   readOnly?: boolean;
   /** Legacy tools stay off unless this is set. */
   legacy?: boolean;
+  /**
+   * How a person sets each filter setting, by its variable (src/config.ts fills it from its
+   * settings table); a refusal names it beside the flag. Unset: the variable alone.
+   */
+  switches?: Readonly<Record<string, string>>;
 }
+
+const switchOf = (filter: ToolFilter, env: string): string => filter.switches?.[env] ?? `env ${env}`;
 
 export const LEGACY_TOOLSET = "legacy";
 
@@ -50,7 +56,7 @@ function checkNames(filter: ToolFilter): void {
   ];
   if (legacyAsked.length) {
     throw new ConfigError(
-      `${legacyAsked.join(", ")} ${legacyAsked.length > 1 ? "are" : "is"} legacy: add --legacy (${settingSwitch("RETURNING_AI_LEGACY")}) to enable legacy tools`,
+      `${legacyAsked.join(", ")} ${legacyAsked.length > 1 ? "are" : "is"} legacy: add --legacy (${switchOf(filter, "RETURNING_AI_LEGACY")}) to enable legacy tools`,
     );
   }
 }
@@ -71,14 +77,14 @@ export interface Reach {
 function reasonsOff(tool: ToolDef, filter: ToolFilter): string[] {
   const reasons: string[] = [];
   if (filter.excludeTools?.includes(tool.name))
-    reasons.push(`it is excluded: remove it from --exclude-tools (${settingSwitch("RETURNING_AI_EXCLUDE_TOOLS")})`);
+    reasons.push(`it is excluded: remove it from --exclude-tools (${switchOf(filter, "RETURNING_AI_EXCLUDE_TOOLS")})`);
   if (filter.readOnly && tool.risk !== "read")
-    reasons.push(`it changes data and read-only is on: turn off --read-only (${settingSwitch("RETURNING_AI_READ_ONLY")})`);
+    reasons.push(`it changes data and read-only is on: turn off --read-only (${switchOf(filter, "RETURNING_AI_READ_ONLY")})`);
   if (tool.legacy && !filter.legacy)
-    reasons.push(`it is a legacy tool: start with --legacy (${settingSwitch("RETURNING_AI_LEGACY")})`);
+    reasons.push(`it is a legacy tool: start with --legacy (${switchOf(filter, "RETURNING_AI_LEGACY")})`);
   if (isAllowList(filter) && !filter.tools?.includes(tool.name))
     reasons.push(
-      `only the tools named by --tools are enabled: add it to --tools (${settingSwitch("RETURNING_AI_TOOLS")}), or name its toolset ${tool.toolset} in --toolsets (${settingSwitch("RETURNING_AI_TOOLSETS")})`,
+      `only the tools named by --tools are enabled: add it to --tools (${switchOf(filter, "RETURNING_AI_TOOLS")}), or name its toolset ${tool.toolset} in --toolsets (${switchOf(filter, "RETURNING_AI_TOOLSETS")})`,
     );
   return reasons;
 }

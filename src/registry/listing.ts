@@ -2,20 +2,11 @@ import { z } from "zod";
 import { findTool } from "../catalog.js";
 import { deriveAnnotations } from "./annotations.js";
 import { gateSchema } from "./gate-args.js";
-import { PREBUILT_LISTINGS } from "./prebuilt.js";
+import { type ListedTool, PREBUILT_LISTINGS } from "./prebuilt.js";
 import { BRIEF } from "./schemas.js";
 import type { ToolAnnotations, ToolDef } from "./types.js";
 
-/**
- * A tool as tools/list shows it. No `title`: ours only restate the snake_case name, and a client
- * shows the name when a title is absent, so it would cost ~7 tokens a tool for nothing.
- */
-export interface ListedTool {
-  name: string;
-  description: string;
-  inputSchema: { type: "object"; properties: Record<string, unknown>; required?: string[] };
-  annotations: Partial<ToolAnnotations>;
-}
+export type { ListedTool };
 
 type Json = Record<string, unknown>;
 

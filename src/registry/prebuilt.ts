@@ -1,4 +1,15 @@
-import type { ListedTool } from "./listing.js";
+import type { ToolAnnotations } from "./types.js";
+
+/**
+ * A tool as tools/list shows it. No `title`: ours only restate the snake_case name, and a client
+ * shows the name when a title is absent, so it would cost ~7 tokens a tool for nothing.
+ */
+export interface ListedTool {
+  name: string;
+  description: string;
+  inputSchema: { type: "object"; properties: Record<string, unknown>; required?: string[] };
+  annotations: Partial<ToolAnnotations>;
+}
 
 /**
  * Every registry tool as tools/list shows it, by name. Empty here, so that tsc's output (the tests,

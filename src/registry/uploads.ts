@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import type { CsvSummary } from "./csv.js";
 import { LocalFileError, readLocalFile, type UploadFolders } from "./local-files.js";
 import type { UploadKind } from "./types.js";
 
@@ -9,6 +8,12 @@ export const UPLOAD_LIMITS: Readonly<Record<UploadKind, { maxBytes: number; type
   image: { maxBytes: 10 * 1024 * 1024, types: ["image/png", "image/jpeg", "image/gif", "image/webp"] },
   csv: { maxBytes: 20 * 1024 * 1024, types: ["text/csv"] },
 };
+
+/** What a confirmation preview shows of a CSV upload (csv.ts checks the file and fills it in). */
+export interface CsvSummary {
+  columns: string[];
+  rows: number;
+}
 
 /** A file ready to send: its bytes stay here; previews show only name, type and size. */
 export interface Upload {

@@ -1,61 +1,40 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { ConfirmDecision } from "../audit/log.js";
-import {
-  CREDENTIAL_SOURCES,
-  type CredentialName,
-  type Credentials,
-  identityOf,
-  missingCredential,
-  secretsOf,
-} from "../client/auth.js";
-import type { ReturningAiClient } from "../client/http.js";
+import { CREDENTIAL_SOURCES, type CredentialName, identityOf, missingCredential, secretsOf } from "../client/auth.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
-import type { CsvSummary } from "../registry/csv.js";
 import { previewCsvUpload } from "../registry/csv.js";
 import { gateSchema, needsConfirmation } from "../registry/gate-args.js";
-import { hostOf } from "../registry/hosts.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
 import { describeIssues } from "../registry/issues.js";
-import { listShape } from "../registry/list-shape.js";
 import { ArgumentError, type PlannedRequest, planRequest } from "../registry/request.js";
 import type { ToolDef } from "../registry/types.js";
-import { type FileArgument, type LocalReads, loadUpload, type Upload, UploadError } from "../registry/uploads.js";
-import { type Fleet, openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
+import {
+  type CsvSummary,
+  type FileArgument,
+  type LocalReads,
+  loadUpload,
+  type Upload,
+  UploadError,
+} from "../registry/uploads.js";
+import { openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
 import { isStateUnavailable } from "../state/store.js";
 import { logToClient } from "./client-log.js";
-import { CONFIRM_TTL_SECONDS, type ConfirmTokens, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import type { CallContext } from "./context.js";
 import { followJob } from "./jobs.js";
-import { type LookupNote, resolveLookups } from "./lookups.js";
+import { listShape } from "./list-shape.js";
+import { type LookupNote, resolveLookups, routeOf } from "./lookups.js";
 import { type Redactor, redactorFor } from "./redact.js";
 import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import { uploadFolders } from "./upload-folders.js";
 import { wireArgs } from "./views.js";
 import type { ProgressChannel } from "./wait.js";
 
-/** What one MCP session (or one stateless HTTP request) calls tools with. */
-export interface CallContext {
-  client: ReturningAiClient;
-  /** Every credential this session or request may use; each tool draws the one its auth kind names. */
-  credentials: Credentials;
-  keySource: KeySource;
-  maxOutputChars: number;
-  tokens: ConfirmTokens;
-  /** Deadline of a `wait: true` call's whole wait for its job (RETURNING_AI_WAIT_TIMEOUT_MS); the default when unset. */
-  waitTimeoutMs?: number;
-  /** The shared state and the audit trail that every write goes through. */
-  fleet: Fleet;
-  /**
-   * The session's transport. Over stdio the client is a local process: file arguments may name
-   * local paths, and the user can be asked through elicitation. Stateless HTTP allows neither: a
-   * remote client must never read the server's disk, and has no channel back for a question.
-   */
-  transport: "stdio" | "http";
-  /** Folders that uploads from a local path may read when the client offers no roots (RETURNING_AI_UPLOAD_DIRS). */
-  uploadDirs: readonly string[];
-}
+/** Where it was defined before it moved below the engine; kept so that existing imports still hold. */
+export type { CallContext } from "./context.js";
 
 type FileFacts = Pick<Upload, "name" | "type" | "size" | "sha256"> & Partial<CsvSummary>;
 
@@ -71,21 +50,19 @@ interface Preview {
 
 /** Redacted here, once, so that no preview, prompt or log line can show a secret the request carries. */
 function previewOf(
-  ctx: CallContext,
-  tool: ToolDef,
   plan: PlannedRequest,
+  url: string,
   uploads: FormBody["files"],
   lookups: Record<string, LookupNote>,
   redact: Redactor,
 ): Preview {
-  const url = redact.text(ctx.client.urlFor({ ...plan, host: hostOf(tool) }));
   const files = Object.entries(uploads).map(([field, list]) => [
     field,
     list.map(({ name, type, size, sha256, csv }): FileFacts => ({ name, type, size, sha256, ...csv })),
   ]);
   return {
     method: plan.method,
-    url,
+    url: redact.text(url),
     ...(plan.body && (Object.keys(plan.body).length || !files.length) ? { body: redact.value(plan.body) } : {}),
     ...(files.length ? { files: redact.value(Object.fromEntries(files)) as Preview["files"] } : {}),
     ...(Object.keys(lookups).length ? { lookups } : {}),
@@ -225,39 +202,41 @@ export async function callTool(
   server: Server,
   ctx: CallContext,
   tool: ToolDef,
-  sentArgs: Record<string, unknown> | undefined,
+  /** The call's arguments: one name from the handler to the request, each step replacing the last. */
+  args: Record<string, unknown> = {},
   signal?: AbortSignal,
   /** Where progress notifications go, for a `wait: true` call. */
   channel?: ProgressChannel,
 ): Promise<CallToolResult> {
-  const rawArgs = sentArgs && decodeJsonArguments(tool.input, sentArgs);
-  const shapeProblem = argumentShapeProblem(rawArgs ?? {});
+  args = decodeJsonArguments(tool.input, args);
+  const shapeProblem = argumentShapeProblem(args);
   const known = [...secretsOf(ctx.credentials), ...ctx.tokens.knownSecrets];
-  const redact = redactorFor(tool, known, shapeProblem ? {} : rawArgs);
+  const redact = redactorFor(tool, known, shapeProblem ? {} : args);
   if (shapeProblem) return errorResult(`Invalid arguments for ${tool.name}: ${shapeProblem}. Nothing was sent.`, redact);
   // confirm/dryRun belong to the registry, not to the API: split them off before the tool's schema.
   const gateFields = gateSchema(tool);
-  const own: Record<string, unknown> = {};
-  const gateArgs: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rawArgs ?? {})) (name in gateFields.shape ? gateArgs : own)[name] = value;
-  const gate = gateFields.safeParse(gateArgs);
-  const parsed = tool.input.safeParse(own);
+  const split: [Record<string, unknown>, Record<string, unknown>] = [{}, {}];
+  for (const [name, value] of Object.entries(args)) split[name in gateFields.shape ? 0 : 1][name] = value;
+  const gate = gateFields.safeParse(split[0]);
+  const parsed = tool.input.safeParse(split[1]);
   if (!gate.success || !parsed.success) {
     const issues = [...(gate.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, rawArgs ?? {})}. Nothing was sent.`, redact);
+    return errorResult(`Invalid arguments for ${tool.name}: ${describeIssues(issues, args)}. Nothing was sent.`, redact);
   }
   // A looked-up id (an email where the API takes the platform id) is read before anything is planned.
   const resolved = await resolveLookups(ctx, tool, parsed.data as Record<string, unknown>, signal);
   if ("problem" in resolved)
     return errorResult(`Invalid arguments for ${tool.name}: ${resolved.problem}. Nothing was sent.`, redact);
-  const { args } = resolved;
+  args = resolved.args;
   let plan: PlannedRequest;
+  let route: ReturnType<typeof routeOf>;
   let uploads: FormBody["files"];
   let preview: Preview;
   try {
     plan = planRequest(tool, wireArgs(args));
+    route = routeOf(ctx, tool, plan);
     uploads = await loadUploads(tool, plan, ctx.transport === "stdio" ? localReads(server, ctx, signal) : undefined);
-    preview = previewOf(ctx, tool, plan, uploads, resolved.lookups, redact);
+    preview = previewOf(plan, route.url, uploads, resolved.lookups, redact);
   } catch (error) {
     if (error instanceof ArgumentError || error instanceof PathParamError || error instanceof UploadError) {
       return errorResult(`Invalid arguments for ${tool.name}: ${error.message}. Nothing was sent.`, redact);
@@ -284,11 +263,11 @@ export async function callTool(
     }
   }
   const started = Date.now();
-  const { files: _files, body, ...route } = plan;
+  const { files: _files, body, ...wire } = plan;
   const form = tool.files ? { form: { fields: body ?? {}, files: uploads } } : body ? { body } : {};
   const upstream = { method: plan.method, template: tool.path, url: preview.url };
   const result = await ctx.fleet.telemetry.upstream(upstream, () =>
-    ctx.client.request({ ...route, ...form, host: hostOf(tool), auth: tool.auth, credentials: ctx.credentials, signal }),
+    ctx.client.request({ ...wire, ...form, ...route, auth: tool.auth, credentials: ctx.credentials, signal }),
   );
   const outcome = result.ok ? result.status : (result.status ?? result.kind);
   logToClient(

@@ -1,5 +1,6 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { EmbeddedStore, type StateStore } from "../state/store.js";
+import { canonicalJson } from "../util/digest.js";
 
 /**
  * Confirmation tokens for destructive and legacy calls. A token is an HMAC over the tool, its
@@ -17,24 +18,8 @@ const VERSION = "c2";
 /** 8 random bytes per token, so that two identical calls in one second still get two tokens. */
 const NONCE = /^[A-Za-z0-9_-]{11}$/;
 
-/** JSON with sorted keys, so that argument order does not change the token. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** A one-way tag of the API key, so that a token minted for one tenant does not work for another. */
-export const keyFingerprint = (apiKey: string | undefined): string =>
-  createHash("sha256")
-    .update(apiKey ?? "")
-    .digest("base64url")
-    .slice(0, 16);
+// Kept beside the tokens they bind; they live below the engine so that the shared state can use them too.
+export { canonicalJson, keyFingerprint } from "../util/digest.js";
 
 export interface TokenSubject {
   tool: string;

@@ -3,13 +3,13 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { Credentials } from "../client/auth.js";
 import { log } from "../log.js";
-import type { DefaultCredentials, Runtime } from "../runtime.js";
 import { createServer } from "../server.js";
 import { BodyTooLargeError, readBody } from "../util/body.js";
+import type { DefaultCredentials, Serving } from "./context.js";
 import { batchProblem, type HttpLimits, limitedHttpServer } from "./http-limits.js";
 
 /** What a running server needs from the runtime: its tools and how each request's context is made. */
-export type HttpRuntime = Pick<Runtime, "reach" | "contextFor" | "defaults" | "communityId">;
+export type HttpRuntime = Serving;
 
 /** The transport's own settings; the guards default to their strictest form. */
 export interface HttpSettings {
@@ -151,6 +151,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: HttpOptio
   });
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   res.on("close", () => {
+    // An answered request leaves nothing running; closing it anyway only built the SDK's
+    // "Connection closed" error, stack trace and all, on every request. A request cut off before
+    // its answer is closed, so that its call and upstream request are stopped.
+    if (res.writableFinished) return;
     void transport.close();
     void server.close();
   });

@@ -1,7 +1,7 @@
 import { findTool } from "../catalog.js";
 import type { ApiSuccess } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
-import type { CallContext } from "./call.js";
+import type { CallContext } from "./context.js";
 import { requestAs } from "./lookups.js";
 import type { Redactor } from "./redact.js";
 import { jobProgressOf, type ProgressChannel, progressNotifier, type WaitOutcome, waitForJob } from "./wait.js";

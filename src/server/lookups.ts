@@ -2,9 +2,18 @@ import { findTool } from "../catalog.js";
 import { missingCredential } from "../client/auth.js";
 import type { ApiResult } from "../client/types.js";
 import { hostOf } from "../registry/hosts.js";
-import { planRequest } from "../registry/request.js";
-import type { IdLookup, ToolDef } from "../registry/types.js";
-import type { CallContext } from "./call.js";
+import { type PlannedRequest, planRequest } from "../registry/request.js";
+import type { HostKind, IdLookup, ToolDef } from "../registry/types.js";
+import type { CallContext } from "./context.js";
+
+/**
+ * Where a planned call goes: the one place that picks a tool's host and computes its URL, which
+ * the preview shows and the request is sent to. Throws PathParamError for an unsafe path value.
+ */
+export function routeOf(ctx: CallContext, tool: ToolDef, plan: PlannedRequest): { host: HostKind; url: string } {
+  const host = hostOf(tool);
+  return { host, url: ctx.client.urlFor({ ...plan, host }) };
+}
 
 /** One call the engine makes on its own (a job's status, an id lookup), with the session's credentials. */
 export function requestAs(
@@ -14,7 +23,7 @@ export function requestAs(
   signal?: AbortSignal,
 ): Promise<ApiResult> {
   const { files: _files, ...plan } = planRequest(tool, args);
-  return ctx.client.request({ ...plan, host: hostOf(tool), auth: tool.auth, credentials: ctx.credentials, signal });
+  return ctx.client.request({ ...plan, ...routeOf(ctx, tool, plan), auth: tool.auth, credentials: ctx.credentials, signal });
 }
 
 /** What a preview shows of a lookup: the value given, the tool asked and the value sent. */

@@ -1,5 +1,6 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { isJSONRPCErrorResponse, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { isErrorResponse } from "./jsonrpc-kind.js";
 
 /**
  * McpError puts "MCP error <code>: " in front of its message, and a client that receives the error
@@ -13,7 +14,7 @@ export function withPlainErrors<T extends Transport>(transport: T): T {
 }
 
 function plainError(message: JSONRPCMessage): JSONRPCMessage {
-  if (!isJSONRPCErrorResponse(message)) return message;
+  if (!isErrorResponse(message)) return message;
   const prefix = `MCP error ${message.error.code}: `;
   let text = message.error.message;
   while (text.startsWith(prefix)) text = text.slice(prefix.length);

@@ -1,7 +1,8 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
+import { isRequest } from "./jsonrpc-kind.js";
 import type { Redactor } from "./redact.js";
 import { errorResult } from "./results.js";
 
@@ -11,13 +12,14 @@ import { errorResult } from "./results.js";
  * write went out. The arguments are therefore checked as they came off the wire, before that
  * schema, and a call that fails is answered here with the tool error callTool would give.
  */
-function refusal(message: JSONRPCMessage, redact: Redactor): JSONRPCMessage | undefined {
-  if (!isJSONRPCRequest(message) || message.method !== "tools/call") return undefined;
+function refusal(message: JSONRPCMessage, redact: () => Redactor): JSONRPCMessage | undefined {
+  if (!isRequest(message) || message.method !== "tools/call") return undefined;
   const { name, arguments: args } = (message.params ?? {}) as { name?: unknown; arguments?: unknown };
   if (typeof name !== "string" || args === null || typeof args !== "object") return undefined;
   const problem = argumentShapeProblem(args);
   if (!problem) return undefined;
-  const result = errorResult(`Invalid arguments for ${name}: ${problem}. Nothing was sent.`, redact);
+  // The redactor only for a refusal: building one for every message was a cost of every call.
+  const result = errorResult(`Invalid arguments for ${name}: ${problem}. Nothing was sent.`, redact());
   return { jsonrpc: "2.0", id: message.id, result };
 }
 
@@ -46,7 +48,7 @@ export function withRawArgumentCheck<T extends Transport>(transport: T, redact: 
       const checked: Transport["onmessage"] =
         next &&
         ((message, extra) => {
-          const answer = refusal(message, redact());
+          const answer = refusal(message, redact);
           if (!answer) return next(message, extra);
           transport.send(answer).catch((error: Error) => log.warn(`could not answer a refused call: ${error.message}`));
         });

@@ -30,7 +30,26 @@ const MIN_SECRET_LENGTH = 6;
  * sit at inside a longer encoded text (`user:key` in a Basic header). Case is ignored when matching, so upper-cased
  * and %2f-style spellings need no entry of their own.
  */
-function spellings(secret: string): string[] {
+function spellings(secret: string): readonly string[] {
+  let spelled = SPELLED.get(secret);
+  if (!spelled) {
+    if (SPELLED.size >= MEMO_SIZE) SPELLED.clear();
+    spelled = spell(secret);
+    SPELLED.set(secret, spelled);
+  }
+  return spelled;
+}
+
+/**
+ * The same credentials come with every call, and spelling them out and compiling their pattern
+ * was a large part of a read call's cost: both are kept, a bounded number of them, for the
+ * process (they hold nothing that the process does not hold already).
+ */
+const MEMO_SIZE = 256;
+const SPELLED = new Map<string, readonly string[]>();
+const PATTERNS = new Map<string, RegExp>();
+
+function spell(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
   const everyByte = [...bytes].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
   const encoded = [0, 1, 2].flatMap((offset) => {
@@ -56,32 +75,59 @@ const ALL_INVISIBLE = new RegExp(INVISIBLE, "g");
 
 const literal = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 
-/** Longest first, so that a secret containing another is cut whole. */
-const alternation = (spelled: Iterable<string>, join: (s: string) => string): RegExp =>
-  new RegExp(
-    [...spelled]
-      .sort((a, b) => b.length - a.length)
-      .map(join)
-      .join("|"),
-    "gi",
-  );
+/**
+ * Longest first, so that a secret containing another is cut whole. Shared between calls: `search`
+ * and `replace` start a global pattern from the beginning whatever its lastIndex.
+ */
+function alternation(spelled: Iterable<string>, join: (s: string) => string, kind: "plain" | "split"): RegExp {
+  const source = [...spelled]
+    .sort((a, b) => b.length - a.length)
+    .map(join)
+    .join("|");
+  const key = `${kind}\0${source}`;
+  let pattern = PATTERNS.get(key);
+  if (!pattern) {
+    if (PATTERNS.size >= MEMO_SIZE) PATTERNS.clear();
+    pattern = new RegExp(source, "gi");
+    PATTERNS.set(key, pattern);
+  }
+  return pattern;
+}
 
 export class Redactor {
-  readonly #secrets = new Set<string>();
+  #secrets = new Set<string>();
+  /** The secrets' set (and its patterns) came from another redactor: copied before the first change. */
+  #borrowed = false;
   /** Built when first needed after a change: every spelling, and every spelling with invisibles between its characters. */
   #plain: RegExp | undefined;
   #split: RegExp | undefined;
   /** Field names (normalised) this redactor masks besides SECRET_NAMES, e.g. a tool's `key`. */
-  readonly #fields: ReadonlySet<string>;
+  #fields: ReadonlySet<string>;
 
   constructor(secrets: Iterable<string | undefined> = [], fields: Iterable<string> = []) {
     this.#fields = new Set([...fields].map(normalName));
     this.add(secrets);
   }
 
+  /** A redactor that starts where this one is: the same secrets, fields and built patterns, shared until one of them adds. */
+  copy(): Redactor {
+    if (this.#secrets.size) this.#plain ??= alternation(this.#secrets, literal, "plain");
+    const twin = new Redactor();
+    twin.#secrets = this.#secrets;
+    twin.#borrowed = this.#borrowed = true;
+    twin.#plain = this.#plain;
+    twin.#split = this.#split;
+    twin.#fields = this.#fields;
+    return twin;
+  }
+
   add(secrets: Iterable<string | undefined>): this {
     for (const secret of secrets) {
       if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
+      if (this.#borrowed) {
+        this.#secrets = new Set(this.#secrets);
+        this.#borrowed = false;
+      }
       for (const s of spellings(secret)) this.#secrets.add(s);
       this.#plain = this.#split = undefined;
     }
@@ -91,7 +137,7 @@ export class Redactor {
   /** Whether `text` shows a known secret in any spelling; cheap, since most texts hold no invisible characters. */
   #shows(text: string): boolean {
     if (!this.#secrets.size) return false;
-    this.#plain ??= alternation(this.#secrets, literal);
+    this.#plain ??= alternation(this.#secrets, literal, "plain");
     const visible = HAS_INVISIBLE.test(text) ? text.replace(ALL_INVISIBLE, "") : text;
     return visible.search(this.#plain) !== -1;
   }
@@ -119,29 +165,40 @@ export class Redactor {
   }
 
   /**
-   * True only when value() would return an equal copy of the value that `json` (its JSON.stringify
-   * text) stands for, and harvest() would find nothing: no known secret in any spelling, no field
-   * name that could hold one, nothing nested deeper than MAX_DEPTH. Most answers are like that, and
-   * their text says so without a walk through every field.
+   * Whether value() and harvest() would leave `value` as it is but for known secrets in its
+   * strings: no field name that could hold a secret (judged once a process, see HARMLESS) and
+   * nothing nested MAX_DEPTH deep. Most answers are like that; then shows() on the text that is
+   * shown is all the redaction they need.
    */
-  unchanged(json: string): boolean {
-    if (this.#shows(json)) return false;
-    const seen = new Set<string>();
-    const harmless = (raw: string) => {
-      if (seen.has(raw)) return true;
-      seen.add(raw);
-      const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
-      const normal = normalName(name);
-      return !(SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name));
-    };
-    const depth = scanJson(json, harmless);
-    return depth !== undefined && depth < MAX_DEPTH;
+  namesHarmless(value: unknown): boolean {
+    return this.#namesHarmless(value, harmlessNames(this.#fields), 0);
+  }
+
+  /** Whether `text` shows a known secret in any spelling. */
+  shows(text: string): boolean {
+    return this.#shows(text);
+  }
+
+  /** Every property name at any depth harmless, and containers nested less than MAX_DEPTH deep. */
+  #namesHarmless(value: unknown, known: Set<string>, depth: number): boolean {
+    if (typeof value !== "object" || value === null) return true;
+    if (depth >= MAX_DEPTH - 1) return false;
+    if (Array.isArray(value)) return value.every((item) => this.#namesHarmless(item, known, depth + 1));
+    for (const name in value) {
+      if (!known.has(name)) {
+        const normal = normalName(name);
+        if (SECRET_NAMES.has(normal) || this.#fields.has(normal) || RECORD_SECRETS.some((r) => r.field === name)) return false;
+        if (known.size < MAX_HARMLESS) known.add(name);
+      }
+      if (!this.#namesHarmless((value as Obj)[name], known, depth + 1)) return false;
+    }
+    return true;
   }
 
   text(text: string): string {
     if (!this.#shows(text)) return text;
     // Slow, but only run on a text that does show a secret.
-    this.#split ??= alternation(this.#secrets, (s) => [...s].map(literal).join(`${INVISIBLE}*`));
+    this.#split ??= alternation(this.#secrets, (s) => [...s].map(literal).join(`${INVISIBLE}*`), "split");
     return text.replace(HAS_INVISIBLE.test(text) ? this.#split : (this.#plain as RegExp), REDACTED);
   }
 
@@ -160,29 +217,22 @@ export class Redactor {
 }
 
 /**
- * One pass over a JSON.stringify text: each property name, as written (escapes kept), goes to
- * `keep`; the answer is how deep containers nest, or undefined as soon as `keep` says no. The text
- * has no whitespace, so a string followed by `:` is a property name and no other string is.
+ * Property names already found harmless, by the extra secret fields they were judged against: an
+ * API's answers reuse a small vocabulary, and judging each name again on every call cost more
+ * than the scan itself. Bounded, since a name is data the API chose.
  */
-function scanJson(json: string, keep: (raw: string) => boolean): number | undefined {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c === 34) {
-      let end = json.indexOf('"', i + 1);
-      // A quote after an odd number of backslashes is part of the string.
-      for (let slashes = 0; ; slashes = 0) {
-        while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-        end = json.indexOf('"', end + 1);
-      }
-      if (json.charCodeAt(end + 1) === 58 && !keep(json.slice(i + 1, end))) return undefined;
-      i = end;
-    } else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
+const HARMLESS = new Map<string, Set<string>>();
+const MAX_HARMLESS = 4096;
+
+function harmlessNames(fields: ReadonlySet<string>): Set<string> {
+  const key = [...fields].sort().join("\0");
+  let names = HARMLESS.get(key);
+  if (!names) {
+    if (HARMLESS.size >= MEMO_SIZE) HARMLESS.clear();
+    names = new Set();
+    HARMLESS.set(key, names);
   }
-  return max;
+  return names;
 }
 
 function maskField(field: unknown): unknown {
@@ -197,6 +247,23 @@ function maskField(field: unknown): unknown {
  */
 export function redactorFor(tool: ToolDef, known: Iterable<string | undefined>, args: unknown): Redactor {
   const fields = [...(tool.secretFields ?? []), tool.revealsSecret].filter((f): f is string => Boolean(f));
-  const redact = new Redactor(known, fields);
+  const redact = baseRedactor([...known], fields).copy();
   return redact.add(redact.harvest(args));
+}
+
+/**
+ * The same credentials and fields come with every call: their redactor, patterns built, is kept
+ * (a bounded number of them) and each call starts from a copy of it.
+ */
+const BASES = new Map<string, Redactor>();
+
+function baseRedactor(known: readonly (string | undefined)[], fields: readonly string[]): Redactor {
+  const key = `${known.join("\0")}\u0001${fields.join("\0")}`;
+  let base = BASES.get(key);
+  if (!base) {
+    if (BASES.size >= MEMO_SIZE) BASES.clear();
+    base = new Redactor(known, fields);
+    BASES.set(key, base);
+  }
+  return base;
 }

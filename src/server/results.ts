@@ -2,24 +2,16 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { CREDENTIAL_SOURCES, type CredentialName } from "../client/auth.js";
 import type { ApiFailure, Unwrapped } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
+import { errorResult } from "../util/tool-error.js";
 import { prefixOnce } from "./plain-errors.js";
-import { Redactor } from "./redact.js";
+import type { Redactor } from "./redact.js";
 import { screenMemberText } from "./untrusted.js";
 import { applyView } from "./views.js";
 
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
 
-const NO_SECRETS = new Redactor();
-
-/** Longest error text: enough for five field problems or an API message, never a whole echoed body. */
-export const MAX_ERROR_CHARS = 2_000;
-
-export function errorResult(text: string, redact: Redactor = NO_SECRETS): CallToolResult {
-  const clean = redact.text(text);
-  const capped = clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS - 14)}…[error cut]` : clean;
-  return { isError: true, content: [{ type: "text", text: capped }] };
-}
+export { errorResult, MAX_ERROR_CHARS } from "../util/tool-error.js";
 
 /** A result that is not an error and carries a structured object (previews, cancellations). */
 export function objectResult(text: string, structured: Record<string, unknown>, redact: Redactor): CallToolResult {
@@ -72,24 +64,31 @@ export function successResult(
   /** A read call's `fields`, for its view (src/server/views.ts). */
   fields?: unknown,
 ): CallToolResult {
+  const whole: Unwrapped = payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data };
+  // Most answers have no field anywhere that could hold a secret (names judged once a process):
+  // then only the text shown can carry a known secret, so the view comes first, and only what it
+  // shows is cleaned of member text's invisibles and searched. A revealed secret always takes the walk.
+  if (!reveal && redact.namesHarmless(whole)) {
+    const shown = screenMemberText(tool, applyView(tool, fields, whole));
+    if (!redact.shows(shown.json)) return resultOf(fit(shown.payload, maxChars, shown.json), shown.label);
+  }
   // Member text is cleaned before the redaction, so that a secret split by an invisible character is whole again when cut.
-  const { payload: whole, label } = screenMemberText(
-    tool,
-    payload.meta ? { data: payload.data, meta: payload.meta } : { data: payload.data },
-  );
-  // Most answers hold nothing to redact, and their text says so (a revealed secret always takes the walk).
-  const json = reveal ? undefined : JSON.stringify(whole);
-  const untouched = json !== undefined && redact.unchanged(json);
-  if (!untouched) redact.add(redact.harvest(whole));
-  const clean = (untouched ? whole : redact.value(whole)) as Unwrapped;
+  const { payload: screened, label } = screenMemberText(tool, whole);
+  redact.add(redact.harvest(screened));
+  const clean = redact.value(screened) as Unwrapped;
   const secret = reveal && isRecord(payload.data) ? payload.data[reveal] : undefined;
   if (reveal && typeof secret === "string" && isRecord(clean.data)) clean.data[reveal] = secret;
   // The view comes after redaction, which tells a secret field by its siblings (an API key's `key` by its `permissions`).
-  const viewed = applyView(tool, fields, clean);
-  const { text, structured } = fit(viewed, maxChars, untouched && viewed === clean ? json : undefined);
-  const content: CallToolResult["content"] = [{ type: "text", text }];
-  if (reveal) content.push({ type: "text", text: revealNote(reveal, typeof secret === "string") });
-  return { content, ...(structured ? { structuredContent: structured } : {}), ...label };
+  const extra = reveal ? [{ type: "text" as const, text: revealNote(reveal, typeof secret === "string") }] : [];
+  return resultOf(fit(applyView(tool, fields, clean), maxChars), label, extra);
+}
+
+function resultOf(
+  { text, structured }: { text: string; structured?: Record<string, unknown> },
+  label: { _meta?: Record<string, unknown> },
+  extra: CallToolResult["content"] = [],
+): CallToolResult {
+  return { content: [{ type: "text", text }, ...extra], ...(structured ? { structuredContent: structured } : {}), ...label };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,17 +1,9 @@
 import process from "node:process";
 import type { Readable, Writable } from "node:stream";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import {
-  ErrorCode,
-  isJSONRPCErrorResponse,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  type JSONRPCMessage,
-  JSONRPCMessageSchema,
-  type RequestId,
-} from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type JSONRPCMessage, JSONRPCMessageSchema, type RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.js";
+import { isNotification, isRequest, isResponse } from "./jsonrpc-kind.js";
 import { LINE_END_BYTES, requestIdOfLine } from "./line-id.js";
 
 /** The SDK's stdio limit; a bigger message is refused with an error, the session goes on. */
@@ -147,8 +139,8 @@ export class StdioTransport implements Transport {
       return;
     }
     const message = parsed.data;
-    if (isJSONRPCRequest(message)) this.#pending.add(message.id);
-    if (isJSONRPCNotification(message) && message.method === "notifications/cancelled") {
+    if (isRequest(message)) this.#pending.add(message.id);
+    if (isNotification(message) && message.method === "notifications/cancelled") {
       // A cancelled request gets no answer; do not wait for one at shutdown.
       const id = (message.params as { requestId?: RequestId } | undefined)?.requestId;
       if (id !== undefined) this.#pending.delete(id);
@@ -181,8 +173,9 @@ export class StdioTransport implements Transport {
 
   async send(message: JSONRPCMessage): Promise<void> {
     await this.#write(message);
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) {
-      if (message.id !== undefined) this.#pending.delete(message.id);
+    if (isResponse(message)) {
+      const { id } = message as { id?: RequestId };
+      if (id !== undefined) this.#pending.delete(id);
       this.#checkDrained();
     }
   }

@@ -56,25 +56,20 @@ export function stripInvisible(text: string): string {
 }
 
 /**
- * Every key and string of `value` stripped, copied only where something changed. The walk is on
- * the JSON text: outside strings JSON is ASCII, so only keys and string values can change. (A
- * selector after a control character that JSON escapes, e.g. \u0001, is judged by the escape's
- * last character; a lone selector is all that can survive that way.)
- */
-function stripAll<T>(value: T): T {
-  const json = JSON.stringify(value);
-  const clean = stripInvisible(json);
-  return clean === json ? value : (JSON.parse(clean) as T);
-}
-
-/**
- * The payload a tool's result is built from, with member text cleaned, and the `_meta` that
- * labels it; for a tool without member text, the payload itself and no label.
+ * The payload a tool's result is built from, with member text cleaned, its JSON text (which the
+ * result reuses rather than writing it again), and the `_meta` that labels it; for a tool without
+ * member text, the payload itself and no label. The walk is on the JSON text: outside strings JSON
+ * is ASCII, so only keys and string values can change, and the payload is parsed again only when
+ * something was stripped. (A selector after a control character that JSON escapes, e.g. \u0001, is
+ * judged by the escape's last character; a lone selector is all that can survive that way.)
  */
 export function screenMemberText(
   tool: Pick<ToolDef, "memberText">,
   payload: Unwrapped,
-): { payload: Unwrapped; label: { _meta?: Record<string, unknown> } } {
-  if (!tool.memberText) return { payload, label: {} };
-  return { payload: stripAll(payload), label: { _meta: { [UNTRUSTED_META]: true } } };
+): { payload: Unwrapped; json: string; label: { _meta?: Record<string, unknown> } } {
+  const json = JSON.stringify(payload);
+  if (!tool.memberText) return { payload, json, label: {} };
+  const clean = stripInvisible(json);
+  const screened = clean === json ? payload : (JSON.parse(clean) as Unwrapped);
+  return { payload: screened, json: clean, label: { _meta: { [UNTRUSTED_META]: true } } };
 }

@@ -52,12 +52,13 @@ interface Rules {
 }
 
 const isEmpty = (v: unknown): boolean =>
-  v === null ||
-  v === undefined ||
-  v === false ||
-  v === "" ||
-  (Array.isArray(v) && v.length === 0) ||
-  (isRec(v) && Object.keys(v).length === 0);
+  v === null || v === undefined || v === false || v === "" || (Array.isArray(v) ? v.length === 0 : isRec(v) && !hasKey(v));
+
+/** Whether a record has a field, without listing them all (this runs on every field of every item). */
+function hasKey(v: Rec): boolean {
+  for (const _ in v) return true;
+  return false;
+}
 
 const below = (tree: Tree | undefined, key: string): Tree | undefined => {
   const sub = tree?.get(key);
@@ -69,12 +70,18 @@ function shape(value: unknown, rules: Rules): unknown {
   if (Array.isArray(value)) return value.map((item) => shape(item, rules));
   if (!isRec(value)) return value;
   const out: Rec = {};
-  for (const [key, field] of Object.entries(value)) {
+  // for...in, not Object.entries: this runs on every field of every item, and the pairs were most of its garbage.
+  for (const key in value) {
+    const field = value[key];
     if (rules.keep && !rules.keep.has(key)) continue;
     if (rules.drop?.get(key) === true) continue;
     if (rules.lean && !rules.timestamps && TIMESTAMPS.has(key)) continue;
-    const inner = { ...rules, keep: below(rules.keep, key), drop: below(rules.drop, key) };
-    const shown = inner.keep || inner.drop || rules.lean ? shape(field, inner) : field;
+    const keep = below(rules.keep, key);
+    const drop = below(rules.drop, key);
+    // The same rules object all the way down when nothing narrows: no copy per field of every item.
+    const inner = keep === rules.keep && drop === rules.drop ? rules : { ...rules, keep, drop };
+    const nested = typeof field === "object" && field !== null;
+    const shown = nested && (inner.keep || inner.drop || rules.lean) ? shape(field, inner) : field;
     if (rules.lean && isEmpty(shown)) continue;
     out[key] = shown;
   }

@@ -2,13 +2,11 @@ import { createHash } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AuditEntry, AuditLog, ConfirmDecision } from "../audit/log.js";
-import { identityOf } from "../client/auth.js";
+import { type Credentials, identityOf } from "../client/auth.js";
 import type { ToolDef } from "../registry/types.js";
-import type { CallContext } from "../server/call.js";
-import { canonicalJson, keyFingerprint } from "../server/confirm.js";
-import type { Redactor } from "../server/redact.js";
-import { errorResult } from "../server/results.js";
 import type { Telemetry } from "../telemetry/index.js";
+import { canonicalJson, keyFingerprint } from "../util/digest.js";
+import { errorResult } from "../util/tool-error.js";
 import { isStateUnavailable, type StateStore } from "./store.js";
 
 /** The `_meta` field a client sets on tools/call to make a write safe to re-send. */
@@ -35,6 +33,11 @@ export interface RequestFacts {
   _meta?: Record<string, unknown>;
 }
 
+/** What a write needs of its call's redactor (src/server/redact.ts): the arguments as they may be shown. */
+export interface ShowsRedacted {
+  value(value: unknown): unknown;
+}
+
 export interface WriteFacts {
   server: Server;
   fleet: Fleet;
@@ -42,7 +45,7 @@ export interface WriteFacts {
   args: Record<string, unknown>;
   credential: string;
   transport: "stdio" | "http";
-  redact: Redactor;
+  redact: ShowsRedacted;
   request?: RequestFacts;
 }
 
@@ -150,13 +153,20 @@ export class WriteCall {
   }
 }
 
+/** What a write needs of its call's context (src/server/context.ts), named here so that the state does not import the call engine. */
+export interface WriteContext {
+  credentials: Credentials;
+  fleet: Fleet;
+  transport: "stdio" | "http";
+}
+
 /** A write (or a gated call) goes through the fleet's state; a read does not touch it. */
 export function openWrite(
   server: Server,
-  ctx: CallContext,
+  ctx: WriteContext,
   tool: ToolDef,
   args: Record<string, unknown>,
-  redact: Redactor,
+  redact: ShowsRedacted,
   gated: boolean,
   request: RequestFacts | undefined,
 ): Promise<WriteCall | CallToolResult> | undefined {

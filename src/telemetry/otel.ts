@@ -3,7 +3,7 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { VERSION } from "../version.js";
-import type { Telemetry } from "./index.js";
+import type { Telemetry } from "./types.js";
 
 /** Longest argument or result text put into a span when content is opted in. */
 const MAX_CONTENT = 4_000;

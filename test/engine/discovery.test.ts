@@ -4,6 +4,7 @@ import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_TOOL_NAME } from "../../src/audit/surface.js";
 import { findTool, TOOLSET_NAMES } from "../../src/catalog.js";
+import { parseConfig } from "../../src/config.js";
 import { DEMO } from "../../src/demo.js";
 import { selectReach, selectTools } from "../../src/registry/filters.js";
 import { fullSchema, listTool } from "../../src/registry/listing.js";
@@ -185,7 +186,9 @@ describe("default reach", () => {
   let mcp: Connected;
   beforeAll(async () => {
     sandbox = await startSandbox();
-    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", reach: selectReach({}) });
+    // The reach a default start selects, from its settings: a refusal names the setting that lifts it.
+    const reach = selectReach(parseConfig([], {}).filter);
+    mcp = await connectInMemory({ baseUrl: sandbox.url, apiKey: sandbox.apiKey, keySource: "sandbox", reach });
   });
   afterAll(async () => {
     await mcp.close();

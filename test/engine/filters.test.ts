@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../../src/catalog.js";
+import { parseConfig } from "../../src/config.js";
 import { DEFAULT_TOOLSETS, selectReach, selectTools } from "../../src/registry/filters.js";
 
 const names = (filter: Parameters<typeof selectTools>[0]) => selectTools(filter).map((t) => t.name);
@@ -107,7 +108,13 @@ describe("reach", () => {
   });
 
   it("says which setting enables a tool it keeps off", () => {
-    const wayOut = (filter: Parameters<typeof selectReach>[0], name: string) => selectReach(filter).wayOut(findTool(name)!);
+    // The settings name each switch (their variable and bundle title); a filter built in code names the variable alone.
+    const { switches } = parseConfig([], {}).filter;
+    const wayOut = (filter: Parameters<typeof selectReach>[0], name: string) =>
+      selectReach({ ...filter, switches }).wayOut(findTool(name)!);
+    expect(selectReach({}).wayOut(findTool("legacy_list_badges")!)).toBe(
+      "it is a legacy tool: start with --legacy (env RETURNING_AI_LEGACY).",
+    );
     expect(wayOut({}, "legacy_list_badges")).toBe(
       'it is a legacy tool: start with --legacy (env RETURNING_AI_LEGACY, or "Legacy tools" in the bundle\'s settings).',
     );

@@ -4,9 +4,9 @@ import { COMMON_READS, itemsOf, leastArgs, TOKENS_PER_ITEM_BUDGET } from "../../
 import { ALL_TOOLS } from "../../src/catalog.js";
 import { DEMO } from "../../src/demo.js";
 import { hostOf } from "../../src/registry/hosts.js";
-import { listShape } from "../../src/registry/list-shape.js";
 import { planRequest } from "../../src/registry/request.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+import { listShape } from "../../src/server/list-shape.js";
 import { redactorFor } from "../../src/server/redact.js";
 import { type Connected, connectInMemory, dataOf, recordingApi, textOf } from "../support/helpers.js";
 

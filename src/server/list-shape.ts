@@ -1,5 +1,5 @@
 import type { Unwrapped } from "../client/types.js";
-import type { ToolDef } from "./types.js";
+import type { ToolDef } from "../registry/types.js";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
