@@ -11,8 +11,8 @@ import { build } from "esbuild";
 // starting server does not turn 132 zod schemas into JSON Schema (src/registry/prebuilt.ts).
 // (Imported by URL: the type check of this script should not wander into dist/.)
 const dist = (/** @type {string} */ path) => import(new URL(`../dist/${path}`, import.meta.url).href);
-const { ALL_TOOLS } = await dist("catalog.js");
-const { listTool } = await dist("registry/listing.js");
+const { ALL_TOOLS } = await dist("catalog/index.js");
+const { listTool } = await dist("catalog/listing.js");
 const listings = Object.fromEntries(ALL_TOOLS.map((/** @type {{ name: string }} */ tool) => [tool.name, listTool(tool)]));
 /** @type {import("esbuild").Plugin} */
 const prebuilt = {

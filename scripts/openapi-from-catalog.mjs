@@ -12,8 +12,8 @@ import { z } from "zod";
 
 const catalogDir = process.argv[2] ?? new URL("../../shared/api-reference/", import.meta.url).pathname;
 const out = process.argv[3] ?? new URL("../api/returning-ai.openapi.json", import.meta.url).pathname;
-const { ALL_TOOLS } = await import(new URL("../dist/catalog.js", import.meta.url).href).catch(
-  () => import(new URL("../dist/catalog.js", import.meta.url).href),
+const { ALL_TOOLS } = await import(new URL("../dist/catalog/index.js", import.meta.url).href).catch(
+  () => import(new URL("../dist/catalog/index.js", import.meta.url).href),
 );
 
 const entries = readdirSync(catalogDir)

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { selectReach } from "./catalog/filters.js";
 import { type Config, parseConfig, SETTINGS, secretSettingValues } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
-import { selectReach } from "./registry/filters.js";
 import { hostBases, urlTemplateOf } from "./registry/hosts.js";
 import { effectiveTools, startRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";

@@ -1,10 +1,10 @@
 import { parse } from "node:path";
 import { parseArgs } from "node:util";
+import type { ToolFilter } from "./catalog/filters.js";
 import type { Credentials } from "./client/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./client/limits.js";
 import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./log.js";
-import type { ToolFilter } from "./registry/filters.js";
 import { OBJECT_ID } from "./registry/schemas.js";
 import { WAIT_DEFAULTS } from "./server/wait.js";
 import { type FleetConfig, parseFleetConfig } from "./state/settings.js";
@@ -268,7 +268,7 @@ function settingSwitch(env: Setting["env"]): string {
   return `env ${env}${bundle}`;
 }
 
-/** Every setting's switch by its variable, for the tool filter's refusals (src/registry/filters.ts). */
+/** Every setting's switch by its variable, for the tool filter's refusals (src/catalog/filters.ts). */
 const SWITCHES: Readonly<Record<string, string>> = Object.fromEntries(SETTINGS.map((s) => [s.env, settingSwitch(s.env)]));
 
 /**

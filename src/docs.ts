@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { ALL_TOOLS, TOOLSETS } from "./catalog.js";
+import { ALL_TOOLS, TOOLSETS } from "./catalog/index.js";
 import { SETTINGS } from "./config.js";
 import { PROMPTS } from "./prompts/index.js";
 import { needsConfirmation } from "./registry/gate-args.js";

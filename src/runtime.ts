@@ -1,8 +1,8 @@
-import { ALL_TOOLS } from "./catalog.js";
+import { selectReach } from "./catalog/filters.js";
+import { ALL_TOOLS } from "./catalog/index.js";
 import type { Credentials } from "./client/auth.js";
 import { ReturningAiClient } from "./client/http.js";
 import type { Config } from "./config.js";
-import { selectReach } from "./registry/filters.js";
 import { hostBases } from "./registry/hosts.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";

@@ -4,10 +4,10 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } fr
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { AUDIT_TOOL, AUDIT_TOOL_NAME, auditListed, auditResource, callAuditTool } from "./audit/surface.js";
+import type { Reach } from "./catalog/filters.js";
+import { type ListedTool, listTool } from "./catalog/listing.js";
 import { secretsOf } from "./client/auth.js";
 import { registerPrompts } from "./prompts/register.js";
-import type { Reach } from "./registry/filters.js";
-import { type ListedTool, listTool } from "./registry/listing.js";
 import type { ToolDef } from "./registry/types.js";
 import { registerResources } from "./resources/register.js";
 import { callTool } from "./server/call.js";
@@ -21,7 +21,7 @@ import { Redactor } from "./server/redact.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
-  /** What it lists and what a call may name (selectReach in src/registry/filters.ts). */
+  /** What it lists and what a call may name (selectReach in src/catalog/filters.ts). */
   reach: Reach;
   context: CallContext;
   communityId?: string;

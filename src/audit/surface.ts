@@ -1,9 +1,9 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import type { Reach } from "../catalog/filters.js";
+import type { ListedTool } from "../catalog/listing.js";
 import type { Credentials } from "../client/auth.js";
-import type { Reach } from "../registry/filters.js";
 import { describeIssues } from "../registry/issues.js";
-import type { ListedTool } from "../registry/listing.js";
 import type { LiveResource } from "../resources/register.js";
 import { keyFingerprint } from "../util/digest.js";
 import { errorResult } from "../util/tool-error.js";

@@ -2,7 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
-import { findTool } from "../catalog.js";
+import { findTool } from "../catalog/index.js";
 import { parseConfig } from "../config.js";
 import { startRuntime } from "../runtime.js";
 import { createServer } from "../server.js";

@@ -1,6 +1,6 @@
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
-import { DEFAULT_TOOLSETS, reachOver, selectReach, selectTools } from "../registry/filters.js";
-import { listTool } from "../registry/listing.js";
+import { DEFAULT_TOOLSETS, reachOver, selectReach, selectTools } from "../catalog/filters.js";
+import { listTool } from "../catalog/listing.js";
 import { createDiscovery } from "../server/discovery.js";
 import { listingOf } from "../server.js";
 

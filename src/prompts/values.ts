@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findTool } from "../catalog.js";
+import { findTool } from "../catalog/index.js";
 import { OBJECT_ID } from "../registry/schemas.js";
 import type { PromptContext } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { findTool } from "../catalog.js";
+import { findTool } from "../catalog/index.js";
 import type { PromptArgs, PromptContext, PromptDef, PromptStep } from "./types.js";
 import { DAY, today } from "./values.js";
 

@@ -1,4 +1,4 @@
-import { TOOLSETS } from "../catalog.js";
+import { TOOLSETS } from "../catalog/index.js";
 import { authSandbox } from "./auth.js";
 import { bulkSandbox } from "./bulk.js";
 import { chartAnalysisSandbox } from "./chart-analysis.js";

@@ -1,6 +1,6 @@
+import type { Reach } from "../catalog/filters.js";
 import type { Credentials } from "../client/auth.js";
 import type { ReturningAiClient } from "../client/http.js";
-import type { Reach } from "../registry/filters.js";
 import type { Fleet } from "../state/guard.js";
 import type { ConfirmTokens } from "./confirm.js";
 import type { KeySource } from "./results.js";
@@ -35,7 +35,7 @@ export interface DefaultCredentials {
 
 /** What a transport serves with: the tools, the default credentials and how a session's context is made. */
 export interface Serving {
-  /** What the server lists and reaches, decided once from the settings (src/registry/filters.ts). */
+  /** What the server lists and reaches, decided once from the settings (src/catalog/filters.ts). */
   reach: Reach;
   communityId?: string;
   defaults: DefaultCredentials;

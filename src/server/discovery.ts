@@ -1,12 +1,12 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { findTool } from "../catalog.js";
+import type { Reach } from "../catalog/filters.js";
+import { findTool } from "../catalog/index.js";
+import { fullSchema, type ListedTool, leanSchema, listTool } from "../catalog/listing.js";
 import { decodeJsonArguments } from "../registry/coerce.js";
-import type { Reach } from "../registry/filters.js";
 import { needsConfirmation, supportsDryRun } from "../registry/gate-args.js";
 import { describeIssues } from "../registry/issues.js";
-import { fullSchema, type ListedTool, leanSchema, listTool } from "../registry/listing.js";
 import type { ToolDef } from "../registry/types.js";
 import { callTool } from "./call.js";
 import type { CallContext } from "./context.js";

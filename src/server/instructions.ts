@@ -1,5 +1,5 @@
-import { TOOLSETS } from "../catalog.js";
-import type { Reach } from "../registry/filters.js";
+import type { Reach } from "../catalog/filters.js";
+import { TOOLSETS } from "../catalog/index.js";
 import { needsConfirmation } from "../registry/gate-args.js";
 import { GUIDES } from "../resources/index.js";
 import { discoveryNote } from "./discovery.js";

@@ -1,4 +1,4 @@
-import { findTool } from "../catalog.js";
+import { findTool } from "../catalog/index.js";
 import type { ApiSuccess } from "../client/types.js";
 import type { ToolDef } from "../registry/types.js";
 import type { CallContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { findTool } from "../catalog.js";
+import { findTool } from "../catalog/index.js";
 import { missingCredential } from "../client/auth.js";
 import type { ApiResult } from "../client/types.js";
 import { hostOf } from "../registry/hosts.js";

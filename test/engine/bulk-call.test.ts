@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CallToolResult, ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
 import { type Connected, connectInMemory, dataOf, recordingApi, sandboxSession, textOf } from "../support/helpers.js";
 

@@ -1,6 +1,6 @@
 import { type CallToolResult, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { selectTools } from "../../src/registry/filters.js";
+import { selectTools } from "../../src/catalog/filters.js";
 import { ConfirmTokens, keyFingerprint } from "../../src/server/confirm.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "../support/helpers.js";
 

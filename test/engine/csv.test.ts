@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { CsvError, inspectCsv, parseCsv, previewCsvUpload, readCsv } from "../../src/registry/csv.js";
 import { UploadError } from "../../src/registry/uploads.js";
 

@@ -3,11 +3,11 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_TOOL_NAME } from "../../src/audit/surface.js";
-import { findTool, TOOLSET_NAMES } from "../../src/catalog.js";
+import { selectReach, selectTools } from "../../src/catalog/filters.js";
+import { findTool, TOOLSET_NAMES } from "../../src/catalog/index.js";
+import { fullSchema, listTool } from "../../src/catalog/listing.js";
 import { parseConfig } from "../../src/config.js";
 import { DEMO } from "../../src/demo.js";
-import { selectReach, selectTools } from "../../src/registry/filters.js";
-import { fullSchema, listTool } from "../../src/registry/listing.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { type Connected, connectInMemory, dataOf, textOf } from "../support/helpers.js";
 import { structureProblems, topLevelProblems } from "../support/schema-rules.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { DEMO } from "../../src/demo.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";

@@ -7,10 +7,10 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { type CallToolResult, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { reachOver } from "../../src/catalog/filters.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import { parseConfig } from "../../src/config.js";
-import { reachOver } from "../../src/registry/filters.js";
 import { fileInput, objectId } from "../../src/registry/schemas.js";
 import { startRuntime } from "../../src/runtime.js";
 import { serveHttp } from "../../src/server/http.js";

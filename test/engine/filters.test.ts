@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../../src/catalog.js";
+import { DEFAULT_TOOLSETS, selectReach, selectTools } from "../../src/catalog/filters.js";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES } from "../../src/catalog/index.js";
 import { parseConfig } from "../../src/config.js";
-import { DEFAULT_TOOLSETS, selectReach, selectTools } from "../../src/registry/filters.js";
 
 const names = (filter: Parameters<typeof selectTools>[0]) => selectTools(filter).map((t) => t.name);
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { MAX_ERROR_CHARS } from "../../src/server/results.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "../support/helpers.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { selectTools } from "../../src/catalog/filters.js";
 import { DEMO } from "../../src/demo.js";
-import { selectTools } from "../../src/registry/filters.js";
 import type { ToolDef } from "../../src/registry/types.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "../support/helpers.js";
 

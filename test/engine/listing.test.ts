@@ -1,9 +1,9 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
-import { selectTools } from "../../src/registry/filters.js";
-import { fullSchema, listTool } from "../../src/registry/listing.js";
+import { selectTools } from "../../src/catalog/filters.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
+import { fullSchema, listTool } from "../../src/catalog/listing.js";
 import { OBJECT_ID } from "../../src/registry/schemas.js";
 import { structureProblems, topLevelProblems } from "../support/schema-rules.js";
 

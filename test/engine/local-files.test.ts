@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { readLocalFile } from "../../src/registry/local-files.js";
 import type { ToolDef } from "../../src/registry/types.js";
 import { scriptedApi, textOf } from "../support/helpers.js";

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { LEGACY_BASE_URL, parseConfig } from "../../src/config.js";
 
 const FILE = new URL("../../api/returning-ai.openapi.json", import.meta.url);

@@ -1,10 +1,10 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { TextContent } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTool, TOOLSET_NAMES } from "../../src/catalog.js";
+import { selectTools } from "../../src/catalog/filters.js";
+import { findTool, TOOLSET_NAMES } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
 import { PROMPTS } from "../../src/prompts/index.js";
-import { selectTools } from "../../src/registry/filters.js";
 import { type Connected, connectInMemory } from "../support/helpers.js";
 
 /**

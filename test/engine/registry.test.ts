@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
+import { listTool } from "../../src/catalog/listing.js";
 import { regenerate } from "../../src/docs.js";
 import { deriveAnnotations } from "../../src/registry/annotations.js";
 import { acceptsConfirm, supportsDryRun } from "../../src/registry/gate-args.js";
-import { listTool } from "../../src/registry/listing.js";
 import { pathParamNames } from "../../src/registry/request.js";
 import { SANDBOX_BEHAVIOURS } from "../../src/sandbox/areas.js";
 

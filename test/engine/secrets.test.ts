@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { secretSettingValues } from "../../src/config.js";
 import { log, setLogLevel, setLogSecrets } from "../../src/log.js";
 import type { ToolDef } from "../../src/registry/types.js";

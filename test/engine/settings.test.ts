@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { selectTools } from "../../src/catalog/filters.js";
 import { parseConfig, SETTINGS } from "../../src/config.js";
 import { ConfigError } from "../../src/errors.js";
-import { selectTools } from "../../src/registry/filters.js";
 import { effectiveTools } from "../../src/runtime.js";
 
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;

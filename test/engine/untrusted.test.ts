@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS, findTool } from "../../src/catalog.js";
+import { ALL_TOOLS, findTool } from "../../src/catalog/index.js";
 import { UNTRUSTED_META } from "../../src/server/untrusted.js";
 import { scriptedApi, textOf } from "../support/helpers.js";
 

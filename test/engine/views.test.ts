@@ -1,7 +1,7 @@
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMON_READS, itemsOf, leastArgs, TOKENS_PER_ITEM_BUDGET } from "../../src/bench/result-tokens.js";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
 import { hostOf } from "../../src/registry/hosts.js";
 import { planRequest } from "../../src/registry/request.js";

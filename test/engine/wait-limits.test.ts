@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { CallToolResult, ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { MAX_PROGRESS_STATE_CHARS } from "../../src/server/wait.js";
 import { dataOf, type RecordedRequest, scriptedApi } from "../support/helpers.js";
 

@@ -3,7 +3,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, type Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import { DEMO } from "../../src/demo.js";
 import { planRequest } from "../../src/registry/request.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import type { ToolDef } from "../../src/registry/types.js";
 import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";

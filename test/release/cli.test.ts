@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS, TOOLSET_NAMES } from "../../src/catalog.js";
+import { DEFAULT_TOOLSETS } from "../../src/catalog/filters.js";
+import { ALL_TOOLS, TOOLSET_NAMES } from "../../src/catalog/index.js";
 import { parseConfig, SETTINGS } from "../../src/config.js";
-import { DEFAULT_TOOLSETS } from "../../src/registry/filters.js";
 import { hostBases, urlTemplateOf } from "../../src/registry/hosts.js";
 
 const DEFAULT_HOSTS = hostBases(parseConfig([], {}));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { findTool } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
 import { callConfirmed, dataOf, sandboxSession, textOf } from "../support/helpers.js";
 

@@ -1,8 +1,8 @@
 import type { CallToolResult, ProgressNotification, TextContent } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findTool } from "../../src/catalog.js";
+import { selectReach, type ToolFilter } from "../../src/catalog/filters.js";
+import { findTool } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
-import { selectReach, type ToolFilter } from "../../src/registry/filters.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { type Connected, connectInMemory, dataOf, listOf, textOf } from "../support/helpers.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_TOOLS, findTool } from "../../src/catalog.js";
+import { ALL_TOOLS, findTool } from "../../src/catalog/index.js";
 import { buildPath, buildQuery } from "../../src/client/path.js";
 import { planRequest } from "../../src/registry/request.js";
 import type { ToolDef } from "../../src/registry/types.js";

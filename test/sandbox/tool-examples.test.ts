@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { connectInMemory, dataOf, textOf } from "../support/helpers.js";
 

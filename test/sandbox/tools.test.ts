@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_TOOLS, findTool } from "../../src/catalog.js";
+import { ALL_TOOLS, findTool } from "../../src/catalog/index.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { BOARD, type Connected, connectInMemory, dataOf, textOf } from "../support/helpers.js";
 

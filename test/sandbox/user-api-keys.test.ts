@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ALL_TOOLS } from "../../src/catalog.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import { DEMO } from "../../src/demo.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { fakeSecret } from "../../src/sandbox/seed.js";

@@ -10,10 +10,10 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { AuditLog, MemorySink } from "../../src/audit/log.js";
+import { type Reach, reachOver, selectTools } from "../../src/catalog/filters.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import type { ClientOptions } from "../../src/client/types.js";
-import { type Reach, reachOver, selectTools } from "../../src/registry/filters.js";
 import { defineTool } from "../../src/registry/operations.js";
 import type { AuthKind, HostKind, HttpMethod, OperationStatus, ToolDef, ToolSpec } from "../../src/registry/types.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ALL_TOOLS } from "../../catalog.js";
+import { ALL_TOOLS } from "../../catalog/index.js";
 import { log } from "../../log.js";
 import type { ToolDef } from "../../registry/types.js";
 import { detectType, UPLOAD_LIMITS } from "../../registry/uploads.js";

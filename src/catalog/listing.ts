@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { findTool } from "../catalog.js";
-import { deriveAnnotations } from "./annotations.js";
-import { gateSchema } from "./gate-args.js";
-import { type ListedTool, PREBUILT_LISTINGS } from "./prebuilt.js";
-import { BRIEF } from "./schemas.js";
-import type { ToolAnnotations, ToolDef } from "./types.js";
+import { deriveAnnotations } from "../registry/annotations.js";
+import { gateSchema } from "../registry/gate-args.js";
+import { type ListedTool, PREBUILT_LISTINGS } from "../registry/prebuilt.js";
+import { BRIEF } from "../registry/schemas.js";
+import type { ToolAnnotations, ToolDef } from "../registry/types.js";
+import { findTool } from "./index.js";
 
 export type { ListedTool };
 

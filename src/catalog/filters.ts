@@ -1,7 +1,7 @@
-import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "../catalog.js";
 import { ConfigError } from "../errors.js";
+import type { ToolDef } from "../registry/types.js";
 import { shown } from "../util/settings.js";
-import type { ToolDef } from "./types.js";
+import { ALL_TOOLS, findTool, TOOLSET_NAMES, TOOLSETS } from "./index.js";
 
 export interface ToolFilter {
   /**

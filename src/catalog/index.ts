@@ -1,6 +1,6 @@
-import { completeToolset } from "./registry/operations.js";
-import type { ToolDef } from "./registry/types.js";
-import { TOOLSETS } from "./tools/index.js";
+import { completeToolset } from "../registry/operations.js";
+import type { ToolDef } from "../registry/types.js";
+import { TOOLSETS } from "../tools/index.js";
 
 /**
  * The tool catalog: every area's tables (src/tools/), defined by the registry's constructor. It
@@ -17,4 +17,4 @@ export const findTool = (name: string): ToolDef | undefined => byName.get(name);
 
 export const TOOLSET_NAMES: readonly string[] = TOOLSETS.map((t) => t.name);
 
-export type { ToolDef, ToolsetDef } from "./registry/types.js";
+export type { ToolDef, ToolsetDef } from "../registry/types.js";
