@@ -62,8 +62,9 @@ describe("audit trail", () => {
     const file = join(dir, "rotate", "audit.jsonl");
     const log = new AuditLog(new FileSink(file, 4_096));
     for (let i = 0; i < 120; i++) {
-      await log.record({ event: "attempt", tool: `tool_${i}`, argsDigest: "d", credential: "c", transport: "stdio" });
+      log.record({ event: "attempt", tool: `tool_${i}`, argsDigest: "d", credential: "c", transport: "stdio" });
     }
+    await log.flush();
     expect(statSync(file).size).toBeLessThanOrEqual(4_096);
     expect(statSync(`${file}.1`).size).toBeLessThanOrEqual(4_096);
     const recent = await log.recent(5);

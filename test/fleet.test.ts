@@ -152,8 +152,12 @@ describe("two replicas sharing Redis", () => {
   it("keeps one audit stream for every replica, without the key", async () => {
     const [a, b] = [await replica(), await replica()];
     const args = { leaderboardID: ID };
+    // Each replica sends its entries once its event loop turns, right after its answer; these two
+    // share one loop, so the test lets each turn (flush) before the next step, as processes would.
     const confirm = tokenOf(await a.call("delete_leaderboard", args));
+    await a.context.fleet.audit.flush();
     await b.call("delete_leaderboard", { ...args, confirm });
+    await b.context.fleet.audit.flush();
     const trail = await a.context.fleet.audit.recent(10);
     const mine = trail.filter((e) => e.tool === "delete_leaderboard").slice(-5);
     expect(mine.map((e) => [e.event, e.decision ?? e.status])).toEqual([
@@ -173,5 +177,40 @@ describe("two replicas sharing Redis", () => {
     expect(mine[4]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(trail)).not.toContain(KEY);
     expect(new Set(trail.map((e) => e.credential)).size).toBe(1);
+  });
+
+  it("keeps the audit entries recorded while Redis is down, in order, and stores what is queued on a clean close", async () => {
+    const store = new RedisStore(redis.url);
+    stores.push(store);
+    await store.ready();
+    const audit = new AuditLog(new StoreSink(store));
+    const entry = (tool: string) => ({
+      event: "attempt" as const,
+      tool,
+      argsDigest: "d",
+      credential: "c",
+      transport: "http" as const,
+    });
+    await redis.stop();
+    audit.record(entry("queued_1"));
+    audit.record(entry("queued_2"));
+    await expect(audit.flush()).rejects.toThrow(/not stored/);
+    await redis.start();
+    await store.ready();
+    audit.record(entry("queued_3"));
+    await audit.flush();
+    // Recorded and closed at once, as a server that shuts down right after its last answer.
+    audit.record(entry("queued_4"));
+    await store.close();
+    const reader = new RedisStore(redis.url);
+    stores.push(reader);
+    await reader.ready();
+    const trail = await new AuditLog(new StoreSink(reader)).recent(20);
+    expect(trail.map((e) => e.tool).filter((t) => t.startsWith("queued_"))).toEqual([
+      "queued_1",
+      "queued_2",
+      "queued_3",
+      "queued_4",
+    ]);
   });
 });

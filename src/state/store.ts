@@ -36,8 +36,12 @@ export interface StateStore {
   complete(key: string, record: IdempotencyRecord, ttlSeconds: number): Promise<void>;
   /** Frees a claim whose request was not sent, so that a retry may send it. */
   release(key: string): Promise<void>;
-  /** Appends one audit entry (JSON text) to the shared stream; the embedded store has none. */
-  appendAudit?(line: string): Promise<void>;
+  /** False when the store already knows it cannot be reached (no round trip): a write is refused at once. */
+  readonly reachable: boolean;
+  /** Queues one audit entry (JSON text) for the shared stream, without waiting; the embedded store has none. */
+  appendAudit?(line: string): void;
+  /** Resolves once every entry queued so far is stored; throws StateUnavailableError when it cannot be. */
+  flushAudit?(): Promise<void>;
   /** The newest audit entries of the shared stream, oldest first. */
   readAudit?(limit: number): Promise<string[]>;
   close(): Promise<void>;
@@ -47,6 +51,7 @@ export interface StateStore {
 export class EmbeddedStore implements StateStore {
   readonly kind = "embedded";
   readonly shared = false;
+  readonly reachable = true;
   readonly #expiring = new Map<string, { until: number; record?: IdempotencyRecord }>();
 
   #live(key: string, now: number) {
