@@ -147,6 +147,14 @@ describe("two replicas sharing Redis", () => {
     }
     expect(back?.isError).toBeFalsy();
     expect(api.requests).toHaveLength(2);
+    // The refused attempts were recorded all the same: held while Redis was down, stored once it was back.
+    const trail = await a.context.fleet.audit.recent(50);
+    const attempts = trail.filter((e) => e.event === "attempt").map((e) => [e.tool, (e.args as { name?: string }).name]);
+    expect(attempts.slice(0, 2)).toEqual([
+      ["create_leaderboard", "Down"],
+      ["delete_leaderboard", undefined],
+    ]);
+    expect(attempts.at(-1)).toEqual(["create_leaderboard", "Back"]);
   });
 
   it("keeps one audit stream for every replica, without the key", async () => {

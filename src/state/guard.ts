@@ -89,9 +89,10 @@ export class WriteCall {
     // The digest binds the real arguments (not the redacted ones): other secrets are other arguments.
     const call = new WriteCall(facts, base, sha256(canonicalJson([tool.name, args])));
     const { store, audit } = facts.fleet;
+    // Recorded even when refused below: a trail that cannot be stored now is sent when Redis is back.
+    audit.record({ ...base, event: "attempt" });
     // Known to be down: refused at once, before anything is asked.
     if (!store.reachable) return errorResult(STATE_DOWN);
-    audit.record({ ...base, event: "attempt" });
     try {
       // The key's claim takes the queued entries along, in one round trip.
       if (rawKey) return await call.#claimKey(rawKey);
