@@ -5,6 +5,8 @@ import { type IdempotencyRecord, type StateStore, StateUnavailableError } from "
 export const AUDIT_STREAM_MAX = 100_000;
 /** Entries held while Redis is down, sent when it is back; past this the oldest are dropped. */
 export const AUDIT_QUEUE_MAX = 10_000;
+/** Entries sent in one script call at most. */
+const AUDIT_BATCH_MAX = 500;
 const PREFIX = "returning-ai-mcp:";
 const AUDIT_STREAM = `${PREFIX}audit`;
 /** A command that takes longer than this counts as the store being down: writes must not hang. */
@@ -114,21 +116,22 @@ export class RedisStore implements StateStore {
   }
 
   #sendQueued(): void {
-    const lines = this.#queued;
-    if (!lines.length) return;
-    this.#queued = [];
-    // EVAL, not EVALSHA: a NOSCRIPT answer (a restarted Redis) would have this batch sent again
-    // after later ones. Redis keeps the compiled script; the text costs a few bytes.
-    const sent = this.#redis.eval(APPEND_SCRIPT, 1, AUDIT_STREAM, AUDIT_STREAM_MAX, ...lines.map((q) => q.line)).then(
-      () => true,
-      (error: unknown) => {
-        this.#failed(error);
-        this.#requeue(lines);
-        return false;
-      },
-    );
-    this.#sending.add(sent);
-    void sent.finally(() => this.#sending.delete(sent));
+    while (this.#queued.length) {
+      // Batches of a bounded size: a backlog held through an outage must not stall Redis in one script.
+      const lines = this.#queued.splice(0, AUDIT_BATCH_MAX);
+      // EVAL, not EVALSHA: a NOSCRIPT answer (a restarted Redis) would have this batch sent again
+      // after later ones. Redis keeps the compiled script; the text costs a few bytes.
+      const sent = this.#redis.eval(APPEND_SCRIPT, 1, AUDIT_STREAM, AUDIT_STREAM_MAX, ...lines.map((q) => q.line)).then(
+        () => true,
+        (error: unknown) => {
+          this.#failed(error);
+          this.#requeue(lines);
+          return false;
+        },
+      );
+      this.#sending.add(sent);
+      void sent.finally(() => this.#sending.delete(sent));
+    }
   }
 
   #requeue(failed: Queued[]): void {
