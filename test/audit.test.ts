@@ -58,6 +58,14 @@ describe("audit trail", () => {
     expect(textOf(await other.call("list_recent_changes", { since: "yesterday" }))).toMatch(/Invalid arguments/);
   });
 
+  it("keeps the newest entries in memory up to its cap", async () => {
+    const sink = new MemorySink(3);
+    for (let i = 0; i < 10; i++) sink.append(`line ${i}`);
+    expect(await sink.read(5)).toEqual(["line 7", "line 8", "line 9"]);
+    expect(await sink.read(2)).toEqual(["line 8", "line 9"]);
+    expect(await sink.read(0)).toEqual([]);
+  });
+
   it("rotates the file at its cap, keeping one older file", async () => {
     const file = join(dir, "rotate", "audit.jsonl");
     const log = new AuditLog(new FileSink(file, 4_096));

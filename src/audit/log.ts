@@ -52,11 +52,12 @@ export class MemorySink implements AuditSink {
   constructor(readonly cap = 1_000) {}
   append(line: string): void {
     this.#lines.push(line);
-    if (this.#lines.length > this.cap) this.#lines.splice(0, this.#lines.length - this.cap);
+    // Trimmed once it holds twice the cap, not on every line: a trim moves every line it keeps.
+    if (this.#lines.length >= 2 * this.cap) this.#lines.splice(0, this.#lines.length - this.cap);
   }
   async flush(): Promise<void> {}
   async read(limit: number): Promise<string[]> {
-    return this.#lines.slice(-limit);
+    return limit > 0 ? this.#lines.slice(-Math.min(limit, this.cap)) : [];
   }
 }
 

@@ -53,6 +53,7 @@ export class EmbeddedStore implements StateStore {
   readonly shared = false;
   readonly reachable = true;
   readonly #expiring = new Map<string, { until: number; record?: IdempotencyRecord }>();
+  #nextPrune = 0;
 
   #live(key: string, now: number) {
     const entry = this.#expiring.get(key);
@@ -60,7 +61,10 @@ export class EmbeddedStore implements StateStore {
     return entry && entry.until > now ? entry : undefined;
   }
 
+  /** At most once a second: a sweep per call would cost each call the number of live tokens. */
   #prune(now: number): void {
+    if (now < this.#nextPrune) return;
+    this.#nextPrune = now + 1_000;
     for (const [key, { until }] of this.#expiring) if (until <= now) this.#expiring.delete(key);
   }
 
