@@ -22,6 +22,14 @@ const APPEND_SCRIPT = `for i = 2, #ARGV do
   redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'entry', ARGV[i])
 end
 return #ARGV - 1`;
+/**
+ * The same for ARGV[3..], then spends KEYS[2] for ARGV[2] seconds: a confirmed write's entries and
+ * its token in one command, one write to the socket and one answer (20 µs less than two commands).
+ */
+const SPEND_SCRIPT = `for i = 3, #ARGV do
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'entry', ARGV[i])
+end
+return redis.call('SET', KEYS[2], '1', 'EX', ARGV[2], 'NX')`;
 
 /** An audit line waiting for Redis, numbered so that lines sent again after an outage keep their order. */
 interface Queued {
@@ -35,11 +43,11 @@ interface Queued {
  * reconnecting in the background and the store works again as soon as Redis is back.
  *
  * Audit entries do not cost a write a round trip of their own: they are queued, and sent (one
- * script call for all of them) ahead of the next command this store sends, such as a token's
- * spend or a key's claim, without waiting for their answer, or on their own once the event loop
- * turns. One connection runs commands in the order they are written, so the stream keeps this
- * process's order, and an entry recorded before a spend is in the stream before the spend
- * answers, and so before the request is sent. Entries that fail (Redis down) go back to the
+ * script call for all of them) with a token's spend (in its script) or ahead of the next other
+ * command, such as a key's claim, without waiting for their answer, or on their own once the
+ * event loop turns. One connection runs commands in the order they are written, so the stream
+ * keeps this process's order, and an entry recorded before a spend is in the stream before the
+ * spend answers, and so before the request is sent. Entries that fail (Redis down) go back to the
  * queue, and out again when Redis is back; closing the store sends what is left.
  */
 export class RedisStore implements StateStore {
@@ -108,30 +116,41 @@ export class RedisStore implements StateStore {
    * StateUnavailableError when the command fails; entries that fail are queued again.
    */
   #send<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
-    this.#sendQueued();
-    return command(this.#redis).catch((error: unknown) => {
+    this.#sendQueued(0);
+    return this.#answer(command(this.#redis));
+  }
+
+  /** A command's reply, or StateUnavailableError when it failed. */
+  #answer<T>(reply: Promise<T>): Promise<T> {
+    return reply.catch((error: unknown) => {
       this.#failed(error);
       throw new StateUnavailableError(String((error as Error)?.message ?? error).slice(0, 200));
     });
   }
 
-  #sendQueued(): void {
-    while (this.#queued.length) {
+  /** Sends the queued entries but the last `keep` (which the caller takes along), in batches. */
+  #sendQueued(keep: number): void {
+    while (this.#queued.length > keep) {
       // Batches of a bounded size: a backlog held through an outage must not stall Redis in one script.
-      const lines = this.#queued.splice(0, AUDIT_BATCH_MAX);
+      const lines = this.#queued.splice(0, Math.min(AUDIT_BATCH_MAX, this.#queued.length - keep));
       // EVAL, not EVALSHA: a NOSCRIPT answer (a restarted Redis) would have this batch sent again
       // after later ones. Redis keeps the compiled script; the text costs a few bytes.
-      const sent = this.#redis.eval(APPEND_SCRIPT, 1, AUDIT_STREAM, AUDIT_STREAM_MAX, ...lines.map((q) => q.line)).then(
-        () => true,
-        (error: unknown) => {
-          this.#failed(error);
-          this.#requeue(lines);
-          return false;
-        },
-      );
-      this.#sending.add(sent);
-      void sent.finally(() => this.#sending.delete(sent));
+      this.#carry(lines, this.#redis.eval(APPEND_SCRIPT, 1, AUDIT_STREAM, AUDIT_STREAM_MAX, ...lines.map((q) => q.line)));
     }
+  }
+
+  /** Follows a command that carries `lines`: a flush waits for it; if it fails, they are queued again. */
+  #carry(lines: Queued[], reply: Promise<unknown>): void {
+    const sent = reply.then(
+      () => true,
+      (error: unknown) => {
+        this.#failed(error);
+        this.#requeue(lines);
+        return false;
+      },
+    );
+    this.#sending.add(sent);
+    void sent.finally(() => this.#sending.delete(sent));
   }
 
   #requeue(failed: Queued[]): void {
@@ -149,12 +168,26 @@ export class RedisStore implements StateStore {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      if (this.reachable) this.#sendQueued();
+      if (this.reachable) this.#sendQueued(0);
     });
   }
 
   async spendOnce(key: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.#send((r) => r.set(`${PREFIX}spent:${key}`, "1", "EX", ttlSeconds, "NX"))) === "OK";
+    const spent = `${PREFIX}spent:${key}`;
+    this.#sendQueued(AUDIT_BATCH_MAX);
+    const lines = this.#queued.splice(0);
+    if (!lines.length) return (await this.#answer(this.#redis.set(spent, "1", "EX", ttlSeconds, "NX"))) === "OK";
+    const reply = this.#redis.eval(
+      SPEND_SCRIPT,
+      2,
+      AUDIT_STREAM,
+      spent,
+      AUDIT_STREAM_MAX,
+      ttlSeconds,
+      ...lines.map((q) => q.line),
+    );
+    this.#carry(lines, reply);
+    return (await this.#answer(reply)) === "OK";
   }
 
   async claim(key: string, digest: string, ttlSeconds: number): Promise<IdempotencyRecord | undefined> {
@@ -179,7 +212,7 @@ export class RedisStore implements StateStore {
 
   /** Resolves once every entry appended so far is in the stream; throws when Redis cannot take them. */
   async flushAudit(): Promise<void> {
-    this.#sendQueued();
+    this.#sendQueued(0);
     const sent = await Promise.all(this.#sending);
     if (!sent.every(Boolean)) throw new StateUnavailableError("audit entries not stored");
   }
