@@ -160,8 +160,8 @@ export class RedisStore implements StateStore {
 
   /**
    * Sends what is queued once the event loop turns (right after the answer is written, over
-   * HTTP or stdio), unless a command takes it along first. Not at once: a batch per entry costs
-   * an unconfirmed ask more than 0.1 ms (measured with the fleet bench).
+   * HTTP or stdio), unless a command takes it along first. Not at once (a microtask): that sends
+   * an ask's entries one by one, measured at 0.15 ms more per ask.
    */
   #schedule(): void {
     if (this.#scheduled) return;
