@@ -1,6 +1,6 @@
+import type { AuditEntry } from "../state/audit.js";
 import { openFleet } from "../state/index.js";
 import type { FleetConfig } from "../state/settings.js";
-import type { AuditEntry } from "./log.js";
 
 /** Entries `returning-ai-mcp audit` prints: the newest ones, oldest first. */
 const SHOWN = 200;

@@ -5,9 +5,9 @@ import type { ListedTool } from "../catalog/listing.js";
 import type { Credentials } from "../client/auth.js";
 import { describeIssues } from "../registry/issues.js";
 import type { LiveResource } from "../resources/register.js";
+import type { AuditEntry, AuditLog } from "../state/audit.js";
 import { keyFingerprint } from "../util/digest.js";
 import { errorResult } from "../util/tool-error.js";
-import type { AuditEntry, AuditLog } from "./log.js";
 
 /**
  * How the assistant reads the audit trail: one read-only tool and one resource. Both show only

@@ -1,6 +1,5 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CallToolResult, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import type { ConfirmDecision } from "../audit/log.js";
 import { CREDENTIAL_SOURCES, type CredentialName, identityOf, missingCredential, secretsOf } from "../client/auth.js";
 import type { FormBody } from "../client/types.js";
 import { PathParamError } from "../client/types.js";
@@ -19,6 +18,7 @@ import {
   type Upload,
   UploadError,
 } from "../registry/uploads.js";
+import type { ConfirmDecision } from "../state/audit.js";
 import { openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
 import { isStateUnavailable } from "../state/store.js";
 import { logToClient } from "./client-log.js";

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { AuditEntry, AuditLog, ConfirmDecision } from "../audit/log.js";
 import { type Credentials, identityOf } from "../client/auth.js";
 import type { ToolDef } from "../registry/types.js";
 import type { Telemetry } from "../telemetry/index.js";
 import { canonicalJson, keyFingerprint } from "../util/digest.js";
 import { errorResult } from "../util/tool-error.js";
+import type { AuditEntry, AuditLog, ConfirmDecision } from "./audit.js";
 import { isStateUnavailable, type StateStore } from "./store.js";
 
 /** The `_meta` field a client sets on tools/call to make a write safe to re-send. */
@@ -46,10 +46,14 @@ export interface WriteFacts {
   credential: string;
   transport: "stdio" | "http";
   redact: ShowsRedacted;
+  /** Confirmed before it is sent (a token or a dialog), rather than sent at once. */
+  gated: boolean;
   request?: RequestFacts;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+/** What the recording methods return: the entry is queued, nothing to wait for. */
+const RECORDED: Promise<void> = Promise.resolve();
 
 /**
  * One write on its way through the fleet's shared state: recorded before it is gated or sent,
@@ -87,9 +91,19 @@ export class WriteCall {
     };
     // The digest binds the real arguments (not the redacted ones): other secrets are other arguments.
     const call = new WriteCall(facts, base, sha256(canonicalJson([tool.name, args])));
+    const { store, audit } = facts.fleet;
+    // Recorded even when refused below: a trail that cannot be stored now is sent when Redis is back.
+    audit.record({ ...base, event: "attempt" });
+    // Known to be down: refused at once, before anything is asked.
+    if (!store.reachable) return errorResult(STATE_DOWN);
     try {
-      await facts.fleet.audit.record({ ...base, event: "attempt" });
-      return rawKey ? await call.#claimKey(rawKey) : call;
+      // The key's claim takes the queued entries along, in one round trip.
+      if (rawKey) return await call.#claimKey(rawKey);
+      // A write is not sent before its attempt is stored: that round trip is what refuses it when
+      // the store is down. A token's spend takes the attempt along instead; a client that can
+      // confirm in a dialog (elicitation) sends without a token, so its attempt is stored now.
+      if (!facts.gated || facts.server.getClientCapabilities()?.elicitation) await audit.flush();
+      return call;
     } catch (error) {
       if (isStateUnavailable(error)) return errorResult(STATE_DOWN);
       throw error;
@@ -104,7 +118,7 @@ export class WriteCall {
       return this;
     }
     if (held.digest !== this.digest) {
-      await this.#outcome({ status: "idempotency_conflict", ok: false });
+      this.#outcome({ status: "idempotency_conflict", ok: false });
       return errorResult(
         `The idempotency key was already used with another tool or other arguments (a key is bound to one call for 24 hours). Use a new key for a new call. Nothing was sent.`,
       );
@@ -112,18 +126,19 @@ export class WriteCall {
     if (held.state === "pending") {
       return errorResult("A request with this idempotency key is still in progress. Retry in a moment. Nothing was sent.");
     }
-    await this.#outcome({ status: "replayed", ok: true, replayed: true });
+    this.#outcome({ status: "replayed", ok: true, replayed: true });
     const stored = held.result as CallToolResult;
     return { ...stored, _meta: { ...stored._meta, "ai.returning/idempotent-replay": true } };
   }
 
-  #outcome(extra: Partial<AuditEntry>): Promise<void> {
-    return this.facts.fleet.audit.record({ ...this.base, event: "outcome", durationMs: Date.now() - this.#started, ...extra });
+  #outcome(extra: Partial<AuditEntry>): void {
+    this.facts.fleet.audit.record({ ...this.base, event: "outcome", durationMs: Date.now() - this.#started, ...extra });
   }
 
-  /** Records the confirmation gate's decision. */
+  /** Records the confirmation gate's decision (queued: an accepted token was spent, and its attempt stored, already). */
   confirmation(decision: ConfirmDecision): Promise<void> {
-    return this.facts.fleet.audit.record({ ...this.base, event: "confirmation", decision });
+    this.facts.fleet.audit.record({ ...this.base, event: "confirmation", decision });
+    return RECORDED;
   }
 
   /** Nothing was sent (not confirmed yet, declined, refused): a retry with the key may send. */
@@ -141,14 +156,12 @@ export class WriteCall {
           `${this.facts.tool.name} was already sent with this idempotency key; its result showed a secret, which is not kept. Nothing was sent again.`,
         )
       : result;
-    await Promise.all([
-      this.#outcome({ status, ok }).catch(() => {}),
-      this.#claim
-        ? this.facts.fleet.store
-            .complete(this.#claim, { digest: this.digest, state: "done", result: kept }, IDEMPOTENCY_TTL_SECONDS)
-            .catch(() => {})
-        : undefined,
-    ]);
+    // Queued: the outcome follows the call (with the key's record, when there is one), not before its answer.
+    this.#outcome({ status, ok });
+    if (this.#claim) {
+      const record = { digest: this.digest, state: "done" as const, result: kept };
+      await this.facts.fleet.store.complete(this.#claim, record, IDEMPOTENCY_TTL_SECONDS).catch(() => {});
+    }
     return result;
   }
 }
@@ -172,5 +185,5 @@ export function openWrite(
 ): Promise<WriteCall | CallToolResult> | undefined {
   if (!gated && tool.risk === "read") return undefined;
   const credential = keyFingerprint(identityOf(tool.auth, ctx.credentials));
-  return WriteCall.open({ server, fleet: ctx.fleet, tool, args, credential, transport: ctx.transport, redact, request });
+  return WriteCall.open({ server, fleet: ctx.fleet, tool, args, credential, transport: ctx.transport, redact, gated, request });
 }

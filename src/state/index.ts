@@ -1,6 +1,6 @@
-import { AuditLog, type AuditSink, FileSink, MemorySink, StoreSink } from "../audit/log.js";
 import { log } from "../log.js";
 import { startTelemetry } from "../telemetry/index.js";
+import { AuditLog, type AuditSink, FileSink, MemorySink, StoreSink } from "./audit.js";
 import type { Fleet } from "./guard.js";
 import type { FleetConfig } from "./settings.js";
 import { EmbeddedStore, type StateStore } from "./store.js";
@@ -29,12 +29,15 @@ export async function openFleet(config: FleetConfig, sandbox: boolean): Promise<
     sink = new MemorySink();
   }
   const telemetry = await startTelemetry(config);
+  const audit = new AuditLog(sink);
   return {
     store,
-    audit: new AuditLog(sink),
+    audit,
     telemetry,
     close: async () => {
       await telemetry.close();
+      // Entries still queued are stored before the store closes; lost only if it cannot take them.
+      await audit.flush().catch(() => log.warn("audit: the last entries could not be stored: the Redis stream is unreachable"));
       await store.close();
     },
   };

@@ -36,8 +36,12 @@ export interface StateStore {
   complete(key: string, record: IdempotencyRecord, ttlSeconds: number): Promise<void>;
   /** Frees a claim whose request was not sent, so that a retry may send it. */
   release(key: string): Promise<void>;
-  /** Appends one audit entry (JSON text) to the shared stream; the embedded store has none. */
-  appendAudit?(line: string): Promise<void>;
+  /** False when the store already knows it cannot be reached (no round trip): a write is refused at once. */
+  readonly reachable: boolean;
+  /** Queues one audit entry (JSON text) for the shared stream, without waiting; the embedded store has none. */
+  appendAudit?(line: string): void;
+  /** Resolves once every entry queued so far is stored; throws StateUnavailableError when it cannot be. */
+  flushAudit?(): Promise<void>;
   /** The newest audit entries of the shared stream, oldest first. */
   readAudit?(limit: number): Promise<string[]>;
   close(): Promise<void>;
@@ -47,7 +51,9 @@ export interface StateStore {
 export class EmbeddedStore implements StateStore {
   readonly kind = "embedded";
   readonly shared = false;
+  readonly reachable = true;
   readonly #expiring = new Map<string, { until: number; record?: IdempotencyRecord }>();
+  #nextPrune = 0;
 
   #live(key: string, now: number) {
     const entry = this.#expiring.get(key);
@@ -55,7 +61,10 @@ export class EmbeddedStore implements StateStore {
     return entry && entry.until > now ? entry : undefined;
   }
 
+  /** At most once a second: a sweep per call would cost each call the number of live tokens. */
   #prune(now: number): void {
+    if (now < this.#nextPrune) return;
+    this.#nextPrune = now + 1_000;
     for (const [key, { until }] of this.#expiring) if (until <= now) this.#expiring.delete(key);
   }
 

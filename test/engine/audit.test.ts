@@ -7,8 +7,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { type AuditEntry, AuditLog, FileSink, MemorySink } from "../../src/audit/log.js";
 import { AUDIT_RESOURCE_URI } from "../../src/audit/surface.js";
+import { type AuditEntry, AuditLog, FileSink, MemorySink } from "../../src/state/audit.js";
 import { EmbeddedStore } from "../../src/state/store.js";
 import { NO_TELEMETRY } from "../../src/telemetry/index.js";
 import { BOARD, scriptedApi, textOf } from "../support/helpers.js";
@@ -58,12 +58,21 @@ describe("audit trail", () => {
     expect(textOf(await other.call("list_recent_changes", { since: "yesterday" }))).toMatch(/Invalid arguments/);
   });
 
+  it("keeps the newest entries in memory up to its cap", async () => {
+    const sink = new MemorySink(3);
+    for (let i = 0; i < 10; i++) sink.append(`line ${i}`);
+    expect(await sink.read(5)).toEqual(["line 7", "line 8", "line 9"]);
+    expect(await sink.read(2)).toEqual(["line 8", "line 9"]);
+    expect(await sink.read(0)).toEqual([]);
+  });
+
   it("rotates the file at its cap, keeping one older file", async () => {
     const file = join(dir, "rotate", "audit.jsonl");
     const log = new AuditLog(new FileSink(file, 4_096));
     for (let i = 0; i < 120; i++) {
-      await log.record({ event: "attempt", tool: `tool_${i}`, argsDigest: "d", credential: "c", transport: "stdio" });
+      log.record({ event: "attempt", tool: `tool_${i}`, argsDigest: "d", credential: "c", transport: "stdio" });
     }
+    await log.flush();
     expect(statSync(file).size).toBeLessThanOrEqual(4_096);
     expect(statSync(`${file}.1`).size).toBeLessThanOrEqual(4_096);
     const recent = await log.recent(5);

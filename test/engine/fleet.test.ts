@@ -1,8 +1,8 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditLog, StoreSink } from "../../src/audit/log.js";
 import { startRedis } from "../../src/bench/redis.js";
 import { ConfirmTokens } from "../../src/server/confirm.js";
+import { AuditLog, StoreSink } from "../../src/state/audit.js";
 import { IDEMPOTENCY_META } from "../../src/state/guard.js";
 import { RedisStore } from "../../src/state/redis.js";
 import { NO_TELEMETRY } from "../../src/telemetry/index.js";
@@ -147,13 +147,25 @@ describe("two replicas sharing Redis", () => {
     }
     expect(back?.isError).toBeFalsy();
     expect(api.requests).toHaveLength(2);
+    // The refused attempts were recorded all the same: held while Redis was down, stored once it was back.
+    const trail = await a.context.fleet.audit.recent(50);
+    const attempts = trail.filter((e) => e.event === "attempt").map((e) => [e.tool, (e.args as { name?: string }).name]);
+    expect(attempts.slice(0, 2)).toEqual([
+      ["create_leaderboard", "Down"],
+      ["delete_leaderboard", undefined],
+    ]);
+    expect(attempts.at(-1)).toEqual(["create_leaderboard", "Back"]);
   });
 
   it("keeps one audit stream for every replica, without the key", async () => {
     const [a, b] = [await replica(), await replica()];
     const args = { leaderboardID: ID };
+    // Each replica sends its entries once its event loop turns, right after its answer; these two
+    // share one loop, so the test lets each turn (flush) before the next step, as processes would.
     const confirm = tokenOf(await a.call("delete_leaderboard", args));
+    await a.context.fleet.audit.flush();
     await b.call("delete_leaderboard", { ...args, confirm });
+    await b.context.fleet.audit.flush();
     const trail = await a.context.fleet.audit.recent(10);
     const mine = trail.filter((e) => e.tool === "delete_leaderboard").slice(-5);
     expect(mine.map((e) => [e.event, e.decision ?? e.status])).toEqual([
@@ -173,5 +185,36 @@ describe("two replicas sharing Redis", () => {
     expect(mine[4]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(trail)).not.toContain(KEY);
     expect(new Set(trail.map((e) => e.credential)).size).toBe(1);
+  });
+
+  it("keeps the audit entries recorded while Redis is down, in order, and stores what is queued on a clean close", async () => {
+    const store = new RedisStore(redis.url);
+    stores.push(store);
+    await store.ready();
+    const audit = new AuditLog(new StoreSink(store));
+    const entry = (tool: string) => ({
+      event: "attempt" as const,
+      tool,
+      argsDigest: "d",
+      credential: "c",
+      transport: "http" as const,
+    });
+    await redis.stop();
+    // More than one batch's worth, so that the backlog goes out in several script calls, in order.
+    const held = Array.from({ length: 1_200 }, (_, i) => `held_${i}`);
+    for (const tool of held) audit.record(entry(tool));
+    await expect(audit.flush()).rejects.toThrow(/not stored/);
+    await redis.start();
+    await store.ready();
+    audit.record(entry("after"));
+    await audit.flush();
+    // Recorded and closed at once, as a server that shuts down right after its last answer.
+    audit.record(entry("closing"));
+    await store.close();
+    const reader = new RedisStore(redis.url);
+    stores.push(reader);
+    await reader.ready();
+    const trail = await new AuditLog(new StoreSink(reader)).recent(2_000);
+    expect(trail.map((e) => e.tool)).toEqual([...held, "after", "closing"]);
   });
 });

@@ -9,7 +9,6 @@ import {
   ListRootsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { AuditLog, MemorySink } from "../../src/audit/log.js";
 import { type Reach, reachOver, selectTools } from "../../src/catalog/filters.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { ReturningAiClient } from "../../src/client/http.js";
@@ -21,6 +20,7 @@ import type { CallContext } from "../../src/server/call.js";
 import { ConfirmTokens } from "../../src/server/confirm.js";
 import type { KeySource } from "../../src/server/results.js";
 import { createServer } from "../../src/server.js";
+import { AuditLog, MemorySink } from "../../src/state/audit.js";
 import type { Fleet } from "../../src/state/guard.js";
 import { EmbeddedStore } from "../../src/state/store.js";
 import { NO_TELEMETRY } from "../../src/telemetry/index.js";

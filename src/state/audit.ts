@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, rename, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { log } from "../log.js";
-import type { StateStore } from "../state/store.js";
+import type { StateStore } from "./store.js";
 
 /** What a confirmation came to: asked for, accepted, declined (or failed), expired, replay refused. */
 export type ConfirmDecision = "asked" | "accepted" | "declined" | "expired" | "replay_refused" | "refused";
@@ -32,11 +32,16 @@ export interface AuditEntry {
   idempotencyKey?: string;
 }
 
-/** Where entries go. A sink that throws refuses the write that was being recorded. */
+/**
+ * Where entries go. Appending never waits: a write pays for its trail only where it must (see
+ * WriteCall.open). A flush that throws (the Redis stream cannot be reached) refuses the write.
+ */
 export interface AuditSink {
   readonly where: string;
-  append(line: string): Promise<void>;
-  /** The newest `limit` lines, oldest first. */
+  append(line: string): void;
+  /** Resolves once every line appended so far is stored. */
+  flush(): Promise<void>;
+  /** The newest `limit` lines, oldest first, including every line appended so far. */
   read(limit: number): Promise<string[]>;
 }
 
@@ -45,12 +50,14 @@ export class MemorySink implements AuditSink {
   readonly where = "memory";
   readonly #lines: string[] = [];
   constructor(readonly cap = 1_000) {}
-  async append(line: string): Promise<void> {
+  append(line: string): void {
     this.#lines.push(line);
-    if (this.#lines.length > this.cap) this.#lines.splice(0, this.#lines.length - this.cap);
+    // Trimmed once it holds twice the cap, not on every line: a trim moves every line it keeps.
+    if (this.#lines.length >= 2 * this.cap) this.#lines.splice(0, this.#lines.length - this.cap);
   }
+  async flush(): Promise<void> {}
   async read(limit: number): Promise<string[]> {
-    return this.#lines.slice(-limit);
+    return limit > 0 ? this.#lines.slice(-Math.min(limit, this.cap)) : [];
   }
 }
 
@@ -68,13 +75,16 @@ export class FileSink implements AuditSink {
     readonly maxBytes: number,
   ) {}
 
-  append(line: string): Promise<void> {
+  append(line: string): void {
     this.#queue = this.#queue
       .then(() => this.#write(`${line}\n`))
       .catch((error: unknown) => {
         if (!this.#warned) log.warn(`audit: cannot write ${this.where}: ${(error as Error).message}`);
         this.#warned = true;
       });
+  }
+
+  flush(): Promise<void> {
     return this.#queue;
   }
 
@@ -105,10 +115,13 @@ export class FileSink implements AuditSink {
 
 /** The capped Redis stream: every replica writes to and reads from one trail. */
 export class StoreSink implements AuditSink {
-  constructor(readonly store: Required<Pick<StateStore, "appendAudit" | "readAudit">>) {}
+  constructor(readonly store: Required<Pick<StateStore, "appendAudit" | "flushAudit" | "readAudit">>) {}
   readonly where = "redis stream";
-  append(line: string): Promise<void> {
-    return this.store.appendAudit(line);
+  append(line: string): void {
+    this.store.appendAudit(line);
+  }
+  flush(): Promise<void> {
+    return this.store.flushAudit();
   }
   read(limit: number): Promise<string[]> {
     return this.store.readAudit(limit);
@@ -118,8 +131,14 @@ export class StoreSink implements AuditSink {
 export class AuditLog {
   constructor(readonly sink: AuditSink) {}
 
-  record(entry: Omit<AuditEntry, "time">): Promise<void> {
-    return this.sink.append(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+  /** Queues one entry, stamped now; the sink stores entries in the order they are recorded. */
+  record(entry: Omit<AuditEntry, "time">): void {
+    this.sink.append(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+  }
+
+  /** Resolves once every entry recorded so far is stored; throws if the Redis stream cannot take them. */
+  flush(): Promise<void> {
+    return this.sink.flush();
   }
 
   /** The newest entries, oldest first; lines that do not parse (a torn write) are skipped. */
