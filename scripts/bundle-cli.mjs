@@ -1,9 +1,9 @@
-// Bundles the CLI into one file (dist/cli.js, over tsc's output): loading one module instead of
+// Bundles the CLI (dist/cli.js and the chunks of its dynamic imports, over the per-file build): loading a few modules instead of
 // several hundred is what brings a stdio server's start near a bare SDK server's. The HTTP
 // transport stays a dynamic import, evaluated only in --http mode; Redis and OpenTelemetry stay out.
 // The bench's bare SDK servers are bundled with the very same options, so that the start ratio
 // compares like with like.
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { build } from "esbuild";
 
@@ -56,7 +56,18 @@ const options = {
   },
 };
 
-await build({ ...options, entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", plugins: [lazyModules, prebuilt] });
+// Split at dynamic imports: what only one mode needs (the sandbox, the HTTP transport) is a chunk
+// of its own, parsed and evaluated only when that mode starts. Chunks sit beside cli.js, one level
+// below the package root, as src/package-file.ts expects of every module.
+for (const file of readdirSync("dist")) if (/^chunk-.*\.js$/.test(file)) rmSync(`dist/${file}`);
+await build({
+  ...options,
+  entryPoints: { cli: "src/cli.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "[name]-[hash]",
+  plugins: [lazyModules, prebuilt],
+});
 for (const bare of ["bare-stdio", "bare-http"]) {
   await build({ ...options, entryPoints: [`src/bench/${bare}.ts`], outfile: `dist/bench/${bare}.js` });
 }

@@ -5,7 +5,6 @@ import { ConfigError } from "./errors.js";
 import { log, setLogLevel, setLogSecrets } from "./log.js";
 import { hostBases, urlTemplateOf } from "./registry/hosts.js";
 import { effectiveTools, startRuntime } from "./runtime.js";
-import { startSandbox } from "./sandbox/index.js";
 import { StdioTransport } from "./server/stdio.js";
 import { createServer } from "./server.js";
 import { announce } from "./startup.js";
@@ -134,6 +133,7 @@ async function serve(config: Config): Promise<void> {
 }
 
 async function runSandbox(config: Config): Promise<void> {
+  const { startSandbox } = await import("./sandbox/index.js");
   const sandbox = await startSandbox({ port: config.port, host: config.host });
   process.stderr.write(
     `Returning.AI sandbox at ${sandbox.url}\nAPI key: ${sandbox.apiKey} (a fixed, public sandbox key)\nCommunity id: ${sandbox.communityId}\n`,

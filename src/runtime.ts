@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import { hostBases } from "./registry/hosts.js";
 import { applyRouteOverrides, loadRouteOverrides } from "./registry/overrides.js";
 import type { ToolDef } from "./registry/types.js";
-import { type Sandbox, startSandbox } from "./sandbox/index.js";
+import type { Sandbox } from "./sandbox/index.js";
 import { ConfirmTokens } from "./server/confirm.js";
 import type { CallContext, Serving } from "./server/context.js";
 import type { KeySource } from "./server/results.js";
@@ -26,7 +26,8 @@ export const effectiveTools = (config: Pick<Config, "routesFile">): readonly Too
 
 export async function startRuntime(config: Config): Promise<Runtime> {
   const reach = selectReach(config.filter, effectiveTools(config), config.discover);
-  const sandbox = config.sandbox ? await startSandbox() : undefined;
+  // Loaded only in sandbox mode: a server for a real community never evaluates the simulator.
+  const sandbox = config.sandbox ? await (await import("./sandbox/index.js")).startSandbox() : undefined;
   const baseUrl = sandbox?.url ?? config.baseUrl;
   const host = config.credentials.communityHost;
   // The sandbox serves every host kind itself; a real Secure Auth call goes to the community's own domain.
