@@ -201,7 +201,7 @@ export interface ToolDef {
   view?: ViewSpec;
   /**
    * For a list route whose API answer nests its items (`data.users[]` beside paging fields): the
-   * key of that array. The engine (src/registry/list-shape.ts) answers `{data: items, meta}` with
+   * key of that array. The engine (src/server/list-shape.ts) answers `{data: items, meta}` with
    * the other fields in `meta`, like every other list.
    */
   list?: { items: string };

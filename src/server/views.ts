@@ -136,7 +136,7 @@ export function applyView(tool: ToolDef, fields: unknown, payload: Unwrapped): U
     typeof fields === "string"
       ? { keep: treeOf([...IDS, ...fields.split(",").map((f) => f.trim())]), lean: false, timestamps: true }
       : defaultRules(view);
-  // Lists arrive as {data: items, meta} (src/registry/list-shape.ts). A view's keep and drop name
+  // Lists arrive as {data: items, meta} (src/server/list-shape.ts). A view's keep and drop name
   // an item's fields: a single record keeps them all.
   if (!Array.isArray(payload.data))
     return { ...payload, data: shape(payload.data, rules.lean ? { ...rules, keep: undefined, drop: undefined } : rules) };

@@ -103,7 +103,7 @@ describe("lean views against the sandbox", () => {
     if (!raw.ok) throw new Error(`${t.name}: raw request failed: ${raw.message}`);
     const all = await replay.mcp.call(t.name, { ...args, fields: "*" });
     expect(all.isError, textOf(all)).toBeFalsy();
-    // Lists answer {data: items, meta} whatever the API nests (src/registry/list-shape.ts): the same facts, one shape.
+    // Lists answer {data: items, meta} whatever the API nests (src/server/list-shape.ts): the same facts, one shape.
     const shaped = listShape(t, raw);
     const sent = shaped.meta ? { data: shaped.data, meta: shaped.meta } : { data: shaped.data };
     // Every result masks secrets (an API key's `key`), "*" included.
