@@ -43,7 +43,7 @@ function lean(node: unknown): unknown {
 
 /** Structure only, which every client needs to build a call: a brief schema's listing (see `brief`). */
 const STRUCTURE = ["type", "properties", "items", "required", "anyOf", "oneOf", "enum", "const", "format"];
-function skeleton(node: unknown): unknown {
+export function skeleton(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(skeleton);
   if (!node || typeof node !== "object") return node;
   const out: Json = {};

@@ -5,18 +5,14 @@ import { sandboxFor } from "./engine/bind.js";
 import { SandboxError } from "./engine/envelope.js";
 import { passwordMatches } from "./engine/passwords.js";
 import { newObjectId, newSecret } from "./engine/store.js";
-import { accounts, addAccount, byEmail, sameText, signedIn, update } from "./users.js";
+import { accountNames, accounts, addAccount, byEmail, sameText, signedIn, update } from "./users.js";
 
 /** Sign-in: registration, email verification, password and Secure Auth logins, over the users area's accounts. */
 export const authSandbox = sandboxFor(auth, {
   register_user(input) {
     const a = input.args;
     const user = addAccount(input, {
-      username: a.username,
-      email: a.email,
-      firstName: a.firstname,
-      lastName: a.lastname,
-      displayName: a.displayname,
+      ...accountNames(a),
       status: "unverified",
       password: a.password,
     });

@@ -44,6 +44,21 @@ export function update(store: SandboxStore, user: Rec, changes: Rec | Args): Rec
   return user;
 }
 
+/** The names a sign-up gives, as the API spells them in a request (firstname) and on a record (firstName). */
+export const accountNames = (a: {
+  username: string;
+  email: string;
+  firstname?: string;
+  lastname?: string;
+  displayname?: string;
+}) => ({
+  username: a.username,
+  email: a.email,
+  firstName: a.firstname,
+  lastName: a.lastname,
+  displayName: a.displayname,
+});
+
 interface NewAccount {
   username: string;
   email: string;
@@ -179,11 +194,7 @@ export const usersSandbox = sandboxFor(users, {
     const a = input.args;
     const custom = a.customFields ?? [];
     const user = addAccount(input, {
-      username: a.username,
-      email: a.email,
-      firstName: a.firstname,
-      lastName: a.lastname,
-      displayName: a.displayname,
+      ...accountNames(a),
       status: "active",
       password: a.password,
       extra: {

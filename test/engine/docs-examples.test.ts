@@ -3,7 +3,15 @@ import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { DEMO } from "../../src/demo.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
-import { type Connected, connectInMemory, dataOf, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
+import {
+  agreeingRecorder,
+  type Connected,
+  connectInMemory,
+  dataOf,
+  type RecordedRequest,
+  recordingApi,
+  textOf,
+} from "../support/helpers.js";
 
 /**
  * The docs' own request examples, value for value (the catalog's `body.example` of each entry):
@@ -181,29 +189,14 @@ const argsOf = (c: Case): Args => ({ ...c.route, ...c.body });
 const AGREE = () => ({ action: "accept" as const, content: { confirm: true } });
 
 describe("the docs' examples on the wire", () => {
-  let api: Awaited<ReturnType<typeof recordingApi>>;
-  let mcp: Connected;
-
-  beforeAll(async () => {
-    api = await recordingApi();
-    mcp = await connectInMemory({
-      baseUrl: api.url,
-      credentials: CREDENTIALS,
-      tools: ALL_TOOLS,
-      elicit: AGREE,
-    });
-  });
-  afterAll(async () => {
-    await mcp.close();
-    await api.close();
-  });
+  const wire = agreeingRecorder(CREDENTIALS);
 
   it.each(CASES.map((c) => [c.tool, c] as const))("%s sends the docs' example as it is", async (_name, c) => {
-    api.requests.length = 0;
-    const result = await mcp.call(c.tool, argsOf(c));
+    wire.api.requests.length = 0;
+    const result = await wire.mcp.call(c.tool, argsOf(c));
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(api.requests).toHaveLength(1);
-    const req = api.requests[0] as RecordedRequest;
+    expect(wire.api.requests).toHaveLength(1);
+    const req = wire.api.requests[0] as RecordedRequest;
     const url = new URL(req.url, "http://docs.invalid");
     expect(req.method).toBe(c.method);
     expect(url.pathname).toBe(c.path);
@@ -214,11 +207,11 @@ describe("the docs' examples on the wire", () => {
   });
 
   it("sends the legacy bulk import with no credential, as its docs need none", async () => {
-    api.requests.length = 0;
-    const result = await mcp.call("legacy_import_users_csv", IMPORT);
+    wire.api.requests.length = 0;
+    const result = await wire.mcp.call("legacy_import_users_csv", IMPORT);
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(api.requests).toHaveLength(1);
-    const req = api.requests[0] as RecordedRequest;
+    expect(wire.api.requests).toHaveLength(1);
+    const req = wire.api.requests[0] as RecordedRequest;
     expect(req.url).toBe("/apis/v1/users/bulk-import");
     for (const header of ["authorization", "x-api-key", "apikey", "hostname"]) expect(req.headers[header]).toBeUndefined();
     expect(req.body).not.toContain(CREDENTIALS.apiKey);
@@ -226,16 +219,16 @@ describe("the docs' examples on the wire", () => {
 
   it("calls the bulk import with no credential set at all", async () => {
     const bare = await connectInMemory({
-      baseUrl: api.url,
+      baseUrl: wire.api.url,
       credentials: {},
       tools: ALL_TOOLS,
       elicit: AGREE,
     });
     try {
-      api.requests.length = 0;
+      wire.api.requests.length = 0;
       const result = await bare.call("legacy_import_users_csv", IMPORT);
       expect(result.isError, textOf(result)).toBeFalsy();
-      expect(api.requests).toHaveLength(1);
+      expect(wire.api.requests).toHaveLength(1);
     } finally {
       await bare.close();
     }
@@ -264,13 +257,13 @@ describe("the docs' examples on the wire", () => {
       ["create_user_api_key", { userId: DEMO.userId, name: "K", permissions: [], expireDate: "soon" }, "expireDate"],
       ["update_store_product_discount", { productID: product, discountStartDate: "" }, "discountStartDate"],
     ] as const;
-    api.requests.length = 0;
+    wire.api.requests.length = 0;
     for (const [tool, args, field] of refused) {
-      const result = await mcp.call(tool, args);
+      const result = await wire.mcp.call(tool, args);
       expect(result.isError, tool).toBe(true);
       expect(textOf(result)).toContain(field);
     }
-    expect(api.requests).toHaveLength(0);
+    expect(wire.api.requests).toHaveLength(0);
   });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import type { ToolDef } from "../../src/registry/types.js";
-import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
+import { agreeingRecorder, connectInMemory, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
 
 /**
  * Each endpoint the docs show, called as the docs' own example calls it: the arguments come from
@@ -121,22 +121,7 @@ function split(tools: readonly ToolDef[], body: Json): Array<[ToolDef, Json]> | 
 }
 
 describe("the docs' request examples on the wire", () => {
-  let api: Awaited<ReturnType<typeof recordingApi>>;
-  let mcp: Connected;
-
-  beforeAll(async () => {
-    api = await recordingApi();
-    mcp = await connectInMemory({
-      baseUrl: api.url,
-      credentials: CREDENTIALS,
-      tools: ALL_TOOLS,
-      elicit: () => ({ action: "accept", content: { confirm: true } }),
-    });
-  });
-  afterAll(async () => {
-    await mcp.close();
-    await api.close();
-  });
+  const wire = agreeingRecorder(CREDENTIALS);
 
   it("covers the catalog's 54 documented endpoints", () => {
     expect(DOCUMENTED).toHaveLength(54);
@@ -153,22 +138,22 @@ describe("the docs' request examples on the wire", () => {
     const refusals: string[] = [];
     let sent: RecordedRequest[] = [];
     for (const tool of tools) {
-      api.requests.length = 0;
-      const result = await mcp.call(tool.name, argsFor(tool, op, want));
-      sent = [...api.requests];
+      wire.api.requests.length = 0;
+      const result = await wire.mcp.call(tool.name, argsFor(tool, op, want));
+      sent = [...wire.api.requests];
       if (sent.length) break;
       refusals.push(`${tool.name}: ${textOf(result)}`);
     }
     const parts = !sent.length && tools.length > 1 && want.body ? split(tools, want.body) : undefined;
     if (parts) {
-      api.requests.length = 0;
+      wire.api.requests.length = 0;
       for (const [tool, body] of parts) {
-        const result = await mcp.call(tool.name, argsFor(tool, op, want, body));
+        const result = await wire.mcp.call(tool.name, argsFor(tool, op, want, body));
         if (!result.isError) continue;
         refusals.push(`${tool.name} (its part): ${textOf(result)}`);
         break;
       }
-      sent = api.requests.length === parts.length ? [...api.requests] : [];
+      sent = wire.api.requests.length === parts.length ? [...wire.api.requests] : [];
     }
     const matches = sent.length > 0 && docsMatch(sent, op, want);
     if (AWAITING_INPUT_FIXES.includes(id)) {

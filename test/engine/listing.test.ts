@@ -3,30 +3,13 @@ import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { selectTools } from "../../src/catalog/filters.js";
 import { ALL_TOOLS } from "../../src/catalog/index.js";
-import { fullSchema, listTool } from "../../src/catalog/listing.js";
+import { fullSchema, listTool, skeleton } from "../../src/catalog/listing.js";
 import { OBJECT_ID } from "../../src/registry/schemas.js";
 import { structureProblems, topLevelProblems } from "../support/schema-rules.js";
 
 type Json = Record<string, unknown>;
 
 const tokens = (value: unknown): number => encode(JSON.stringify(value)).length;
-
-/** The structure alone: what the listing may never change, whatever value rules it leaves out. */
-function skeleton(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(skeleton);
-  if (!node || typeof node !== "object") return node;
-  const keep = ["type", "properties", "items", "required", "anyOf", "oneOf", "enum", "const", "format"];
-  const out: Json = {};
-  for (const key of keep) {
-    const value = (node as Json)[key];
-    if (value === undefined) continue;
-    out[key] =
-      key === "properties"
-        ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, skeleton(v)]))
-        : skeleton(value);
-  }
-  return out;
-}
 
 /**
  * Strings whose pattern the listing drops must still say their shape: a format or a description,
@@ -66,6 +49,34 @@ describe("tools/list schemas", () => {
     // The example is a valid call (test/tools.test.ts); the listing must accept it as well.
     const verdict = new AjvJsonSchemaValidator().getValidator(listed)(tool.example);
     expect(verdict.errorMessage).toBeUndefined();
+  });
+
+  it("keeps a schema's structure and drops its documentation and value rules (the shape compared above)", () => {
+    const node = {
+      type: "object",
+      description: "d",
+      properties: {
+        a: { type: "string", pattern: "^x$", maxLength: 3, enum: ["x"] },
+        b: { type: "array", items: { type: "integer", minimum: 1 } },
+      },
+      required: ["a"],
+      additionalProperties: false,
+    };
+    expect(skeleton(node)).toEqual({
+      type: "object",
+      properties: { a: { type: "string", enum: ["x"] }, b: { type: "array", items: { type: "integer" } } },
+      required: ["a"],
+    });
+  });
+
+  it("lists a brief setting as its bare structure and a line, and still checks it in full on call", () => {
+    const tool = ALL_TOOLS.find((t) => t.name === "create_leaderboard") as (typeof ALL_TOOLS)[number];
+    const widget = (listTool(tool).inputSchema.properties as Json).widget as Json;
+    expect(widget.description).toBe("as update_leaderboard_widget takes");
+    expect(Object.keys(widget.properties as Json)).toEqual(["enabled", "whitelistedDomains", "size", "button"]);
+    expect(JSON.stringify(widget)).not.toContain("e.g. custom");
+    expect(tool.input.safeParse({ ...tool.example, widget: { size: { type: "custom" } } }).success).toBe(true);
+    expect(tool.input.safeParse({ ...tool.example, widget: { size: { type: 1 } } }).success).toBe(false);
   });
 
   it("finds what a strict client would refuse", () => {

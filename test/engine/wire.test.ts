@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import type { ToolDef } from "../../src/registry/types.js";
-import { type Connected, connectInMemory, type RecordedRequest, recordingApi, textOf } from "../support/helpers.js";
+import { agreeingRecorder, type RecordedRequest, textOf } from "../support/helpers.js";
 
 /**
  * Every tool of every table, called with its example through an MCP client, to a recording HTTP
@@ -98,33 +98,17 @@ async function onTheWire(req: RecordedRequest) {
 }
 
 describe("every tool on the wire", () => {
-  let api: Awaited<ReturnType<typeof recordingApi>>;
-  let mcp: Connected;
+  const wire = agreeingRecorder(CREDENTIALS);
   const sent: Record<string, Awaited<ReturnType<typeof onTheWire>>> = {};
-
-  beforeAll(async () => {
-    api = await recordingApi();
-    // The client confirms every gated call through elicitation, so each call sends exactly one request.
-    mcp = await connectInMemory({
-      baseUrl: api.url,
-      credentials: CREDENTIALS,
-      tools: ALL_TOOLS,
-      elicit: () => ({ action: "accept", content: { confirm: true } }),
-    });
-  });
-  afterAll(async () => {
-    await mcp.close();
-    await api.close();
-  });
 
   it.each(ALL_TOOLS.map((t) => [t.name, t] as const))(
     "%s sends one request, by its table's method and auth",
     async (_name, tool) => {
-      api.requests.length = 0;
-      const result = await mcp.call(tool.name, tool.example);
+      wire.api.requests.length = 0;
+      const result = await wire.mcp.call(tool.name, tool.example);
       expect(result.isError, textOf(result)).toBeFalsy();
-      expect(api.requests).toHaveLength(1);
-      const req = await onTheWire(api.requests[0] as RecordedRequest);
+      expect(wire.api.requests).toHaveLength(1);
+      const req = await onTheWire(wire.api.requests[0] as RecordedRequest);
       sent[tool.name] = req;
 
       expect(req.method).toBe(tool.method);

@@ -10,6 +10,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { type Reach, reachOver, selectTools } from "../../src/catalog/filters.js";
+import { ALL_TOOLS } from "../../src/catalog/index.js";
 import type { Credentials } from "../../src/client/auth.js";
 import { ReturningAiClient } from "../../src/client/http.js";
 import type { ClientOptions } from "../../src/client/types.js";
@@ -64,6 +65,8 @@ export interface RecordedRequest {
 }
 
 /** A real local HTTP server standing in for the API where a test must see exactly what is sent. */
+export type RecordingApi = Awaited<ReturnType<typeof recordingApi>>;
+
 export async function recordingApi(
   respond: (req: RecordedRequest, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
@@ -258,4 +261,27 @@ export function scriptedApi(defaults: Omit<ConnectOptions, "baseUrl"> = {}) {
   });
   afterAll(() => server?.close());
   return scripted;
+}
+
+/**
+ * For a suite that sends calls to see them on the wire: a recording API and an MCP client over
+ * every tool, whose user agrees to every confirmation (so that each call sends one request),
+ * opened before the suite's tests and closed after them.
+ */
+export function agreeingRecorder(credentials: Credentials): { api: RecordingApi; mcp: Connected } {
+  const session = {} as { api: RecordingApi; mcp: Connected };
+  beforeAll(async () => {
+    session.api = await recordingApi();
+    session.mcp = await connectInMemory({
+      baseUrl: session.api.url,
+      credentials,
+      tools: ALL_TOOLS,
+      elicit: () => ({ action: "accept", content: { confirm: true } }),
+    });
+  });
+  afterAll(async () => {
+    await session.mcp.close();
+    await session.api.close();
+  });
+  return session;
 }
