@@ -30,12 +30,12 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const sandbox = config.sandbox ? await (await import("./sandbox/index.js")).startSandbox() : undefined;
   const baseUrl = sandbox?.url ?? config.baseUrl;
   const host = config.credentials.communityHost;
-  // The sandbox serves every host kind itself; a real Secure Auth call goes to the community's own domain.
+  // The sandbox serves every host kind itself; a real Secure Auth call goes to the community's own
+  // domain, and without one configured it has no base (the call is refused for the missing setting).
+  const bases = hostBases({ ...config, communityHost: host });
   const baseUrls = sandbox
     ? { legacy: baseUrl, webhook: baseUrl, community: baseUrl }
-    : (({ legacy, webhook, community }) => ({ legacy, webhook, ...(host ? { community } : {}) }))(
-        hostBases({ ...config, communityHost: host }),
-      );
+    : { legacy: bases.legacy, webhook: bases.webhook, ...(host ? { community: bases.community } : {}) };
   const client = new ReturningAiClient({
     baseUrl,
     baseUrls,

@@ -21,20 +21,19 @@ import {
 import type { ConfirmDecision } from "../state/audit.js";
 import { openWrite, type RequestFacts, STATE_DOWN, WriteCall } from "../state/guard.js";
 import { isStateUnavailable } from "../state/store.js";
+import { keyFingerprint } from "../util/digest.js";
+import { errorResult } from "../util/tool-error.js";
 import { logToClient } from "./client-log.js";
-import { CONFIRM_TTL_SECONDS, keyFingerprint, TOKEN_PROBLEMS } from "./confirm.js";
+import { CONFIRM_TTL_SECONDS, TOKEN_PROBLEMS } from "./confirm.js";
 import type { CallContext } from "./context.js";
 import { followJob } from "./jobs.js";
 import { listShape } from "./list-shape.js";
 import { type LookupNote, resolveLookups, routeOf } from "./lookups.js";
 import { type Redactor, redactorFor } from "./redact.js";
-import { errorResult, failureResult, type KeySource, objectResult, successResult } from "./results.js";
+import { failureResult, type KeySource, objectResult, successResult } from "./results.js";
 import { uploadFolders } from "./upload-folders.js";
 import { wireArgs } from "./views.js";
 import type { ProgressChannel } from "./wait.js";
-
-/** Where it was defined before it moved below the engine; kept so that existing imports still hold. */
-export type { CallContext } from "./context.js";
 
 type FileFacts = Pick<Upload, "name" | "type" | "size" | "sha256"> & Partial<CsvSummary>;
 

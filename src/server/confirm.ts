@@ -18,9 +18,6 @@ const VERSION = "c2";
 /** 8 random bytes per token, so that two identical calls in one second still get two tokens. */
 const NONCE = /^[A-Za-z0-9_-]{11}$/;
 
-// Kept beside the tokens they bind; they live below the engine so that the shared state can use them too.
-export { canonicalJson, keyFingerprint } from "../util/digest.js";
-
 export interface TokenSubject {
   tool: string;
   args: Record<string, unknown>;

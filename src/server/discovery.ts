@@ -8,10 +8,11 @@ import { decodeJsonArguments } from "../registry/coerce.js";
 import { needsConfirmation, supportsDryRun } from "../registry/gate-args.js";
 import { describeIssues } from "../registry/issues.js";
 import type { ToolDef } from "../registry/types.js";
+import { errorResult } from "../util/tool-error.js";
 import { callTool } from "./call.js";
 import type { CallContext } from "./context.js";
 import { Redactor } from "./redact.js";
-import { errorResult, objectResult } from "./results.js";
+import { objectResult } from "./results.js";
 import type { ProgressChannel } from "./wait.js";
 
 /**

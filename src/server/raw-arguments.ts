@@ -2,9 +2,9 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.js";
 import { argumentShapeProblem } from "../registry/input-guard.js";
+import { errorResult } from "../util/tool-error.js";
 import { isRequest } from "./jsonrpc-kind.js";
 import type { Redactor } from "./redact.js";
-import { errorResult } from "./results.js";
 
 /**
  * The SDK's schema for tools/call drops an own `__proto__` argument before any handler sees it,

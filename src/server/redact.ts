@@ -30,15 +30,7 @@ const MIN_SECRET_LENGTH = 6;
  * sit at inside a longer encoded text (`user:key` in a Basic header). Case is ignored when matching, so upper-cased
  * and %2f-style spellings need no entry of their own.
  */
-function spellings(secret: string): readonly string[] {
-  let spelled = SPELLED.get(secret);
-  if (!spelled) {
-    if (SPELLED.size >= MEMO_SIZE) SPELLED.clear();
-    spelled = spell(secret);
-    SPELLED.set(secret, spelled);
-  }
-  return spelled;
-}
+const spellings = (secret: string): readonly string[] => remembered(SPELLED, secret, () => spell(secret));
 
 /**
  * The same credentials come with every call, and spelling them out and compiling their pattern
@@ -48,6 +40,17 @@ function spellings(secret: string): readonly string[] {
 const MEMO_SIZE = 256;
 const SPELLED = new Map<string, readonly string[]>();
 const PATTERNS = new Map<string, RegExp>();
+
+/** The value kept under `key`, made and kept when missing; a full memo starts over rather than grow. */
+function remembered<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    value = make();
+    memo.set(key, value);
+  }
+  return value;
+}
 
 function spell(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
@@ -84,14 +87,7 @@ function alternation(spelled: Iterable<string>, join: (s: string) => string, kin
     .sort((a, b) => b.length - a.length)
     .map(join)
     .join("|");
-  const key = `${kind}\0${source}`;
-  let pattern = PATTERNS.get(key);
-  if (!pattern) {
-    if (PATTERNS.size >= MEMO_SIZE) PATTERNS.clear();
-    pattern = new RegExp(source, "gi");
-    PATTERNS.set(key, pattern);
-  }
-  return pattern;
+  return remembered(PATTERNS, `${kind}\0${source}`, () => new RegExp(source, "gi"));
 }
 
 export class Redactor {
@@ -224,16 +220,8 @@ export class Redactor {
 const HARMLESS = new Map<string, Set<string>>();
 const MAX_HARMLESS = 4096;
 
-function harmlessNames(fields: ReadonlySet<string>): Set<string> {
-  const key = [...fields].sort().join("\0");
-  let names = HARMLESS.get(key);
-  if (!names) {
-    if (HARMLESS.size >= MEMO_SIZE) HARMLESS.clear();
-    names = new Set();
-    HARMLESS.set(key, names);
-  }
-  return names;
-}
+const harmlessNames = (fields: ReadonlySet<string>): Set<string> =>
+  remembered(HARMLESS, [...fields].sort().join("\0"), () => new Set<string>());
 
 function maskField(field: unknown): unknown {
   // Already masked (a preview is redacted once when built and again as part of its result).
@@ -257,13 +245,5 @@ export function redactorFor(tool: ToolDef, known: Iterable<string | undefined>, 
  */
 const BASES = new Map<string, Redactor>();
 
-function baseRedactor(known: readonly (string | undefined)[], fields: readonly string[]): Redactor {
-  const key = `${known.join("\0")}\u0001${fields.join("\0")}`;
-  let base = BASES.get(key);
-  if (!base) {
-    if (BASES.size >= MEMO_SIZE) BASES.clear();
-    base = new Redactor(known, fields);
-    BASES.set(key, base);
-  }
-  return base;
-}
+const baseRedactor = (known: readonly (string | undefined)[], fields: readonly string[]): Redactor =>
+  remembered(BASES, `${known.join("\0")}\u0001${fields.join("\0")}`, () => new Redactor(known, fields));

@@ -11,8 +11,6 @@ import { applyView } from "./views.js";
 /** Where the API key of a call came from, so that a 401 names the right thing to check. */
 export type KeySource = "env" | "request" | "sandbox";
 
-export { errorResult, MAX_ERROR_CHARS } from "../util/tool-error.js";
-
 /** A result that is not an error and carries a structured object (previews, cancellations). */
 export function objectResult(text: string, structured: Record<string, unknown>, redact: Redactor): CallToolResult {
   return {

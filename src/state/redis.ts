@@ -17,19 +17,18 @@ const CLAIM_SCRIPT = `local held = redis.call('GET', KEYS[1])
 if held then return held end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return false`;
-/** Appends each of ARGV[2..] to the stream KEYS[1], trimmed near ARGV[1] entries: a batch in one command. */
-const APPEND_SCRIPT = `for i = 2, #ARGV do
+/** Lua that appends each of ARGV[first..] to the stream KEYS[1], trimmed near ARGV[1] entries. */
+const appendFrom = (first: number) => `for i = ${first}, #ARGV do
   redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'entry', ARGV[i])
 end
-return #ARGV - 1`;
+`;
+/** A batch of audit entries in one command. */
+const APPEND_SCRIPT = `${appendFrom(2)}return #ARGV - 1`;
 /**
  * The same for ARGV[3..], then spends KEYS[2] for ARGV[2] seconds: a confirmed write's entries and
  * its token in one command, one write to the socket and one answer (20 µs less than two commands).
  */
-const SPEND_SCRIPT = `for i = 3, #ARGV do
-  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'entry', ARGV[i])
-end
-return redis.call('SET', KEYS[2], '1', 'EX', ARGV[2], 'NX')`;
+const SPEND_SCRIPT = `${appendFrom(3)}return redis.call('SET', KEYS[2], '1', 'EX', ARGV[2], 'NX')`;
 
 /** An audit line waiting for Redis, numbered so that lines sent again after an outage keep their order. */
 interface Queued {

@@ -1,7 +1,8 @@
 import { type CallToolResult, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectTools } from "../../src/catalog/filters.js";
-import { ConfirmTokens, keyFingerprint } from "../../src/server/confirm.js";
+import { ConfirmTokens } from "../../src/server/confirm.js";
+import { keyFingerprint } from "../../src/util/digest.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "../support/helpers.js";
 
 const ID = "0123456789abcdef01234567";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ALL_TOOLS } from "../../src/catalog/index.js";
-import { MAX_ERROR_CHARS } from "../../src/server/results.js";
+import { MAX_ERROR_CHARS } from "../../src/util/tool-error.js";
 import { type Connected, connectInMemory, recordingApi, textOf } from "../support/helpers.js";
 
 const ID = "0123456789abcdef01234567";
